@@ -1,0 +1,81 @@
+/**
+ * The HTTP contract between the Worker and its clients: paths, request schemas and response
+ * types. The Worker validates with these schemas at its edge; the desktop app validates its
+ * IPC payloads with the same ones, so both sides agree on what is acceptable.
+ */
+import { z } from "zod";
+import { emailAddressSchema } from "./email-address.ts";
+import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
+import { RESET_TOKEN_PATTERN } from "./reset-token.ts";
+
+export const API_PREFIX = "/api/v1";
+
+export const ApiPath = {
+  accounts: `${API_PREFIX}/accounts`,
+  sessions: `${API_PREFIX}/sessions`,
+  currentSession: `${API_PREFIX}/sessions/current`,
+  me: `${API_PREFIX}/me`,
+  passwordResets: `${API_PREFIX}/password-resets`,
+  verifyReset: `${API_PREFIX}/password-resets/verify`,
+  confirmReset: `${API_PREFIX}/password-resets/confirm`,
+} as const;
+
+/** The largest request body any endpoint accepts; bigger ones get 413. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** A password field before policy checks: present, a string, and not absurdly long. */
+const passwordField = z
+  .string({ error: "Enter a password." })
+  .min(1, { error: "Enter a password." })
+  .max(PASSWORD_MAX_LENGTH * 4, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+
+const resetTokenField = z
+  .string({ error: "The reset token is missing." })
+  .regex(RESET_TOKEN_PATTERN, { error: "The reset token is malformed." });
+
+export const resetClientSchema = z.enum(["web", "desktop"]);
+export type ResetClient = z.infer<typeof resetClientSchema>;
+
+export const createAccountRequestSchema = z.object({ email: emailAddressSchema, password: passwordField });
+export const signInRequestSchema = z.object({
+  email: emailAddressSchema,
+  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH * 4),
+});
+export const passwordResetRequestSchema = z.object({
+  email: emailAddressSchema,
+  client: resetClientSchema.optional(),
+});
+export const verifyResetRequestSchema = z.object({ token: resetTokenField });
+export const confirmResetRequestSchema = z.object({ token: resetTokenField, password: passwordField });
+
+export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>;
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+export type VerifyResetRequest = z.infer<typeof verifyResetRequestSchema>;
+export type ConfirmResetRequest = z.infer<typeof confirmResetRequestSchema>;
+
+export interface AccountResponse {
+  id: string;
+  email: string;
+}
+export interface SessionResponse {
+  token: string;
+  expiresAt: string;
+}
+export interface PasswordResetAcceptedResponse {
+  status: "accepted";
+}
+export interface VerifyResetResponse {
+  email: string;
+  expiresAt: string;
+}
+
+/** Turns a failed parse into the `errors` map of a problem body: one message per field. */
+export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

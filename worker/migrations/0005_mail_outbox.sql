@@ -1,0 +1,13 @@
+-- Migration number: 0005 	 mail_outbox
+-- The development mail transport: messages are stored here and shown at /dev/mailbox.
+-- `seq` keeps send order for messages created within the same millisecond.
+CREATE TABLE mail_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  to_address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  text_body TEXT NOT NULL,
+  html_body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX mail_outbox_by_recipient ON mail_outbox (to_address, seq);
