@@ -1,0 +1,115 @@
+/**
+ * Starts a real `wrangler dev` for end-to-end suites: a fresh local D1 in its own folder with
+ * the migrations applied, the given `[vars]` overrides, and a free loopback port. Everything
+ * the Worker logs is kept, so suites can assert on it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+
+export interface StartWorkerOptions {
+  /** `[vars]` overrides, passed as `--var NAME:VALUE`. */
+  vars?: Record<string, string>;
+  /** Wrangler config file, relative to the repository root. */
+  config?: string;
+  /** How long to wait for `/healthz`. */
+  startupTimeoutMs?: number;
+}
+
+export interface RunningWorker {
+  url: string;
+  persistDir: string;
+  /** Everything the Worker and wrangler printed so far. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/** Finds a free TCP port on 127.0.0.1. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function runWrangler(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [WRANGLER, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** Applies the D1 migrations to the local database kept in `persistDir`. */
+export async function applyMigrations(persistDir: string, config = "wrangler.toml"): Promise<void> {
+  const child = runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir, "-c", config], {});
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`wrangler d1 migrations apply failed (${code}):\n${output}`);
+}
+
+/** Starts `wrangler dev` on a free port and waits until it answers `/healthz`. */
+export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const config = options.config ?? "wrangler.toml";
+  const persistDir = await mkdtemp(join(tmpdir(), "resetkit-d1-"));
+  await applyMigrations(persistDir, config);
+  const port = await findFreePort();
+  const inspectorPort = await findFreePort();
+  const varArgs = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  const child = runWrangler(
+    [
+      "dev",
+      "-c", config,
+      "--ip", "127.0.0.1",
+      "--port", String(port),
+      "--inspector-port", String(inspectorPort),
+      "--persist-to", persistDir,
+      "--show-interactive-dev-session=false",
+      ...varArgs,
+    ],
+    {},
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(persistDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + (options.startupTimeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return { url, persistDir, logs: () => output, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not become ready on ${url}:\n${output}`);
+}

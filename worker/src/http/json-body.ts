@@ -1,0 +1,62 @@
+/**
+ * Reads and validates a JSON request body at the edge: 415 for another content type, 413 past
+ * 16 KiB (checked while streaming, so a lying Content-Length cannot get around it), 400 for
+ * malformed JSON or a body that fails its schema. Past this point, types are trusted.
+ */
+import type { z } from "zod";
+import { fieldErrorsFrom, MAX_BODY_BYTES } from "../../../shared/contract.ts";
+import { ErrorCode } from "../../../shared/errors.ts";
+import { ProblemError } from "./problem.ts";
+
+/** Reads the raw body as UTF-8 text, refusing anything over `limit` bytes with 413. */
+export async function readBodyText(request: Request, limit: number = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** Parses a JSON body against `schema`, throwing the matching problem on every failure. */
+export async function readJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new ProblemError(415, ErrorCode.unsupportedMediaType, "Send the request body as application/json.");
+  }
+  const text = await readBodyText(request);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ProblemError(400, ErrorCode.malformedJson, "The request body is not valid JSON.");
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw new ProblemError(400, ErrorCode.validationFailed, "Some fields are missing or invalid.", {
+      errors: fieldErrorsFrom(result.error),
+    });
+  }
+  return result.data;
+}
+
+function tooLarge(limit: number): ProblemError {
+  return new ProblemError(413, ErrorCode.payloadTooLarge, `Request bodies are limited to ${limit} bytes.`);
+}

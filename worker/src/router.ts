@@ -1,0 +1,25 @@
+/**
+ * The Worker's routes. Each area registers its own routes; this file only wires them
+ * together and decides what an unmatched request gets: problem+json under /api, an HTML page
+ * elsewhere.
+ */
+import { Router } from "itty-router";
+import { ErrorCode } from "../../shared/errors.ts";
+import { problemResponse, toProblemResponse } from "./http/problem.ts";
+
+export type RouteArgs = [env: Env, ctx: ExecutionContext];
+
+/** Builds the router with every area's routes registered. */
+export function createRouter() {
+  const router = Router<Request & { params: Record<string, string>; query: Record<string, string | string[] | undefined> }, RouteArgs>({
+    catch: toProblemResponse,
+  });
+
+  router.get("/healthz", () => new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } }));
+
+  router.all("/api/*", () => problemResponse(404, ErrorCode.notFound, "There is no such API endpoint."));
+  router.all("*", () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  return router;
+}
+
+export type AppRouter = ReturnType<typeof createRouter>;
