@@ -18,6 +18,8 @@ export interface Config {
   mailchannels: { apiUrl: string; apiKey: string | undefined };
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   passwordMinLength: number;
+  /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
+  rateLimitsEnabled: boolean;
 }
 
 export const DEFAULTS = {
@@ -53,6 +55,7 @@ export function readConfig(env: Env): Config {
       positiveInteger(env.PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_MIN_LENGTH),
       PASSWORD_MAX_LENGTH,
     ),
+    rateLimitsEnabled: !(env.ENVIRONMENT === "development" && env.RATE_LIMITS?.trim() === "off"),
   };
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Account storage in D1. Lookups go through `email_normalized` (trimmed, ASCII lower-case), but
+ * `email` keeps the address as registered: mail goes there, never to what someone typed.
+ * Query functions take `env` first and return a domain object or null.
+ */
+import { normalizeEmail } from "../../../shared/email-address.ts";
+import { clock } from "../platform/clock.ts";
+import { random } from "../platform/random.ts";
+import { encodeHex } from "../crypto/encoding.ts";
+
+export interface Account {
+  id: string;
+  email: string;
+  emailNormalized: string;
+  passwordHash: string;
+  createdAt: number;
+  passwordChangedAt: number;
+}
+
+interface AccountRow {
+  id: string;
+  email: string;
+  email_normalized: string;
+  password_hash: string;
+  created_at: number;
+  password_changed_at: number;
+}
+
+const ACCOUNT_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at";
+
+/** Finds the account registered under an address, matching case-insensitively. */
+export async function findAccountByEmail(env: Env, email: string): Promise<Account | null> {
+  const row = await env.DB.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE email_normalized = ?`)
+    .bind(normalizeEmail(email))
+    .first<AccountRow>();
+  return row ? toAccount(row) : null;
+}
+
+/** Finds an account by its id. */
+export async function findAccountById(env: Env, id: string): Promise<Account | null> {
+  const row = await env.DB.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`).bind(id).first<AccountRow>();
+  return row ? toAccount(row) : null;
+}
+
+/** Creates an account, or returns null when the normalised address is already registered. */
+export async function createAccount(env: Env, input: { email: string; passwordHash: string }): Promise<Account | null> {
+  const now = clock.now();
+  const email = input.email.trim();
+  // ON CONFLICT DO NOTHING makes "check then insert" one statement, so two racing sign-ups
+  // for the same address cannot both succeed.
+  const row = await env.DB.prepare(
+    `INSERT INTO accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
+  )
+    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, now)
+    .first<AccountRow>();
+  return row ? toAccount(row) : null;
+}
+
+/**
+ * Replaces the stored hash of an unchanged password with one made under newer parameters.
+ * Not a password change, so `password_changed_at` stays; the old hash must still be current,
+ * so a concurrent password reset is never overwritten.
+ */
+export async function upgradePasswordHash(env: Env, account: Account, passwordHash: string): Promise<void> {
+  await env.DB.prepare("UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?")
+    .bind(passwordHash, account.id, account.passwordHash)
+    .run();
+}
+
+/** A random UUID (version 4) built from the injectable random source. */
+function generateAccountId(): string {
+  const bytes = random.bytes(16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = encodeHex(bytes);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    emailNormalized: row.email_normalized,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+    passwordChangedAt: row.password_changed_at,
+  };
+}

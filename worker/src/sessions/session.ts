@@ -1,0 +1,67 @@
+/**
+ * Bearer sessions. The client holds a random token; D1 holds only its SHA-256 hash, the account
+ * and an expiry. Validation returns null on every failure path and never throws.
+ * Sessions last `SESSION_TTL_MS` (30 days) from sign-in and are not extended by use.
+ */
+import { isResetTokenShape } from "../../../shared/reset-token.ts";
+import { findAccountById, type Account } from "../accounts/accounts.ts";
+import { generateToken, hashToken } from "../crypto/token.ts";
+import { clock } from "../platform/clock.ts";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface Session {
+  tokenHash: string;
+  accountId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+interface SessionRow {
+  token_hash: string;
+  account_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Starts a session for an account; the token is returned once and never stored. */
+export async function createSession(env: Env, accountId: string): Promise<{ token: string; session: Session }> {
+  const token = generateToken();
+  const now = clock.now();
+  const session: Session = { tokenHash: await hashToken(token), accountId, createdAt: now, expiresAt: now + SESSION_TTL_MS };
+  await env.DB.prepare("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+    .bind(session.tokenHash, session.accountId, session.createdAt, session.expiresAt)
+    .run();
+  return { token, session };
+}
+
+/** Returns the live session and its account for a bearer token, or null. */
+export async function validateSessionToken(env: Env, token: string): Promise<{ account: Account; session: Session } | null> {
+  // Session tokens share the reset-token shape: 43 base64url characters.
+  if (!isResetTokenShape(token)) return null;
+  const row = await env.DB.prepare("SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?")
+    .bind(await hashToken(token))
+    .first<SessionRow>();
+  if (!row || row.expires_at <= clock.now()) return null;
+  const account = await findAccountById(env, row.account_id);
+  if (!account) return null;
+  return {
+    account,
+    session: { tokenHash: row.token_hash, accountId: row.account_id, createdAt: row.created_at, expiresAt: row.expires_at },
+  };
+}
+
+/** Ends one session (sign-out). */
+export async function invalidateSession(env: Env, tokenHash: string): Promise<void> {
+  await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
+}
+
+/** Ends every session of an account (password change, "this wasn't me"). */
+export async function invalidateAccountSessions(env: Env, accountId: string): Promise<void> {
+  await prepareAccountSessionsDeletion(env, accountId).run();
+}
+
+/** The statement behind `invalidateAccountSessions`, for callers that need it inside a D1 batch. */
+export function prepareAccountSessionsDeletion(env: Env, accountId: string): D1PreparedStatement {
+  return env.DB.prepare("DELETE FROM sessions WHERE account_id = ?").bind(accountId);
+}
