@@ -1,0 +1,36 @@
+/**
+ * The Better Auth peer's Worker: Better Auth's handler under `/api/auth/*`, a bare `/healthz`,
+ * and the bench-only `/bench/*` routes. Every D1 statement Better Auth sends goes through the
+ * counting wrapper, so the bench can report statements per request.
+ */
+import { countD1Statements, createD1Tally } from "../../../instrumentation/counting-d1.ts";
+import { createAuth, type PeerAuth } from "./auth.ts";
+import { handleBenchRequest } from "./bench-routes.ts";
+
+interface PeerEnv {
+  DB: D1Database;
+  BETTER_AUTH_SECRET: string;
+}
+
+const tally = createD1Tally();
+// One Better Auth instance per isolate and origin, as a long-lived deployment would keep it.
+let cached: { origin: string; auth: PeerAuth } | undefined;
+
+function findAuth(env: PeerEnv, origin: string): PeerAuth {
+  if (cached?.origin !== origin) {
+    const db = countD1Statements(env.DB, tally);
+    cached = { origin, auth: createAuth({ db, secret: env.BETTER_AUTH_SECRET, baseURL: origin }) };
+  }
+  return cached.auth;
+}
+
+export default {
+  async fetch(request, env): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname === "/healthz") return new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } });
+    const auth = findAuth(env, url.origin);
+    if (url.pathname.startsWith("/bench/")) return handleBenchRequest(request, { rawDb: env.DB, tally, auth });
+    if (url.pathname.startsWith("/api/auth/")) return auth.handler(request);
+    return new Response("Not found", { status: 404 });
+  },
+} satisfies ExportedHandler<PeerEnv>;
