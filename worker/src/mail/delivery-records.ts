@@ -1,0 +1,93 @@
+/**
+ * Delivery records in D1: one row per email, updated after every attempt, so an operator (and
+ * /dev/mailbox) can see whether a message was sent, is being retried or failed, and why. The
+ * rows carry no message body, token or link.
+ */
+import type { MailTransportName } from "../config.ts";
+import type { MailKind } from "./mail-message.ts";
+
+export type DeliveryStatus = "queued" | "retrying" | "sent" | "failed";
+
+export interface DeliveryRecord {
+  id: string;
+  kind: MailKind;
+  transport: MailTransportName;
+  to: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface DeliveryRow {
+  id: string;
+  kind: MailKind;
+  transport: MailTransportName;
+  to_address: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const DELIVERY_QUERIES = {
+  insert:
+    "INSERT INTO mail_deliveries (id, kind, transport, to_address, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)",
+  update: "UPDATE mail_deliveries SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?",
+  findById: "SELECT * FROM mail_deliveries WHERE id = ?",
+  listForRecipient: "SELECT * FROM mail_deliveries WHERE to_address = ? ORDER BY seq DESC LIMIT ?",
+  listLatest: "SELECT * FROM mail_deliveries ORDER BY seq DESC LIMIT ?",
+} as const;
+
+/** Stores a new record in the "queued" state. */
+export async function createDeliveryRecord(
+  env: Env,
+  record: { id: string; kind: MailKind; transport: MailTransportName; to: string; now: number },
+): Promise<void> {
+  await env.DB.prepare(DELIVERY_QUERIES.insert)
+    .bind(record.id, record.kind, record.transport, record.to, record.now, record.now)
+    .run();
+}
+
+/** Records the outcome of the latest attempt. */
+export async function updateDeliveryRecord(
+  env: Env,
+  id: string,
+  update: { status: DeliveryStatus; attempts: number; lastError: string | null; now: number },
+): Promise<void> {
+  await env.DB.prepare(DELIVERY_QUERIES.update)
+    .bind(update.status, update.attempts, update.lastError, update.now, id)
+    .run();
+}
+
+/** Finds one record, or null. */
+export async function findDeliveryRecord(env: Env, id: string): Promise<DeliveryRecord | null> {
+  const row = await env.DB.prepare(DELIVERY_QUERIES.findById).bind(id).first<DeliveryRow>();
+  return row ? toRecord(row) : null;
+}
+
+/** Lists records newest first, for one recipient or for everyone. */
+export async function listDeliveryRecords(env: Env, options: { to?: string; limit: number }): Promise<DeliveryRecord[]> {
+  const statement =
+    options.to === undefined
+      ? env.DB.prepare(DELIVERY_QUERIES.listLatest).bind(options.limit)
+      : env.DB.prepare(DELIVERY_QUERIES.listForRecipient).bind(options.to, options.limit);
+  const { results } = await statement.all<DeliveryRow>();
+  return results.map(toRecord);
+}
+
+function toRecord(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    transport: row.transport,
+    to: row.to_address,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The development transport: instead of leaving the machine, each message is stored in the
+ * D1 table `mail_outbox` and shown at /dev/mailbox. Needs no network and no account.
+ */
+import type { MailTransport } from "./mailer.ts";
+
+export const OUTBOX_QUERIES = {
+  insert:
+    "INSERT INTO mail_outbox (id, to_address, subject, text_body, html_body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+} as const;
+
+/** Creates the transport that writes into `mail_outbox`. */
+export function createOutboxTransport(env: Env, now: () => number): MailTransport {
+  return {
+    name: "outbox",
+    async attempt(message, { id }) {
+      await env.DB.prepare(OUTBOX_QUERIES.insert)
+        .bind(id, message.to.email, message.subject, message.text, message.html, now())
+        .run();
+      return { ok: true };
+    },
+  };
+}
