@@ -1,6 +1,8 @@
 /**
  * ResetKit's Worker entry point: the HTTP router and the scheduled purge.
  */
+import { purgeExpiredRows } from "./maintenance/purge.ts";
+import { clock } from "./platform/clock.ts";
 import { createRouter } from "./router.ts";
 
 const router = createRouter();
@@ -8,5 +10,11 @@ const router = createRouter();
 export default {
   fetch(request, env, ctx): Promise<Response> {
     return router.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger (wrangler.toml `[triggers]`): deletes expired tokens, sessions and counters. */
+  async scheduled(_controller, env): Promise<void> {
+    const counts = await purgeExpiredRows(env, clock.now());
+    console.info("purged expired rows", JSON.stringify(counts));
   },
 } satisfies ExportedHandler<Env>;

@@ -5,7 +5,9 @@
  */
 import { Router } from "itty-router";
 import { ErrorCode } from "../../shared/errors.ts";
+import { registerDevRoutes } from "./dev/dev-routes.ts";
 import { problemResponse, toProblemResponse } from "./http/problem.ts";
+import { registerPasswordResetRoutes } from "./reset/routes.ts";
 
 export type RouteArgs = [env: Env, ctx: ExecutionContext];
 
@@ -16,6 +18,8 @@ export function createRouter() {
   });
 
   router.get("/healthz", () => new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } }));
+  registerPasswordResetRoutes(router);
+  registerDevRoutes(router);
 
   router.all("/api/*", () => problemResponse(404, ErrorCode.notFound, "There is no such API endpoint."));
   router.all("*", () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));

@@ -1,0 +1,80 @@
+/**
+ * Storage of reset tokens in D1. A token exists in clear only in the email; the table holds its
+ * SHA-256 hash. An account has at most one live token: creating one deletes the others in the
+ * same batch. Every query lives in `RESET_TOKEN_QUERIES` so the schema test can plan it.
+ */
+import type { ResetClient } from "../../../shared/contract.ts";
+
+export const RESET_TOKEN_QUERIES = {
+  deleteForAccount: "DELETE FROM password_reset_tokens WHERE account_id = ?",
+  insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at)
+    VALUES (?, ?, ?, ?, ?)`,
+  findLive: `SELECT token_hash, account_id, expires_at FROM password_reset_tokens
+    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
+  // The four statements below are one confirm batch. The first claims the token with a nonce;
+  // the rest only act where that nonce is present, so a batch that lost the race changes nothing.
+  claim: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
+    WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
+  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?, password_changed_at = ?
+    WHERE id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
+  deleteOthersIfClaimed: `DELETE FROM password_reset_tokens
+    WHERE account_id = ? AND token_hash <> ?
+    AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
+  deleteSessionsIfClaimed: `DELETE FROM sessions
+    WHERE account_id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
+} as const;
+
+export interface ResetTokenRecord {
+  tokenHash: string;
+  accountId: string;
+  expiresAt: number;
+}
+
+/** Stores a new token hash for an account and deletes every older one, atomically. */
+export async function storeResetToken(
+  env: Env,
+  input: { tokenHash: string; accountId: string; client: ResetClient; createdAt: number; expiresAt: number },
+): Promise<void> {
+  await env.DB.batch([
+    env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(input.accountId),
+    env.DB.prepare(RESET_TOKEN_QUERIES.insert).bind(
+      input.tokenHash,
+      input.accountId,
+      input.client,
+      input.createdAt,
+      input.expiresAt,
+    ),
+  ]);
+}
+
+/** Deletes every reset token of an account, used or not. */
+export async function revokePasswordResetTokens(env: Env, accountId: string): Promise<void> {
+  await env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(accountId).run();
+}
+
+/** Finds an unused, unexpired token by its hash, or null. */
+export async function findLiveResetToken(env: Env, tokenHash: string, now: number): Promise<ResetTokenRecord | null> {
+  const row = await env.DB.prepare(RESET_TOKEN_QUERIES.findLive)
+    .bind(tokenHash, now)
+    .first<{ token_hash: string; account_id: string; expires_at: number }>();
+  return row ? { tokenHash: row.token_hash, accountId: row.account_id, expiresAt: row.expires_at } : null;
+}
+
+/**
+ * Uses a token to set a new password in one atomic batch: marks the token used, stores the
+ * hash, deletes the account's other reset tokens and every session. Returns false, having
+ * changed nothing, when the token was already used, expired or claimed by a concurrent batch.
+ */
+export async function claimResetTokenAndSetPassword(
+  env: Env,
+  input: { tokenHash: string; accountId: string; passwordHash: string; claim: string; now: number },
+): Promise<boolean> {
+  const { tokenHash, accountId, passwordHash, claim, now } = input;
+  const [claimed] = await env.DB.batch([
+    env.DB.prepare(RESET_TOKEN_QUERIES.claim).bind(now, claim, tokenHash, now),
+    env.DB.prepare(RESET_TOKEN_QUERIES.setPasswordIfClaimed).bind(passwordHash, now, accountId, tokenHash, claim),
+    env.DB.prepare(RESET_TOKEN_QUERIES.deleteOthersIfClaimed).bind(accountId, tokenHash, tokenHash, claim),
+    env.DB.prepare(RESET_TOKEN_QUERIES.deleteSessionsIfClaimed).bind(accountId, tokenHash, claim),
+  ]);
+  return claimed?.meta.changes === 1;
+}

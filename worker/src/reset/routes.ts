@@ -1,0 +1,69 @@
+/**
+ * The password-reset JSON API (SPEC §3): request, verify and confirm. This is the edge: it
+ * validates bodies with the shared schemas and turns the flow's typed results into status codes.
+ *
+ * @example
+ * registerPasswordResetRoutes(router); // in worker/src/router.ts
+ */
+import {
+  ApiPath,
+  confirmResetRequestSchema,
+  passwordResetRequestSchema,
+  verifyResetRequestSchema,
+  type PasswordResetAcceptedResponse,
+  type VerifyResetResponse,
+} from "../../../shared/contract.ts";
+import { maskEmail } from "../../../shared/email-address.ts";
+import { ErrorCode } from "../../../shared/errors.ts";
+import { readClientIp } from "../http/client-ip.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { ProblemError } from "../http/problem.ts";
+import type { AppRouter } from "../router.ts";
+import { confirmPasswordReset, requestPasswordReset, verifyPasswordResetToken } from "./password-reset.ts";
+
+const NO_STORE = { "cache-control": "no-store" } as const;
+
+/** Adds the three password-reset endpoints to the router. */
+export function registerPasswordResetRoutes(router: AppRouter): void {
+  router.post(ApiPath.passwordResets, async function handlePasswordResetRequest(request, env, ctx) {
+    const body = await readJsonBody(request, passwordResetRequestSchema);
+    const outcome = await requestPasswordReset(env, ctx, {
+      email: body.email,
+      client: body.client ?? "web",
+      ip: readClientIp(request),
+    });
+    if (!outcome.accepted) {
+      throw new ProblemError(429, ErrorCode.rateLimited, "Too many reset requests. Try again later.", {
+        headers: { "retry-after": String(outcome.retryAfterSeconds) },
+      });
+    }
+    // The same bytes whether or not the address has an account.
+    return Response.json({ status: "accepted" } satisfies PasswordResetAcceptedResponse, { status: 202, headers: NO_STORE });
+  });
+
+  router.post(ApiPath.verifyReset, async function handleVerifyResetRequest(request, env) {
+    const body = await readJsonBody(request, verifyResetRequestSchema);
+    const reset = await verifyPasswordResetToken(env, body.token);
+    if (!reset) throw tokenInvalid();
+    const response: VerifyResetResponse = {
+      email: maskEmail(reset.account.email),
+      expiresAt: new Date(reset.expiresAt).toISOString(),
+    };
+    return Response.json(response, { headers: NO_STORE });
+  });
+
+  router.post(ApiPath.confirmReset, async function handleConfirmResetRequest(request, env, ctx) {
+    const body = await readJsonBody(request, confirmResetRequestSchema);
+    const result = await confirmPasswordReset(env, ctx, body);
+    if (result.ok) return new Response(null, { status: 204, headers: NO_STORE });
+    if (result.reason === "password_policy") {
+      throw new ProblemError(400, ErrorCode.passwordPolicy, result.message, { errors: { password: result.message } });
+    }
+    throw tokenInvalid();
+  });
+}
+
+/** One answer for unknown, expired and used tokens alike. */
+function tokenInvalid(): ProblemError {
+  return new ProblemError(410, ErrorCode.tokenInvalid, "This reset link is invalid or has expired. Ask for a new one.");
+}
