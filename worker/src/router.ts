@@ -5,8 +5,11 @@
  */
 import { Router } from "itty-router";
 import { ErrorCode } from "../../shared/errors.ts";
+import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerDevRoutes } from "./dev/dev-routes.ts";
 import { problemResponse, toProblemResponse } from "./http/problem.ts";
+import { registerSessionRoutes } from "./sessions/routes.ts";
+import { handleNotFoundPage, registerWebRoutes } from "./web/routes.tsx";
 import { registerPasswordResetRoutes } from "./reset/routes.ts";
 
 export type RouteArgs = [env: Env, ctx: ExecutionContext];
@@ -18,11 +21,14 @@ export function createRouter() {
   });
 
   router.get("/healthz", () => new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } }));
+  registerAccountRoutes(router);
+  registerSessionRoutes(router);
   registerPasswordResetRoutes(router);
   registerDevRoutes(router);
+  registerWebRoutes(router);
 
   router.all("/api/*", () => problemResponse(404, ErrorCode.notFound, "There is no such API endpoint."));
-  router.all("*", () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  router.all("*", handleNotFoundPage);
   return router;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * The HMAC key that signs CSRF tokens. It is created on first use and kept in D1
+ * (`web_secrets`), so a fresh deployment needs no extra secret, and every isolate of the
+ * Worker signs with the same key. Rotating it is deleting the row: open forms then fail once
+ * with 403 and work again after a reload.
+ */
+import { encodeBase64Url } from "../../crypto/encoding.ts";
+import { clock } from "../../platform/clock.ts";
+import { random } from "../../platform/random.ts";
+
+const KEY_NAME = "csrf-signing-key";
+const KEY_BYTES = 32;
+
+/** Returns the CSRF signing key, creating it the first time any request needs it. */
+export async function readCsrfSigningKey(env: Env): Promise<CryptoKey> {
+  let secret = await selectSecret(env);
+  if (secret === null) {
+    // INSERT OR IGNORE lets two first requests race safely: both then read the one row that won.
+    await env.DB.prepare("INSERT OR IGNORE INTO web_secrets (name, secret, created_at) VALUES (?, ?, ?)")
+      .bind(KEY_NAME, encodeBase64Url(random.bytes(KEY_BYTES)), clock.now())
+      .run();
+    secret = await selectSecret(env);
+  }
+  if (secret === null) throw new Error("the CSRF signing key could not be stored");
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
+async function selectSecret(env: Env): Promise<string | null> {
+  const row = await env.DB.prepare("SELECT secret FROM web_secrets WHERE name = ?").bind(KEY_NAME).first<{ secret: string }>();
+  return row?.secret ?? null;
+}

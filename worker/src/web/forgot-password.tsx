@@ -1,0 +1,45 @@
+/**
+ * `/forgot-password`: the email form and its answer. Every well-formed address gets the same
+ * "check your email" page; the lookup and the email happen after the response
+ * (`requestPasswordReset`), and the per-IP limit is shared with the JSON API.
+ */
+import { emailAddressSchema } from "../../../shared/email-address.ts";
+import { readConfig } from "../config.ts";
+import { readClientIp } from "../http/client-ip.ts";
+import { requestPasswordReset } from "../reset/password-reset.ts";
+import { issueCsrfToken } from "./csrf/index.ts";
+import { readField, readFormBody } from "./form-body.ts";
+import { CheckEmailPage, ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
+import { renderPage } from "./render.ts";
+import { renderErrorPage } from "./web-route.tsx";
+
+/** GET: the empty form. */
+export async function showForgotPasswordForm(request: Request, env: Env): Promise<Response> {
+  const { token, setCookie } = await issueCsrfToken(request, env);
+  return renderPage(<ForgotPasswordPage appName={readConfig(env).appName} csrfToken={token} />, { cookies: [setCookie] });
+}
+
+/** POST (after the CSRF check): ask for a reset link. */
+export async function submitForgotPasswordForm(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const config = readConfig(env);
+  const body = await readFormBody(request);
+  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
+  const typed = readField(body.fields, "email");
+  const parsed = emailAddressSchema.safeParse(typed);
+  if (!parsed.success) {
+    const { token, setCookie } = await issueCsrfToken(request, env);
+    const error = parsed.error.issues[0]?.message ?? "Enter a valid email address.";
+    return renderPage(<ForgotPasswordPage appName={config.appName} csrfToken={token} email={typed.slice(0, 254)} error={error} />, {
+      status: 422,
+      cookies: [setCookie],
+    });
+  }
+  const result = await requestPasswordReset(env, ctx, { email: parsed.data, client: "web", ip: readClientIp(request) });
+  if (!result.accepted) {
+    return renderPage(<RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} />, {
+      status: 429,
+      headers: { "retry-after": String(result.retryAfterSeconds) },
+    });
+  }
+  return renderPage(<CheckEmailPage appName={config.appName} ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)} />);
+}

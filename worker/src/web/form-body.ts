@@ -1,0 +1,35 @@
+/**
+ * Reads a form POST (`application/x-www-form-urlencoded`) once per request. The CSRF check and
+ * the page handler both need the fields, and a body can only be read once, so the parsed
+ * fields are remembered per request. The 16 KiB body limit of the JSON API applies here too.
+ */
+import { readBodyText } from "../http/json-body.ts";
+
+export type FormBody = { ok: true; fields: URLSearchParams } | { ok: false; reason: "unsupported_media_type" | "too_large" };
+
+const parsedBodies = new WeakMap<Request, Promise<FormBody>>();
+
+/** Parses the request's form fields; returns a typed failure instead of throwing. */
+export function readFormBody(request: Request): Promise<FormBody> {
+  let body = parsedBodies.get(request);
+  if (!body) {
+    body = parseFormBody(request);
+    parsedBodies.set(request, body);
+  }
+  return body;
+}
+
+/** Returns one field as a string, or "" when it is missing. */
+export function readField(fields: URLSearchParams, name: string): string {
+  return fields.get(name) ?? "";
+}
+
+async function parseFormBody(request: Request): Promise<FormBody> {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/x-www-form-urlencoded") return { ok: false, reason: "unsupported_media_type" };
+  try {
+    return { ok: true, fields: new URLSearchParams(await readBodyText(request)) };
+  } catch {
+    return { ok: false, reason: "too_large" };
+  }
+}

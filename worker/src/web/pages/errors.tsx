@@ -1,0 +1,44 @@
+/**
+ * Error pages for the HTML side of the Worker: unknown page, refused form (CSRF), and the
+ * rare generic failure. They say what to do next, never what went wrong inside.
+ */
+import { Layout } from "./layout.tsx";
+
+/** 404 for any path that is neither an API endpoint nor a page. */
+export function NotFoundPage({ appName }: { appName: string }) {
+  return (
+    <Layout appName={appName} title="Page not found">
+      <h1>Page not found</h1>
+      <p>There is no page at this address. If you followed a reset link, copy the whole link from the email.</p>
+      <p>
+        <a href="/forgot-password">Reset your password</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** 403 for a form post that failed the CSRF check. */
+export function FormRefusedPage({ appName }: { appName: string }) {
+  return (
+    <Layout appName={appName} title="Form expired">
+      <h1>This form has expired</h1>
+      <p>For your safety we only accept forms sent from this site. Go back, reload the page and try again.</p>
+      <p>
+        <a href="/forgot-password">Start again</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Any other failure, with its status (413, 415, 405, 500). */
+export function ErrorPage({ appName, message }: { appName: string; message: string }) {
+  return (
+    <Layout appName={appName} title="Something went wrong">
+      <h1>Something went wrong</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/forgot-password">Start again</a>
+      </p>
+    </Layout>
+  );
+}

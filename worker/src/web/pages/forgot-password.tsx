@@ -1,0 +1,63 @@
+/**
+ * The "forgot password" pages: the email form, the "check your email" answer that every
+ * address gets alike (no account enumeration), and the friendly page for the per-IP limit.
+ */
+import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
+import { Layout } from "./layout.tsx";
+
+export interface ForgotPasswordPageProps {
+  appName: string;
+  csrfToken: string;
+  email?: string;
+  error?: string;
+}
+
+/** The form that asks for the account's email address. */
+export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotPasswordPageProps) {
+  return (
+    <Layout appName={appName} title="Forgot your password?">
+      <h1>Forgot your password?</h1>
+      <p>Enter the email address of your account. If it has an account, we will send it a link to choose a new password.</p>
+      <ErrorSummary messages={error ? [error] : []} />
+      <form method="post" action="/forgot-password" noValidate>
+        <CsrfField token={csrfToken} />
+        <Field id="email" label="Email address" type="email" autoComplete="email" defaultValue={email} error={error} autoFocus={Boolean(error)} />
+        <button className="button button-primary" type="submit">
+          Send reset link
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** The same answer for every address, known or not. */
+export function CheckEmailPage({ appName, ttlMinutes }: { appName: string; ttlMinutes: number }) {
+  return (
+    <Layout appName={appName} title="Check your email">
+      <h1>Check your email</h1>
+      <p className="notice" role="status">
+        If that address has an account, we have sent it a link to reset the password.
+      </p>
+      <p>The link works for {ttlMinutes} minutes and only once. It can take a minute to arrive; look in your spam folder too.</p>
+      <p>
+        <a href="/forgot-password">Send another link</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Shown with 429 when one network asks for too many links. */
+export function RateLimitedPage({ appName, retryAfterSeconds }: { appName: string; retryAfterSeconds: number }) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return (
+    <Layout appName={appName} title="Too many requests">
+      <h1>Please wait a little</h1>
+      <p className="notice" role="status">
+        We have received many reset requests from your network. Try again in {minutes} {minutes === 1 ? "minute" : "minutes"}.
+      </p>
+      <p>
+        <a href="/forgot-password">Back to the form</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The frame every edge page shares: document head, the one stylesheet, landmarks (header, main,
+ * footer) and a single card. Nothing inline: the CSP forbids inline script and style.
+ */
+import type { ReactNode } from "react";
+
+export interface LayoutProps {
+  appName: string;
+  title: string;
+  children: ReactNode;
+  /** Loads the small external script that gives live password feedback. */
+  withPasswordFeedback?: boolean;
+  /** Sends the browser on to `refreshTo` at once (used without JavaScript, so no script needed). */
+  refreshTo?: string;
+}
+
+/** The HTML document around a page's content. */
+export function Layout({ appName, title, children, withPasswordFeedback, refreshTo }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
+        <title>{`${title} · ${appName}`}</title>
+        <link rel="stylesheet" href="/styles.css" />
+        {withPasswordFeedback ? <script src="/password-feedback.js" defer /> : null}
+      </head>
+      <body className="page">
+        <header className="page-header">
+          <p className="brand">{appName}</p>
+        </header>
+        <main className="page-main">
+          <div className="card">{children}</div>
+        </main>
+        <footer className="page-footer">
+          <p>{appName} never asks for your password by email.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

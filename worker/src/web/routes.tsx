@@ -1,0 +1,39 @@
+/**
+ * The edge HTML pages: `/forgot-password`, `/reset-password`, `/account-alert`, and the HTML
+ * 404. Every form POST passes the CSRF check first; every response gets the security headers
+ * (see `web-route.tsx`). GET routes also answer HEAD, with the same status and headers.
+ */
+import type { AppRouter } from "../router.ts";
+import { readConfig } from "../config.ts";
+import { submitAccountAlert, showAccountAlert } from "./account-alert.tsx";
+import { csrf } from "./csrf/index.ts";
+import { showForgotPasswordForm, submitForgotPasswordForm } from "./forgot-password.tsx";
+import { FormRefusedPage } from "./pages/errors.tsx";
+import { renderPage } from "./render.ts";
+import { openResetPassword, submitResetPassword } from "./reset-password.tsx";
+import { renderNotFoundPage, webRoute } from "./web-route.tsx";
+
+const protectForm = csrf({
+  onRejected: (_request, env) => renderPage(<FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
+});
+
+/** Registers every edge page on the router. */
+export function registerWebRoutes(router: AppRouter): void {
+  const forgotPasswordForm = webRoute(showForgotPasswordForm);
+  router.get("/forgot-password", forgotPasswordForm);
+  router.head("/forgot-password", forgotPasswordForm);
+  router.post("/forgot-password", webRoute(protectForm, submitForgotPasswordForm));
+
+  const resetPassword = webRoute(openResetPassword);
+  router.get("/reset-password", resetPassword);
+  router.head("/reset-password", resetPassword);
+  router.post("/reset-password", webRoute(protectForm, submitResetPassword));
+
+  const accountAlert = webRoute(showAccountAlert);
+  router.get("/account-alert", accountAlert);
+  router.head("/account-alert", accountAlert);
+  router.post("/account-alert", webRoute(protectForm, submitAccountAlert));
+}
+
+/** The catch-all for paths outside /api: an HTML 404 with the usual headers. */
+export const handleNotFoundPage = webRoute(renderNotFoundPage);

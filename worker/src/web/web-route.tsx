@@ -1,0 +1,47 @@
+/**
+ * Runs one edge page's handler chain (for example the CSRF check, then the page) and finishes
+ * every response the same way: security headers on, no body for HEAD, and an HTML error page
+ * instead of a stack trace or a problem+json body when something throws.
+ */
+import { readConfig } from "../config.ts";
+import { ErrorPage, NotFoundPage } from "./pages/errors.tsx";
+import { renderPage } from "./render.ts";
+import { secureHeaders } from "./secure-headers/index.ts";
+
+/** A step of a page: returns a response to finish, or nothing to hand over to the next step. */
+export type WebHandler = (
+  request: Request,
+  env: Env,
+  ctx: ExecutionContext,
+) => Response | undefined | Promise<Response | undefined>;
+
+const applySecureHeaders = secureHeaders();
+
+/** Composes handlers into one itty-router handler for an HTML page. */
+export function webRoute(...handlers: WebHandler[]) {
+  return async function handleWebPage(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    let response: Response | undefined;
+    try {
+      for (const handler of handlers) {
+        response = await handler(request, env, ctx);
+        if (response) break;
+      }
+      response ??= renderNotFoundPage(request, env);
+    } catch (error) {
+      console.error("web page failed", error instanceof Error ? error.name : typeof error);
+      response = renderErrorPage(env, 500, "Please try again in a moment.");
+    }
+    const secured = applySecureHeaders(request, response);
+    return request.method === "HEAD" ? new Response(null, secured) : secured;
+  };
+}
+
+/** An HTML error page with the given status and a sentence on what to do. */
+export function renderErrorPage(env: Env, status: number, message: string): Response {
+  return renderPage(<ErrorPage appName={readConfig(env).appName} message={message} />, { status });
+}
+
+/** The HTML 404 for any path that is not an API endpoint. */
+export function renderNotFoundPage(_request: Request, env: Env): Response {
+  return renderPage(<NotFoundPage appName={readConfig(env).appName} />, { status: 404 });
+}
