@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import {
+  checkPassword,
+  DEFAULT_PASSWORD_MIN_LENGTH,
+  describePasswordProblem,
+  isCommonPassword,
+  PASSWORD_MAX_LENGTH,
+} from "../../shared/password-policy.ts";
+
+const rulesOf = (password: string, options = {}) => checkPassword(password, options).map((violation) => violation.rule);
+
+describe("the password policy", () => {
+  it("accepts a long uncommon passphrase", () => {
+    expect(checkPassword("violet tractor under the bridge")).toEqual([]);
+    expect(describePasswordProblem("violet tractor under the bridge")).toBeNull();
+  });
+
+  it("refuses passwords shorter than the minimum, 12 by default", () => {
+    expect(DEFAULT_PASSWORD_MIN_LENGTH).toBe(12);
+    expect(rulesOf("xk3-vq9-pw2")).toEqual(["too_short"]);
+    expect(rulesOf("xk3-vq9-pw2z")).toEqual([]);
+    expect(describePasswordProblem("xk3-vq9-pw2")).toBe("Use at least 12 characters.");
+  });
+
+  it("uses the configured minimum length", () => {
+    expect(rulesOf("xk3-vq9-pw2z", { minLength: 16 })).toEqual(["too_short"]);
+    expect(rulesOf("xk3-vq9", { minLength: 6 })).toEqual([]);
+  });
+
+  it("refuses passwords longer than 128 characters", () => {
+    expect(PASSWORD_MAX_LENGTH).toBe(128);
+    const base = "lantern meadow copper ";
+    const exactly128 = base.repeat(6).slice(0, 128);
+    expect(rulesOf(exactly128)).toEqual([]);
+    expect(rulesOf(`${exactly128}x`)).toEqual(["too_long"]);
+  });
+
+  it("counts an emoji as one character", () => {
+    expect(rulesOf("🔑".repeat(12))).toEqual([]);
+    expect(rulesOf("🔑".repeat(11))).toEqual(["too_short"]);
+  });
+
+  it("refuses qwerty123456 at any minimum length, because it is a common password", () => {
+    for (const minLength of [1, 8, 12]) {
+      expect(rulesOf("qwerty123456", { minLength })).toContain("common");
+    }
+    expect(describePasswordProblem("qwerty123456", { minLength: 8 })).toBe(
+      "This password is too common. Choose one that is harder to guess.",
+    );
+  });
+
+  it("refuses common passwords in any letter case", () => {
+    expect(isCommonPassword("QWERTY123456")).toBe(true);
+    expect(isCommonPassword("Password")).toBe(true);
+    expect(isCommonPassword("violet tractor under the bridge")).toBe(false);
+  });
+
+  it("takes its common-password list from a package with at least 10,000 entries", () => {
+    expect(dictionary["passwords-common"].length).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it("refuses the email address or its local part as the password", () => {
+    expect(rulesOf("dana.lovelace@example.com", { email: "Dana.Lovelace@example.com" })).toContain("matches_email");
+    expect(rulesOf("dana.lovelace", { email: "dana.lovelace@example.com", minLength: 8 })).toContain("matches_email");
+    expect(rulesOf("dana.lovelace is my name", { email: "dana.lovelace@example.com" })).toEqual([]);
+  });
+
+  it("has no composition rules: lower-case letters and spaces alone are fine", () => {
+    expect(rulesOf("correct horse battery staple")).toEqual([]);
+  });
+});
