@@ -1,0 +1,113 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { hashToken } from "../../../worker/src/crypto/token.ts";
+import { findAlert, revokeFromAlert } from "../../../worker/src/mail/account-alert.ts";
+import { ALERT_TOKEN_TTL_MS } from "../../../worker/src/mail/alert-tokens.ts";
+import { sendPasswordChangedEmail } from "../../../worker/src/mail/notifications.ts";
+import { clock } from "../../../worker/src/platform/clock.ts";
+import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
+import { obtainResetToken, postJson, readMailTo, readResetTokensSentTo, registerAccount } from "../reset/reset-fixtures.ts";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const ALERT_LINK = /http:\/\/127\.0\.0\.1:8787\/account-alert\?token=([A-Za-z0-9_-]{43})/;
+
+/** Sends the "password changed" email to a new account and returns the account and alert token. */
+async function receiveAlert(email: string) {
+  const account = await registerAccount(email);
+  await sendPasswordChangedEmail(env, { account, changedAt: clock.now() });
+  const message = (await readMailTo(email)).at(-1);
+  const token = message ? ALERT_LINK.exec(message.text)?.[1] : undefined;
+  if (!token) throw new Error("no alert link in the password changed email");
+  return { account, token };
+}
+
+async function revoke(token: string): Promise<boolean> {
+  const ctx = createExecutionContext();
+  const revoked = await revokeFromAlert(env, ctx, token);
+  await waitOnExecutionContext(ctx);
+  return revoked;
+}
+
+describe("the password changed email", () => {
+  it("reaches the stored address after a confirmed reset, with a 'this wasn't me' link", async () => {
+    await registerAccount("Flow.Owner@Example.com");
+    const token = await obtainResetToken("Flow.Owner@Example.com");
+    const confirmed = await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase 7" });
+    expect(confirmed.status).toBe(204);
+
+    const changed = (await readMailTo("flow.owner@example.com")).filter((m) => m.subject === "Your ResetKit password was changed");
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.to).toBe("Flow.Owner@Example.com");
+    expect(changed[0]!.text).toMatch(ALERT_LINK);
+  });
+
+  it("stores only the SHA-256 hash of the alert token", async () => {
+    const { account, token } = await receiveAlert("hash-only@example.com");
+    const rows = await env.DB.prepare("SELECT token_hash FROM account_alerts WHERE account_id = ?")
+      .bind(account.id)
+      .all<{ token_hash: string }>();
+    expect(rows.results.map((row) => row.token_hash)).toEqual([await hashToken(token)]);
+    const everything = JSON.stringify(await env.DB.prepare("SELECT * FROM account_alerts").all());
+    expect(everything).not.toContain(token);
+  });
+});
+
+describe("findAlert", () => {
+  it("shows the masked address and leaves the link usable", async () => {
+    const { token } = await receiveAlert("viewer@example.com");
+    expect(await findAlert(env, token)).toEqual({ maskedEmail: "v***@example.com" });
+    expect(await findAlert(env, token)).toEqual({ maskedEmail: "v***@example.com" });
+    expect(await revoke(token)).toBe(true);
+  });
+
+  it("knows nothing of a malformed or unknown token", async () => {
+    expect(await findAlert(env, "not a token")).toBeNull();
+    expect(await findAlert(env, "A".repeat(43))).toBeNull();
+  });
+});
+
+describe("revokeFromAlert", () => {
+  it("signs out every session and mails a fresh reset link to the stored address", async () => {
+    const { account, token } = await receiveAlert("Victim@Example.com");
+    const first = await createSession(env, account.id);
+    const second = await createSession(env, account.id);
+
+    expect(await revoke(token)).toBe(true);
+
+    expect(await validateSessionToken(env, first.token)).toBeNull();
+    expect(await validateSessionToken(env, second.token)).toBeNull();
+    const resetMail = (await readMailTo("victim@example.com")).filter((m) => m.subject === "Reset your ResetKit password");
+    expect(resetMail).toHaveLength(1);
+    expect(resetMail[0]!.to).toBe("Victim@Example.com");
+    expect(await readResetTokensSentTo("victim@example.com")).toHaveLength(1);
+  });
+
+  it("works once: a second use does nothing and sends nothing", async () => {
+    const { token } = await receiveAlert("once@example.com");
+    expect(await revoke(token)).toBe(true);
+    const mailAfterFirst = (await readMailTo("once@example.com")).length;
+
+    expect(await revoke(token)).toBe(false);
+    expect(await findAlert(env, token)).toBeNull();
+    expect((await readMailTo("once@example.com")).length).toBe(mailAfterFirst);
+  });
+
+  it("refuses a link older than its lifetime", async () => {
+    const { account, token } = await receiveAlert("late@example.com");
+    const session = await createSession(env, account.id);
+    const later = clock.now() + ALERT_TOKEN_TTL_MS + 1;
+    vi.spyOn(clock, "now").mockReturnValue(later);
+
+    expect(await findAlert(env, token)).toBeNull();
+    expect(await revoke(token)).toBe(false);
+    vi.restoreAllMocks();
+    expect(await validateSessionToken(env, session.token)).not.toBeNull();
+  });
+
+  it("refuses a malformed token without touching anything", async () => {
+    expect(await revoke("short")).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { listDeliveryRecords } from "../../../worker/src/mail/delivery-records.ts";
+import { sendPasswordResetEmail } from "../../../worker/src/mail/notifications.ts";
+
+const TOKEN = "Zyxwvutsrqponmlkjihgfedcba9876543210_-ABCDE";
+
+describe("sendPasswordResetEmail through the outbox transport", () => {
+  it("stores the reset email for the given address with the configured base URL", async () => {
+    await sendPasswordResetEmail(env, { to: "Reader@Example.com", token: TOKEN, client: "web", expiresAt: Date.now() + 1_800_000 });
+    const row = await env.DB.prepare("SELECT to_address, subject, text_body, html_body FROM mail_outbox WHERE to_address = ?")
+      .bind("reader@example.com")
+      .first<{ to_address: string; subject: string; text_body: string; html_body: string }>();
+    expect(row?.to_address).toBe("Reader@Example.com");
+    expect(row?.subject).toBe("Reset your ResetKit password");
+    expect(row?.text_body).toContain(`http://127.0.0.1:8787/reset-password?token=${TOKEN}`);
+    expect(row?.text_body).toContain("30 minutes");
+  });
+
+  it("records the delivery as sent without the token or the link", async () => {
+    await sendPasswordResetEmail(env, { to: "records@example.com", token: TOKEN, client: "desktop", expiresAt: Date.now() + 1_800_000 });
+    const records = await listDeliveryRecords(env, { to: "records@example.com", limit: 10 });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: "password_reset", transport: "outbox", status: "sent", attempts: 1, lastError: null });
+    const everything = JSON.stringify(await env.DB.prepare("SELECT * FROM mail_deliveries").all());
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain("reset-password");
+  });
+
+  it("builds links from PUBLIC_BASE_URL, never from anything else", async () => {
+    const configured = { ...env, PUBLIC_BASE_URL: "https://auth.example.org/" } as Env;
+    await sendPasswordResetEmail(configured, { to: "base@example.com", token: TOKEN, client: "web", expiresAt: 0 });
+    const row = await env.DB.prepare("SELECT text_body FROM mail_outbox WHERE to_address = ?").bind("base@example.com").first<{ text_body: string }>();
+    expect(row?.text_body).toContain(`https://auth.example.org/reset-password?token=${TOKEN}`);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { renderPasswordChangedEmail } from "../../../worker/src/mail/templates/password-changed-email.tsx";
+import { renderResetEmail, type ResetEmailInput } from "../../../worker/src/mail/templates/reset-email.tsx";
+import { describeDuration } from "../../../worker/src/mail/templates/lifetime-words.ts";
+
+const TOKEN = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+const resetInput: ResetEmailInput = {
+  appName: "ResetKit",
+  publicBaseUrl: "https://auth.example.com",
+  deepLinkScheme: "resetkit",
+  token: TOKEN,
+  client: "web",
+  lifetimeMs: 30 * 60_000,
+};
+
+function httpsLinks(text: string): string[] {
+  return [...new Set(text.match(/https:\/\/[^\s"<>]+/g) ?? [])];
+}
+
+function anchors(html: string): string[] {
+  return [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+}
+
+describe("the reset email", () => {
+  it("carries exactly one https link, to the reset page with the token", () => {
+    const email = renderResetEmail(resetInput);
+    const link = `https://auth.example.com/reset-password?token=${TOKEN}`;
+    expect(httpsLinks(email.text)).toEqual([link]);
+    expect(httpsLinks(email.html)).toEqual([link]);
+    expect(anchors(email.html)).toEqual([link]);
+  });
+
+  it("states the link lifetime in plain words and what to do if you did not ask", () => {
+    const email = renderResetEmail(resetInput);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("expires in");
+      expect(part).toContain("30 minutes");
+      expect(part).toContain("Did not ask for this? Ignore this email.");
+      expect(part).toContain("ResetKit");
+    }
+    expect(email.subject).toBe("Reset your ResetKit password");
+  });
+
+  it("offers the desktop deep link only when the request came from the desktop app", () => {
+    const deepLink = `resetkit://reset-password?token=${TOKEN}`;
+    const desktop = renderResetEmail({ ...resetInput, client: "desktop" });
+    expect(desktop.text).toContain(deepLink);
+    expect(anchors(desktop.html)).toContain(deepLink);
+    expect(httpsLinks(desktop.html)).toHaveLength(1);
+
+    const web = renderResetEmail(resetInput);
+    expect(web.text).not.toContain("resetkit://");
+    expect(web.html).not.toContain("resetkit://");
+  });
+
+  it("lays the HTML out with tables and a phone-sized viewport", () => {
+    const { html } = renderResetEmail(resetInput);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>');
+    expect(html).toContain('role="presentation"');
+    expect(html).toContain("max-width:560px");
+  });
+
+  it("renders an app name such as <script> as inert text", () => {
+    const email = renderResetEmail({ ...resetInput, appName: '<script>alert("x")</script>' });
+    expect(email.html).not.toContain("<script");
+    expect(email.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  });
+});
+
+describe("the password changed email", () => {
+  const input = {
+    appName: "ResetKit",
+    publicBaseUrl: "https://auth.example.com",
+    email: "dana@example.com",
+    changedAt: Date.UTC(2026, 10, 26, 12, 0, 0),
+    alertToken: TOKEN,
+    alertLifetimeMs: 7 * 24 * 60 * 60_000,
+  };
+
+  it("links to the account alert page with a 'this wasn't me' button", () => {
+    const email = renderPasswordChangedEmail(input);
+    const link = `https://auth.example.com/account-alert?token=${TOKEN}`;
+    expect(email.subject).toBe("Your ResetKit password was changed");
+    expect(httpsLinks(email.text)).toEqual([link]);
+    expect(anchors(email.html)).toEqual([link]);
+    expect(email.html).toContain("This wasn&#x27;t me");
+  });
+
+  it("says when the change happened and how long the link lasts", () => {
+    const email = renderPasswordChangedEmail(input);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("Thu, 26 Nov 2026 12:00:00 GMT");
+      expect(part).toContain("7 days");
+      expect(part).toContain("dana@example.com");
+    }
+  });
+
+  it("escapes an address and app name that look like markup", () => {
+    const email = renderPasswordChangedEmail({ ...input, appName: "<img src=x onerror=alert(1)>", email: "<b>x</b>@example.com" });
+    expect(email.html).not.toMatch(/<img|<b>/);
+    expect(email.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(email.html).toContain("&lt;b&gt;x&lt;/b&gt;@example.com");
+  });
+});
+
+describe("describeDuration", () => {
+  it("names link lifetimes the way people say them", () => {
+    expect(describeDuration(30 * 60_000)).toBe("30 minutes");
+    expect(describeDuration(60_000)).toBe("1 minute");
+    expect(describeDuration(60 * 60_000)).toBe("1 hour");
+    expect(describeDuration(90 * 60_000)).toBe("90 minutes");
+    expect(describeDuration(7 * 24 * 60 * 60_000)).toBe("7 days");
+  });
+});
