@@ -1,1 +1,93 @@
-export {};
+/**
+ * The main process: wires configuration, deep links, IPC and the window together. Each concern
+ * lives in its own module (protocol.ts, windows.ts, ipc.ts, api-client.ts); this file only
+ * connects them to Electron in the order Electron requires.
+ */
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from "electron";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { IpcChannel } from "../ipc/channels.ts";
+import { createApiClient } from "./api-client.ts";
+import { readDesktopConfig } from "./config.ts";
+import { createDeepLinkInbox } from "./deep-link-inbox.ts";
+import { createIpcHandlers, registerIpcHandlers } from "./ipc.ts";
+import { startDeepLinkProtocol } from "./protocol.ts";
+import { createSessionStore } from "./session-store.ts";
+import { createMainWindow, focusWindow, hardenSession } from "./windows.ts";
+
+const PRELOAD_PATH = fileURLToPath(new URL("../preload/index.cjs", import.meta.url));
+const RENDERER_FILE = fileURLToPath(new URL("../renderer/index.html", import.meta.url));
+
+/** Starts the app; returns early when configuration is wrong or another copy is running. */
+function startApp(): void {
+  const configResult = readDesktopConfig(process.env);
+  if (!configResult.ok) {
+    console.error(configResult.message);
+    app.exit(1);
+    return;
+  }
+  const { config } = configResult;
+  // A separate profile lets end-to-end tests run their own single-instance group.
+  const userDataDir = process.env.RESETKIT_USER_DATA_DIR;
+  if (userDataDir) app.setPath("userData", userDataDir);
+
+  const inbox = createDeepLinkInbox();
+  let mainWindow: BrowserWindow | null = null;
+  const bringWindowForward = () => {
+    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+  };
+
+  const started = startDeepLinkProtocol({
+    app,
+    process,
+    scheme: config.deepLinkScheme,
+    onDeepLink(link) {
+      inbox.deliver(link);
+      bringWindowForward();
+    },
+    onSecondInstance: bringWindowForward,
+  });
+  if (!started.primary) return;
+
+  // The dev server URL is honoured only in development builds, never in a packaged app.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const handlers = createIpcHandlers<IpcMainInvokeEvent>({
+    client: createApiClient({ baseUrl: config.apiBaseUrl }),
+    sessions: createSessionStore(),
+    trustedRendererUrl: devServerUrl ?? pathToFileURL(RENDERER_FILE).href,
+    subscribeDeepLinks(event) {
+      const contents = event.sender;
+      inbox.subscribe((link) => {
+        if (!contents.isDestroyed()) contents.send(IpcChannel.DeepLink, link);
+      });
+    },
+  });
+
+  const openMainWindow = () => {
+    const window = createMainWindow(
+      { BrowserWindow, openExternal: (url) => shell.openExternal(url) },
+      { preloadPath: PRELOAD_PATH, renderer: devServerUrl ? { url: devServerUrl } : { file: RENDERER_FILE } },
+    );
+    // A reload drops the page's listener; links wait in the inbox until the new page subscribes.
+    window.webContents.on("did-start-loading", () => inbox.unsubscribe());
+    window.webContents.on("render-process-gone", () => inbox.unsubscribe());
+    window.on("closed", () => {
+      inbox.unsubscribe();
+      mainWindow = null;
+    });
+    mainWindow = window;
+  };
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    registerIpcHandlers(ipcMain, handlers);
+    openMainWindow();
+  });
+  app.on("activate", () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app.on("window-all-closed", () => {
+    if (process.platform !== "darwin") app.quit();
+  });
+}
+
+startApp();

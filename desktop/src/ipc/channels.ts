@@ -1,0 +1,27 @@
+/**
+ * The one list of IPC channel names. The preload maps its public `api` onto these channels and
+ * the main process registers one handler per channel, so both sides always agree on the names.
+ */
+export enum IpcChannel {
+  RequestReset = "resetkit:request-reset",
+  VerifyToken = "resetkit:verify-token",
+  ConfirmReset = "resetkit:confirm-reset",
+  SignIn = "resetkit:sign-in",
+  SignOut = "resetkit:sign-out",
+  Me = "resetkit:me",
+  /** The renderer asks for deep links; main then sends any waiting one on `DeepLink`. */
+  SubscribeDeepLinks = "resetkit:subscribe-deep-links",
+  /** Main → renderer: a parsed reset deep link. */
+  DeepLink = "resetkit:deep-link",
+}
+
+/** The channels the renderer may invoke; `DeepLink` only flows from main to the renderer. */
+export const INVOKE_CHANNELS = [
+  IpcChannel.RequestReset,
+  IpcChannel.VerifyToken,
+  IpcChannel.ConfirmReset,
+  IpcChannel.SignIn,
+  IpcChannel.SignOut,
+  IpcChannel.Me,
+  IpcChannel.SubscribeDeepLinks,
+] as const;

@@ -1,0 +1,120 @@
+/**
+ * The main process's client for the Worker's JSON API (`/api/v1`). The renderer has no network
+ * of its own, so every call the app makes goes through here. Each method resolves to an
+ * `ApiResult` and never throws: network failures, timeouts and problem+json answers all come
+ * back as readable failures.
+ *
+ * @example
+ * const client = createApiClient({ baseUrl: "http://127.0.0.1:8787" });
+ * const result = await client.verifyToken({ token });
+ * if (result.ok) show(result.value.email);
+ */
+import {
+  ApiPath,
+  type AccountResponse,
+  type ConfirmResetRequest,
+  type PasswordResetAcceptedResponse,
+  type PasswordResetRequest,
+  type SessionResponse,
+  type SignInRequest,
+  type VerifyResetRequest,
+  type VerifyResetResponse,
+} from "../../../shared/contract.ts";
+import type { ApiResult } from "../ipc/api-result.ts";
+import { describeErrorResponse, describeNetworkFailure } from "./problem-messages.ts";
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** Injected so tests and the E2E bridge can pass their own; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export const DEFAULT_API_TIMEOUT_MS = 15_000;
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Builds a client bound to one Worker base URL. */
+export function createApiClient(options: ApiClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+
+  async function send<T>(method: string, path: string, init: { body?: unknown; bearer?: string }): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    if (init.bearer !== undefined) headers.authorization = `Bearer ${init.bearer}`;
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: "error",
+      });
+    } catch (error) {
+      return { ok: false, error: describeNetworkFailure(baseUrl, isTimeout(error)) };
+    }
+    const body = await readJson(response);
+    if (!response.ok) {
+      return { ok: false, error: describeErrorResponse(response.status, body, readRetryAfter(response)) };
+    }
+    if (response.status !== 204 && body === undefined) {
+      return { ok: false, error: describeErrorResponse(response.status, undefined) };
+    }
+    return { ok: true, value: (body ?? null) as T };
+  }
+
+  return {
+    baseUrl,
+    /** POST /password-resets: always "accepted" for a well-formed address. */
+    requestReset(request: PasswordResetRequest) {
+      return send<PasswordResetAcceptedResponse>("POST", ApiPath.passwordResets, { body: request });
+    },
+    /** POST /password-resets/verify: the masked email for a live token. */
+    verifyToken(request: VerifyResetRequest) {
+      return send<VerifyResetResponse>("POST", ApiPath.verifyReset, { body: request });
+    },
+    /** POST /password-resets/confirm: sets the new password and spends the token. */
+    confirmReset(request: ConfirmResetRequest) {
+      return send<null>("POST", ApiPath.confirmReset, { body: request });
+    },
+    /** POST /sessions: signs in and returns the session token. */
+    createSession(request: SignInRequest) {
+      return send<SessionResponse>("POST", ApiPath.sessions, { body: request });
+    },
+    /** DELETE /sessions/current: ends the session the token belongs to. */
+    deleteSession(sessionToken: string) {
+      return send<null>("DELETE", ApiPath.currentSession, { bearer: sessionToken });
+    },
+    /** GET /me: the account behind a session token. */
+    readAccount(sessionToken: string) {
+      return send<AccountResponse>("GET", ApiPath.me, { bearer: sessionToken });
+    },
+  };
+}
+
+/** Reads a JSON body, or undefined when there is none or it is not JSON. */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` as seconds, from either of its two forms (delta-seconds or an HTTP date). */
+function readRetryAfter(response: Response): number | undefined {
+  const header = response.headers.get("retry-after")?.trim();
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number(header);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
+}

@@ -1,0 +1,164 @@
+/**
+ * The main process's side of the preload `api`: one handler per channel of `IpcChannel`. Every
+ * handler first checks who is asking (the top frame of our own bundled page, nothing else) and
+ * what it sent (the shared zod schemas the Worker uses too), and only then calls the Worker.
+ * A refused call never reaches the network. The session token stays here, in main.
+ */
+import type { z } from "zod";
+import {
+  confirmResetRequestSchema,
+  fieldErrorsFrom,
+  passwordResetRequestSchema,
+  signInRequestSchema,
+  verifyResetRequestSchema,
+} from "../../../shared/contract.ts";
+import { ErrorCode } from "../../../shared/errors.ts";
+import type { ApiFailure, ApiResult, SignedInAccount } from "../ipc/api-result.ts";
+import { INVOKE_CHANNELS, IpcChannel } from "../ipc/channels.ts";
+import type { ApiClient } from "./api-client.ts";
+import type { SessionStore } from "./session-store.ts";
+
+/** What a handler needs from Electron's IpcMainInvokeEvent. */
+export interface IpcSenderEvent {
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export type IpcHandler<E extends IpcSenderEvent> = (event: E, payload?: unknown) => Promise<ApiResult<unknown>>;
+
+export interface IpcHandlerDeps<E extends IpcSenderEvent> {
+  client: ApiClient;
+  sessions: SessionStore;
+  /** The URL of our own renderer page: the bundled index.html, or the dev server in development. */
+  trustedRendererUrl: string;
+  /** Connects the asking renderer to the deep-link inbox. */
+  subscribeDeepLinks(event: E): void;
+}
+
+const UNTRUSTED_SENDER: ApiFailure = {
+  status: 0,
+  code: "untrusted_sender",
+  message: "This request did not come from the ResetKit window, so it was refused.",
+};
+const UNEXPECTED_PAYLOAD: ApiFailure = {
+  status: 400,
+  code: ErrorCode.validationFailed,
+  message: "This request takes no data.",
+};
+const NOT_SIGNED_IN: ApiFailure = { status: 401, code: ErrorCode.unauthorized, message: "You are not signed in." };
+
+/** True only for the top frame of our own renderer page. */
+export function isTrustedSender(event: IpcSenderEvent, trustedRendererUrl: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  let sender: URL;
+  let trusted: URL;
+  try {
+    sender = new URL(frame.url);
+    trusted = new URL(trustedRendererUrl);
+  } catch {
+    return false;
+  }
+  if (trusted.protocol === "file:") {
+    return sender.protocol === "file:" && sender.host === trusted.host && sender.pathname === trusted.pathname;
+  }
+  return sender.origin === trusted.origin;
+}
+
+/** Parses a payload with a shared schema, turning a failure into a readable ApiFailure. */
+export function validatePayload<S extends z.ZodType>(
+  schema: S,
+  payload: unknown,
+): { ok: true; value: z.infer<S> } | { ok: false; error: ApiFailure } {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const fieldErrors = fieldErrorsFrom(parsed.error);
+  const message = Object.values(fieldErrors)[0] ?? "The request was not valid.";
+  return { ok: false, error: { status: 400, code: ErrorCode.validationFailed, message, fieldErrors } };
+}
+
+/** Channels without a payload refuse anything sent along, rather than ignore it. */
+function hasNoPayload(payload: unknown): boolean {
+  return payload === undefined;
+}
+
+/** Builds the handler for every invokable channel. */
+export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps<E>): Record<InvokeChannel, IpcHandler<E>> {
+  const { client, sessions } = deps;
+  const guard =
+    (handle: (event: E, payload: unknown) => Promise<ApiResult<unknown>>): IpcHandler<E> =>
+    async (event, payload) => {
+      if (!isTrustedSender(event, deps.trustedRendererUrl)) return { ok: false, error: UNTRUSTED_SENDER };
+      return handle(event, payload);
+    };
+
+  return {
+    [IpcChannel.RequestReset]: guard(async (_event, payload) => {
+      const request = validatePayload(passwordResetRequestSchema, payload);
+      if (!request.ok) return request;
+      return client.requestReset({ email: request.value.email, client: "desktop" });
+    }),
+    [IpcChannel.VerifyToken]: guard(async (_event, payload) => {
+      const request = validatePayload(verifyResetRequestSchema, payload);
+      if (!request.ok) return request;
+      return client.verifyToken(request.value);
+    }),
+    [IpcChannel.ConfirmReset]: guard(async (_event, payload) => {
+      const request = validatePayload(confirmResetRequestSchema, payload);
+      if (!request.ok) return request;
+      return client.confirmReset(request.value);
+    }),
+    [IpcChannel.SignIn]: guard(async (_event, payload) => {
+      const request = validatePayload(signInRequestSchema, payload);
+      if (!request.ok) return request;
+      const session = await client.createSession(request.value);
+      if (!session.ok) return session;
+      sessions.save(session.value.token);
+      return readSignedInAccount(client, sessions);
+    }),
+    [IpcChannel.SignOut]: guard(async (_event, payload) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+      const token = sessions.read();
+      // Forget the token first: whatever the server says, this device is signed out.
+      sessions.clear();
+      if (token === null) return { ok: true, value: null };
+      const deleted = await client.deleteSession(token);
+      if (deleted.ok || deleted.error.status === 401) return { ok: true, value: null };
+      return deleted;
+    }),
+    [IpcChannel.Me]: guard(async (_event, payload) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+      return readSignedInAccount(client, sessions);
+    }),
+    [IpcChannel.SubscribeDeepLinks]: guard(async (event, payload) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+      deps.subscribeDeepLinks(event);
+      return { ok: true, value: null };
+    }),
+  };
+}
+
+/** The account behind the stored session; a rejected session is forgotten. */
+async function readSignedInAccount(client: ApiClient, sessions: SessionStore): Promise<ApiResult<SignedInAccount>> {
+  const token = sessions.read();
+  if (token === null) return { ok: false, error: NOT_SIGNED_IN };
+  const account = await client.readAccount(token);
+  if (!account.ok) {
+    if (account.error.status === 401) sessions.clear();
+    return account;
+  }
+  return { ok: true, value: { id: account.value.id, email: account.value.email } };
+}
+
+/** Registers every handler with `ipcMain.handle`. */
+export function registerIpcHandlers<E extends IpcSenderEvent>(
+  ipcMain: { handle(channel: string, listener: (event: E, ...args: unknown[]) => unknown): void },
+  handlers: Record<InvokeChannel, IpcHandler<E>>,
+): void {
+  for (const channel of INVOKE_CHANNELS) {
+    const handler = handlers[channel];
+    ipcMain.handle(channel, (event, ...args) =>
+      args.length > 1 ? { ok: false, error: UNEXPECTED_PAYLOAD } : handler(event, args[0]),
+    );
+  }
+}

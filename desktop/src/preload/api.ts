@@ -1,0 +1,63 @@
+/**
+ * The one small API the renderer gets, and its type. Each method maps onto one IPC channel;
+ * nothing else of Electron is reachable from the page. The renderer imports only the type
+ * (`ResetKitApi`) from this file.
+ *
+ * @example
+ * const result = await window.api.verifyToken({ token });
+ * if (result.ok) show(result.value.email); else show(result.error.message);
+ */
+import type {
+  ConfirmResetRequest,
+  PasswordResetAcceptedResponse,
+  SignInRequest,
+  VerifyResetRequest,
+  VerifyResetResponse,
+} from "../../../shared/contract.ts";
+import type { ResetDeepLink } from "../../../shared/deep-link.ts";
+import { isResetTokenShape } from "../../../shared/reset-token.ts";
+import type { ApiResult, SignedInAccount } from "../ipc/api-result.ts";
+import { IpcChannel } from "../ipc/channels.ts";
+
+/** The slice of `ipcRenderer` the API uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** Builds the API object over an IPC transport. */
+export function createApi(ipc: IpcRendererLike) {
+  const call = <T>(channel: IpcChannel, payload?: unknown) =>
+    (payload === undefined ? ipc.invoke(channel) : ipc.invoke(channel, payload)) as Promise<ApiResult<T>>;
+
+  const api = {
+    /** Asks for a reset email; the answer is the same whether or not the address has an account. */
+    requestReset: (request: { email: string }) => call<PasswordResetAcceptedResponse>(IpcChannel.RequestReset, request),
+    /** Checks a reset token and returns the masked email it belongs to. */
+    verifyToken: (request: VerifyResetRequest) => call<VerifyResetResponse>(IpcChannel.VerifyToken, request),
+    /** Sets the new password with a reset token. */
+    confirmReset: (request: ConfirmResetRequest) => call<null>(IpcChannel.ConfirmReset, request),
+    /** Signs in; the session token stays in the main process. */
+    signIn: (request: SignInRequest) => call<SignedInAccount>(IpcChannel.SignIn, request),
+    /** Signs out on this device and on the server. */
+    signOut: () => call<null>(IpcChannel.SignOut),
+    /** The signed-in account, or a 401 failure. */
+    me: () => call<SignedInAccount>(IpcChannel.Me),
+    /** Calls `callback` with each reset link the app is opened with; returns an unsubscribe function. */
+    onDeepLink(callback: (link: ResetDeepLink) => void): () => void {
+      const listener = (_event: unknown, link: unknown) => {
+        const token = (link as Partial<ResetDeepLink> | null)?.token;
+        if (isResetTokenShape(token)) callback({ kind: "reset-password", token });
+      };
+      ipc.on(IpcChannel.DeepLink, listener);
+      void ipc.invoke(IpcChannel.SubscribeDeepLinks);
+      return () => {
+        ipc.removeListener(IpcChannel.DeepLink, listener);
+      };
+    },
+  };
+  return api;
+}
+
+export type ResetKitApi = ReturnType<typeof createApi>;

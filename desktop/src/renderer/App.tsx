@@ -1,0 +1,67 @@
+/**
+ * The app's screens and how one leads to the next. There is no router: the app has five
+ * screens, and a deep link can interrupt any of them to open the Reset screen.
+ */
+import { useEffect, useState } from "react";
+import type { SignedInAccount } from "../ipc/api-result.ts";
+import { getApi } from "./api-bridge.ts";
+import { ForgotPasswordScreen } from "./screens/ForgotPasswordScreen.tsx";
+import { ResetPasswordScreen } from "./screens/ResetPasswordScreen.tsx";
+import { ResetSuccessScreen } from "./screens/ResetSuccessScreen.tsx";
+import { SignedInScreen } from "./screens/SignedInScreen.tsx";
+import { SignInScreen } from "./screens/SignInScreen.tsx";
+
+export type Screen =
+  | { name: "sign-in"; notice?: string }
+  | { name: "forgot-password" }
+  | { name: "reset-password"; token: string; opened: number }
+  | { name: "reset-success" }
+  | { name: "signed-in"; account: SignedInAccount };
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ name: "sign-in" });
+
+  useEffect(
+    () =>
+      getApi().onDeepLink((link) => {
+        // `opened` remounts the screen even when the same link is opened twice.
+        setScreen({ name: "reset-password", token: link.token, opened: Date.now() });
+      }),
+    [],
+  );
+
+  return <main className="card">{renderScreen(screen, setScreen)}</main>;
+}
+
+function renderScreen(screen: Screen, go: (next: Screen) => void) {
+  switch (screen.name) {
+    case "sign-in":
+      return (
+        <SignInScreen
+          notice={screen.notice}
+          onForgotPassword={() => go({ name: "forgot-password" })}
+          onSignedIn={(account) => go({ name: "signed-in", account })}
+        />
+      );
+    case "forgot-password":
+      return <ForgotPasswordScreen onBackToSignIn={() => go({ name: "sign-in" })} />;
+    case "reset-password":
+      return (
+        <ResetPasswordScreen
+          key={`${screen.token}:${screen.opened}`}
+          token={screen.token}
+          onRequestNewLink={() => go({ name: "forgot-password" })}
+          onReset={() => go({ name: "reset-success" })}
+        />
+      );
+    case "reset-success":
+      return <ResetSuccessScreen onSignIn={() => go({ name: "sign-in" })} />;
+    case "signed-in":
+      return (
+        <SignedInScreen
+          account={screen.account}
+          onSignedOut={() => go({ name: "sign-in", notice: "You have signed out." })}
+        />
+      );
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Forgot password: ask for the email address, then say to check the inbox. The answer is the
+ * same whether or not the address has an account, so the screen never tells which. Resending is
+ * possible after a cooldown, which keeps people from tripping the per-email limit by impatience.
+ */
+import { useMutation } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
+import { FormError } from "../components/FormError.tsx";
+import { ScreenHeading } from "../components/ScreenHeading.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { useCooldown } from "../use-cooldown.ts";
+
+export const RESEND_COOLDOWN_SECONDS = 30;
+
+export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): void }) {
+  const [email, setEmail] = useState("");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [resent, setResent] = useState(false);
+  const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS);
+  const emailInput = useRef<HTMLInputElement>(null);
+  const requestReset = useMutation({
+    mutationFn: (address: string) => unwrap(getApi().requestReset({ email: address })),
+    onSuccess: (_accepted, address) => {
+      setResent(sentTo !== null);
+      setSentTo(address);
+      cooldown.start();
+    },
+    onError: () => emailInput.current?.focus(),
+  });
+  const fieldErrors = requestReset.error instanceof ApiError ? requestReset.error.fieldErrors : {};
+  // A field's own error is shown next to it; the form-level alert carries everything else.
+  const errorMessage = requestReset.isError && !fieldErrors.email ? describeError(requestReset.error) : null;
+
+  if (sentTo !== null) {
+    const waiting = cooldown.secondsLeft > 0;
+    return (
+      <section key="sent" aria-labelledby="check-email-title">
+        <ScreenHeading id="check-email-title">Check your email</ScreenHeading>
+        <p>
+          If an account exists for <strong>{sentTo}</strong>, we sent it a link to reset the password. The link works
+          once and expires soon.
+        </p>
+        <p>Open the link on this computer and ResetKit will take you to the reset screen.</p>
+        {resent ? (
+          <p className="notice" role="status">
+            We sent another email.
+          </p>
+        ) : null}
+        <FormError message={errorMessage} />
+        <button
+          className="button"
+          type="button"
+          disabled={waiting || requestReset.isPending}
+          onClick={() => requestReset.mutate(sentTo)}
+        >
+          {waiting ? `Resend email in ${cooldown.secondsLeft} s` : "Resend email"}
+        </button>
+        <p>
+          <button className="link" type="button" onClick={onBackToSignIn}>
+            Back to sign in
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    requestReset.mutate(email);
+  };
+  return (
+    <section key="form" aria-labelledby="forgot-title">
+      <ScreenHeading id="forgot-title">Forgot your password?</ScreenHeading>
+      <p>Enter the email address of your account and we will send you a link to choose a new password.</p>
+      <form onSubmit={submit} noValidate>
+        <FormError message={errorMessage} />
+        <TextField
+          ref={emailInput}
+          label="Email address"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          error={fieldErrors.email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <button className="button" type="submit" disabled={requestReset.isPending}>
+          {requestReset.isPending ? "Sending…" : "Send reset link"}
+        </button>
+      </form>
+      <p>
+        <button className="link" type="button" onClick={onBackToSignIn}>
+          Back to sign in
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Reset password, opened by a `resetkit://` link. It first checks the token with the Worker
+ * (a query: it changes nothing and may be repeated), shows whose password is being reset, then
+ * takes the new password with live feedback from the shared policy. A link that is unknown,
+ * used or expired leads back to requesting a new one.
+ */
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { ErrorCode } from "../../../../shared/errors.ts";
+import { checkPassword } from "../../../../shared/password-policy.ts";
+import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
+import { FormError } from "../components/FormError.tsx";
+import { PasswordFeedback } from "../components/PasswordFeedback.tsx";
+import { ScreenHeading } from "../components/ScreenHeading.tsx";
+import { TextField } from "../components/TextField.tsx";
+
+export interface ResetPasswordScreenProps {
+  token: string;
+  onRequestNewLink(): void;
+  onReset(): void;
+}
+
+function isInvalidLink(error: unknown): boolean {
+  return error instanceof ApiError && error.code === ErrorCode.tokenInvalid;
+}
+
+export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetPasswordScreenProps) {
+  const verification = useQuery({
+    queryKey: ["password-reset", token],
+    queryFn: () => unwrap(getApi().verifyToken({ token })),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const confirm = useMutation({
+    mutationFn: (password: string) => unwrap(getApi().confirmReset({ token, password })),
+    onSuccess: onReset,
+  });
+
+  if (verification.isPending) {
+    return (
+      <section key="checking" aria-labelledby="reset-checking-title" aria-busy="true">
+        <ScreenHeading id="reset-checking-title">Checking your reset link…</ScreenHeading>
+      </section>
+    );
+  }
+  if (isInvalidLink(verification.error) || isInvalidLink(confirm.error)) {
+    return <InvalidLink onRequestNewLink={onRequestNewLink} />;
+  }
+  if (verification.isError) {
+    return (
+      <section key="unverified" aria-labelledby="reset-unverified-title">
+        <ScreenHeading id="reset-unverified-title">We couldn't check your reset link</ScreenHeading>
+        <FormError message={describeError(verification.error)} />
+        <button className="button" type="button" onClick={() => void verification.refetch()}>
+          Try again
+        </button>
+      </section>
+    );
+  }
+  return (
+    <NewPasswordForm
+      maskedEmail={verification.data.email}
+      submitting={confirm.isPending}
+      serverError={confirm.error}
+      onSubmit={(password) => confirm.mutate(password)}
+    />
+  );
+}
+
+function InvalidLink({ onRequestNewLink }: { onRequestNewLink(): void }) {
+  return (
+    <section key="invalid" aria-labelledby="reset-invalid-title">
+      <ScreenHeading id="reset-invalid-title">This reset link is invalid or has expired</ScreenHeading>
+      <p>Reset links work only once and only for a short time. Request a new one to choose your password.</p>
+      <button className="button" type="button" onClick={onRequestNewLink}>
+        Request a new link
+      </button>
+    </section>
+  );
+}
+
+interface NewPasswordFormProps {
+  maskedEmail: string;
+  submitting: boolean;
+  serverError: Error | null;
+  onSubmit(password: string): void;
+}
+
+function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: NewPasswordFormProps) {
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [attempted, setAttempted] = useState(false);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const confirmationInput = useRef<HTMLInputElement>(null);
+  const violations = useMemo(() => checkPassword(password), [password]);
+  const mismatch = confirmation !== "" && confirmation !== password;
+  const serverFieldError = serverError instanceof ApiError ? serverError.fieldErrors.password : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (violations.length > 0) {
+      passwordInput.current?.focus();
+      return;
+    }
+    if (confirmation !== password) {
+      confirmationInput.current?.focus();
+      return;
+    }
+    onSubmit(password);
+  };
+
+  const passwordError = attempted && violations.length > 0 ? "Choose a password that meets the requirements below." : serverFieldError;
+  const confirmationError =
+    mismatch || (attempted && confirmation !== password) ? "The two passwords don't match." : null;
+  const formError = serverError && !serverFieldError ? describeError(serverError) : null;
+
+  return (
+    <section key="form" aria-labelledby="reset-title">
+      <ScreenHeading id="reset-title">Choose a new password</ScreenHeading>
+      <p>
+        For the account <strong className="masked-email">{maskedEmail}</strong>.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <FormError message={formError} />
+        <TextField
+          ref={passwordInput}
+          label="New password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          value={password}
+          error={passwordError}
+          hint={
+            <div aria-live="polite" className="policy">
+              <PasswordFeedback password={password} violations={violations} />
+            </div>
+          }
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <TextField
+          ref={confirmationInput}
+          label="Confirm new password"
+          type="password"
+          name="confirm_password"
+          autoComplete="new-password"
+          required
+          value={confirmation}
+          error={confirmationError}
+          onChange={(event) => setConfirmation(event.target.value)}
+        />
+        <button className="button" type="submit" disabled={submitting}>
+          {submitting ? "Saving…" : "Set new password"}
+        </button>
+      </form>
+    </section>
+  );
+}
