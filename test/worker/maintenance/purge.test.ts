@@ -1,0 +1,88 @@
+import { createScheduledController, env } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import worker from "../../../worker/src/index.ts";
+import { consumeRateLimit } from "../../../worker/src/rate-limit/rate-limit.ts";
+import { OUTBOX_RETENTION_MS } from "../../../worker/src/maintenance/purge.ts";
+import { clock } from "../../../worker/src/platform/clock.ts";
+import { createSession, SESSION_TTL_MS } from "../../../worker/src/sessions/session.ts";
+import { registerAccount, requestReset } from "../reset/reset-fixtures.ts";
+
+const MINUTE = 60_000;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function countRows(table: string): Promise<number> {
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS count FROM ${table}`).first<{ count: number }>();
+  return row?.count ?? 0;
+}
+
+/** Runs the cron trigger the way Cloudflare does, at the clock's current time. */
+async function runCron(): Promise<void> {
+  await worker.scheduled(createScheduledController({ scheduledTime: new Date(clock.now()), cron: "*/15 * * * *" }), env);
+}
+
+describe("the scheduled purge", () => {
+  it("deletes expired reset links, sessions, rate-limit windows and week-old outbox mail, and keeps live ones", async () => {
+    const start = Date.UTC(2026, 0, 1);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    const old = await registerAccount("old@example.com");
+    await requestReset("old@example.com");
+    await createSession(env, old.id);
+    await consumeRateLimit(env, "reset-per-ip", "192.0.2.1");
+
+    // Thirty days later the old session has just expired; these rows are fresh.
+    const later = start + SESSION_TTL_MS;
+    at.mockReturnValue(later);
+    const fresh = await registerAccount("fresh@example.com");
+    await requestReset("fresh@example.com");
+    await createSession(env, fresh.id);
+    expect(await countRows("password_reset_tokens")).toBe(2);
+    expect(await countRows("sessions")).toBe(2);
+    expect(await countRows("mail_outbox")).toBe(2);
+    const rateLimitRowsBefore = await countRows("rate_limits");
+
+    at.mockReturnValue(later + MINUTE);
+    await runCron();
+
+    const tokens = await env.DB.prepare("SELECT account_id FROM password_reset_tokens").all<{ account_id: string }>();
+    expect(tokens.results).toEqual([{ account_id: fresh.id }]);
+    const sessions = await env.DB.prepare("SELECT account_id FROM sessions").all<{ account_id: string }>();
+    expect(sessions.results).toEqual([{ account_id: fresh.id }]);
+    const expiredWindows = await env.DB.prepare("SELECT COUNT(*) AS count FROM rate_limits WHERE expires_at <= ?")
+      .bind(later + MINUTE)
+      .first<{ count: number }>();
+    expect(expiredWindows?.count).toBe(0);
+    const rateLimitRowsAfter = await countRows("rate_limits");
+    expect(rateLimitRowsAfter).toBeGreaterThan(0);
+    expect(rateLimitRowsAfter).toBeLessThan(rateLimitRowsBefore);
+    // The outbox keeps a week of mail: the first message is 30 days old, the second a minute.
+    const outbox = await env.DB.prepare("SELECT to_address FROM mail_outbox").all<{ to_address: string }>();
+    expect(outbox.results).toEqual([{ to_address: "fresh@example.com" }]);
+    expect(OUTBOX_RETENTION_MS).toBeLessThan(SESSION_TTL_MS);
+  });
+
+  it("keeps a live reset link and deletes a used one once it has expired", async () => {
+    const start = Date.UTC(2026, 1, 1);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    await registerAccount("keeper@example.com");
+    await requestReset("keeper@example.com");
+    await env.DB.prepare(
+      "INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, used_at) SELECT 'used-hash', id, 'web', ?, ?, ? FROM accounts WHERE email = 'keeper@example.com'",
+    )
+      .bind(start - 40 * MINUTE, start - 10 * MINUTE, start - 35 * MINUTE)
+      .run();
+
+    await runCron();
+
+    const { results } = await env.DB.prepare(
+      "SELECT t.token_hash FROM password_reset_tokens t JOIN accounts a ON a.id = t.account_id WHERE a.email = 'keeper@example.com'",
+    ).all<{ token_hash: string }>();
+    expect(results).toHaveLength(1);
+    expect(results[0]?.token_hash).not.toBe("used-hash");
+    at.mockReturnValue(start + 30 * MINUTE);
+    await runCron();
+    expect(await countRows("password_reset_tokens")).toBe(0);
+  });
+});
