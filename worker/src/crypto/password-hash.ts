@@ -66,6 +66,21 @@ export async function verifyPassword(password: string, phc: string): Promise<{ v
   return { valid, needsRehash: valid && formatParameters(parsed.parameters) !== formatParameters(CURRENT_PARAMETERS) };
 }
 
+/**
+ * Spends the same work as verifying a real hash and reports nothing. Sign-in calls it for
+ * unknown addresses, so their answer takes as long as a wrong password for a real account.
+ */
+export async function verifyPasswordAgainstNothing(password: string): Promise<void> {
+  await verifyPassword(password, UNMATCHABLE_HASH);
+}
+
+/** A well-formed hash under the current parameters whose all-zero digest no password produces in practice. */
+const UNMATCHABLE_HASH = formatPhc({
+  parameters: CURRENT_PARAMETERS,
+  salt: new Uint8Array(SALT_BYTES),
+  hash: new Uint8Array(HASH_BYTES),
+});
+
 /** Reads a PHC string, returning null for anything malformed or outside the safe ranges. */
 export function parsePhc(phc: unknown): ParsedHash | null {
   if (typeof phc !== "string" || phc.length > 512) return null;

@@ -26,13 +26,22 @@ interface SessionRow {
 
 /** Starts a session for an account; the token is returned once and never stored. */
 export async function createSession(env: Env, accountId: string): Promise<{ token: string; session: Session }> {
+  const { token, session, statement } = await prepareSession(env, accountId);
+  await statement.run();
+  return { token, session };
+}
+
+/** Makes a new token and the statement that stores its session, for callers that batch it. */
+export async function prepareSession(
+  env: Env,
+  accountId: string,
+): Promise<{ token: string; session: Session; statement: D1PreparedStatement }> {
   const token = generateToken();
   const now = clock.now();
   const session: Session = { tokenHash: await hashToken(token), accountId, createdAt: now, expiresAt: now + SESSION_TTL_MS };
-  await env.DB.prepare("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-    .bind(session.tokenHash, session.accountId, session.createdAt, session.expiresAt)
-    .run();
-  return { token, session };
+  const statement = env.DB.prepare("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+    .bind(session.tokenHash, session.accountId, session.createdAt, session.expiresAt);
+  return { token, session, statement };
 }
 
 /** Returns the live session and its account for a bearer token, or null. */

@@ -1,0 +1,114 @@
+import { env } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
+import { verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
+
+const PASSWORD = "violet tractor under the bridge";
+
+function createAccountRequest(body: unknown): Promise<Response> {
+  return exports.default.fetch("http://127.0.0.1/api/v1/accounts", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: Record<string, string>;
+}
+
+describe("POST /api/v1/accounts", () => {
+  it("creates an account and answers 201 with its id and email", async () => {
+    const response = await createAccountRequest({ email: "ada@example.com", password: PASSWORD });
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = await response.json<{ id: string; email: string }>();
+    expect(body).toEqual({ id: expect.any(String), email: "ada@example.com" });
+    const stored = await findAccountByEmail(env, "ada@example.com");
+    expect(stored?.id).toBe(body.id);
+    // Only a PHC hash is stored, and it verifies against the password.
+    expect(stored?.passwordHash).toMatch(/^\$scrypt\$/);
+    expect((await verifyPassword(PASSWORD, stored?.passwordHash ?? "")).valid).toBe(true);
+  });
+
+  it("sends no email when an account is created", async () => {
+    await createAccountRequest({ email: "quiet@example.com", password: PASSWORD });
+    const { results } = await env.DB.prepare("SELECT id FROM mail_outbox").all();
+    expect(results).toHaveLength(0);
+  });
+
+  it("answers 409 email_taken for an address already registered in another letter case", async () => {
+    expect((await createAccountRequest({ email: "grace@example.com", password: PASSWORD })).status).toBe(201);
+    const response = await createAccountRequest({ email: "  Grace@EXAMPLE.com", password: "another fine passphrase" });
+
+    expect(response.status).toBe(409);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const problem = await response.json<ProblemBody>();
+    expect(problem).toMatchObject({ status: 409, code: "email_taken", title: "Conflict" });
+  });
+
+  it("answers 400 password_policy with errors.password for a short password", async () => {
+    const response = await createAccountRequest({ email: "short@example.com", password: "xk3-vq9-pw2" });
+
+    expect(response.status).toBe(400);
+    const problem = await response.json<ProblemBody>();
+    expect(problem.code).toBe("password_policy");
+    expect(problem.errors).toEqual({ password: "Use at least 12 characters." });
+    expect(await findAccountByEmail(env, "short@example.com")).toBeNull();
+  });
+
+  it("refuses qwerty123456 as a common password even though it is long enough", async () => {
+    const response = await createAccountRequest({ email: "common@example.com", password: "qwerty123456" });
+
+    expect(response.status).toBe(400);
+    const problem = await response.json<ProblemBody>();
+    expect(problem.code).toBe("password_policy");
+    expect(problem.errors?.password).toBe("This password is too common. Choose one that is harder to guess.");
+  });
+
+  it("refuses the email address as the password", async () => {
+    const response = await createAccountRequest({ email: "longname.person@example.com", password: "longname.person@example.com" });
+    expect(response.status).toBe(400);
+    expect((await response.json<ProblemBody>()).errors?.password).toBe("Don't use your email address as your password.");
+  });
+
+  it("refuses a password over 128 characters", async () => {
+    const response = await createAccountRequest({ email: "long@example.com", password: "lantern meadow ".repeat(9) });
+    expect(response.status).toBe(400);
+    expect((await response.json<ProblemBody>()).errors?.password).toBe("Use at most 128 characters.");
+  });
+
+  it("answers 400 validation_failed with one message per field for missing or malformed fields", async () => {
+    const response = await createAccountRequest({ email: "not an address" });
+
+    expect(response.status).toBe(400);
+    const problem = await response.json<ProblemBody>();
+    expect(problem.code).toBe("validation_failed");
+    expect(problem.errors).toEqual({
+      email: "Enter a valid email address, like name@example.com.",
+      password: "Enter a password.",
+    });
+  });
+
+  it("refuses an address with a line break, which could inject mail headers", async () => {
+    const response = await createAccountRequest({ email: "ada@example.com\r\nBcc: all@example.com", password: PASSWORD });
+    expect(response.status).toBe(400);
+    expect((await response.json<ProblemBody>()).errors?.email).toBe(
+      "An email address cannot contain line breaks or control characters.",
+    );
+  });
+
+  it("answers 405 with Allow: POST for another method", async () => {
+    const response = await exports.default.fetch("http://127.0.0.1/api/v1/accounts");
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect((await response.json<ProblemBody>()).code).toBe("method_not_allowed");
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The session JSON API (SPEC §3): sign in, who am I, sign out. This is the edge: it turns the
+ * typed results of sign-in and session validation into status codes. Every response that
+ * carries a token or account data is `Cache-Control: no-store`.
+ *
+ * @example
+ * registerSessionRoutes(router); // in worker/src/router.ts
+ */
+import { ApiPath, signInRequestSchema, type AccountResponse, type SessionResponse } from "../../../shared/contract.ts";
+import { ErrorCode } from "../../../shared/errors.ts";
+import { readBearerToken } from "../http/bearer.ts";
+import { readClientIp } from "../http/client-ip.ts";
+import { readJsonBody } from "../http/json-body.ts";
+import { rejectOtherMethods } from "../http/method-not-allowed.ts";
+import { ProblemError } from "../http/problem.ts";
+import type { AppRouter } from "../router.ts";
+import { invalidateSession, validateSessionToken } from "./session.ts";
+import { signIn } from "./sign-in.ts";
+
+const NO_STORE = { "cache-control": "no-store" } as const;
+
+/** Adds the sign-in, me and sign-out endpoints to the router. */
+export function registerSessionRoutes(router: AppRouter): void {
+  router.post(ApiPath.sessions, async function handleSignIn(request, env) {
+    const { email, password } = await readJsonBody(request, signInRequestSchema);
+    const result = await signIn(env, { email, password, ip: readClientIp(request) });
+    if (result.ok) {
+      const body: SessionResponse = { token: result.token, expiresAt: new Date(result.session.expiresAt).toISOString() };
+      return Response.json(body, { headers: NO_STORE });
+    }
+    if (result.reason === "rate_limited") {
+      throw new ProblemError(429, ErrorCode.rateLimited, "Too many sign-in attempts. Try again later.", {
+        headers: { "retry-after": String(result.retryAfterSeconds) },
+      });
+    }
+    throw new ProblemError(401, ErrorCode.invalidCredentials, "The email address or password is not right.");
+  });
+  router.all(ApiPath.sessions, rejectOtherMethods(["POST"]));
+
+  router.get(ApiPath.me, async function handleMe(request, env) {
+    const current = await readCurrentSession(request, env);
+    const body: AccountResponse = { id: current.account.id, email: current.account.email };
+    return Response.json(body, { headers: NO_STORE });
+  });
+  router.all(ApiPath.me, rejectOtherMethods(["GET"]));
+
+  router.delete(ApiPath.currentSession, async function handleSignOut(request, env) {
+    const current = await readCurrentSession(request, env);
+    await invalidateSession(env, current.session.tokenHash);
+    return new Response(null, { status: 204, headers: NO_STORE });
+  });
+  router.all(ApiPath.currentSession, rejectOtherMethods(["DELETE"]));
+}
+
+/** The session named by the Bearer header, or a 401 problem. */
+async function readCurrentSession(request: Request, env: Env) {
+  const token = readBearerToken(request);
+  const current = token ? await validateSessionToken(env, token) : null;
+  if (!current) {
+    throw new ProblemError(401, ErrorCode.unauthorized, "Sign in to continue.", {
+      headers: { "www-authenticate": 'Bearer realm="ResetKit"' },
+    });
+  }
+  return current;
+}

@@ -1,0 +1,42 @@
+/**
+ * Signing in with email and password. Every failure looks the same to the caller
+ * (`invalid_credentials`), and an unknown address costs the same hashing work as a wrong
+ * password, so neither the answer nor its timing reveals which addresses have accounts.
+ * A successful sign-in also revokes the account's outstanding reset links (SPEC §4.9) and
+ * upgrades a hash made under older parameters.
+ *
+ * @example
+ * const result = await signIn(env, { email, password, ip: readClientIp(request) });
+ * if (result.ok) return { token: result.token, expiresAt: result.session.expiresAt };
+ */
+import { normalizeEmail } from "../../../shared/email-address.ts";
+import { findAccountByEmail, upgradePasswordHash } from "../accounts/accounts.ts";
+import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
+import { consumeRateLimit, signInSubject } from "../rate-limit/rate-limit.ts";
+import { prepareSession, type Session } from "./session.ts";
+
+export type SignInResult =
+  | { ok: true; token: string; session: Session }
+  | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/** Checks credentials and, when they are right, starts a session. Never throws for bad input. */
+export async function signIn(env: Env, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
+  // The limit comes first and counts every attempt, so guessing is capped before any hashing.
+  const limit = await consumeRateLimit(env, "sign-in-per-email-ip", signInSubject(normalizeEmail(input.email), input.ip));
+  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+  const account = await findAccountByEmail(env, input.email);
+  if (!account) {
+    await verifyPasswordAgainstNothing(input.password);
+    return { ok: false, reason: "invalid_credentials" };
+  }
+  const { valid, needsRehash } = await verifyPassword(input.password, account.passwordHash);
+  if (!valid) return { ok: false, reason: "invalid_credentials" };
+  if (needsRehash) await upgradePasswordHash(env, account, await hashPassword(input.password));
+
+  const { token, session, statement } = await prepareSession(env, account.id);
+  // One batch: the new session exists only if the old reset links are gone, and vice versa.
+  await env.DB.batch([env.DB.prepare("DELETE FROM password_reset_tokens WHERE account_id = ?").bind(account.id), statement]);
+  return { ok: true, token, session };
+}
