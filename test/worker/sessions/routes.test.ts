@@ -1,0 +1,256 @@
+import { env } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
+import { hashPassword, hashPasswordWith, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
+import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
+import { clock } from "../../../worker/src/platform/clock.ts";
+
+const PASSWORD = "violet tractor under the bridge";
+const DAY = 24 * 60 * 60 * 1000;
+let ipCounter = 0;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A fresh client address, so the per email+IP limit of one test never touches another. */
+function nextIp(): string {
+  ipCounter += 1;
+  return `198.51.100.${ipCounter}`;
+}
+
+async function registerAccount(email: string, passwordHash?: string): Promise<Account> {
+  const account = await createAccount(env, { email, passwordHash: passwordHash ?? (await hashPassword(PASSWORD)) });
+  if (!account) throw new Error(`${email} is already registered`);
+  return account;
+}
+
+function signIn(email: string, password: string, ip = nextIp()): Promise<Response> {
+  return exports.default.fetch("http://127.0.0.1/api/v1/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": ip },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+async function signInToken(email: string): Promise<string> {
+  const response = await signIn(email, PASSWORD);
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+  return (await response.json<{ token: string }>()).token;
+}
+
+function me(authorization?: string): Promise<Response> {
+  return exports.default.fetch("http://127.0.0.1/api/v1/me", { headers: authorization ? { authorization } : {} });
+}
+
+function signOut(authorization?: string): Promise<Response> {
+  return exports.default.fetch("http://127.0.0.1/api/v1/sessions/current", {
+    method: "DELETE",
+    headers: authorization ? { authorization } : {},
+  });
+}
+
+async function insertResetToken(accountId: string): Promise<void> {
+  await env.DB.prepare(
+    "INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at) VALUES (?, ?, 'web', ?, ?)",
+  )
+    .bind(await hashToken(generateToken()), accountId, Date.now(), Date.now() + 30 * 60_000)
+    .run();
+}
+
+async function countResetTokens(accountId: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM password_reset_tokens WHERE account_id = ?").bind(accountId).first<{ n: number }>();
+  return row?.n ?? -1;
+}
+
+describe("POST /api/v1/sessions", () => {
+  it("signs in with the right password: 200 with a token and its expiry 30 days out", async () => {
+    await registerAccount("ada@example.com");
+    vi.spyOn(clock, "now").mockReturnValue(Date.parse("2026-11-26T12:00:00.000Z"));
+    const response = await signIn("ada@example.com", PASSWORD);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json<{ token: string; expiresAt: string }>();
+    expect(Object.keys(body).sort()).toEqual(["expiresAt", "token"]);
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.expiresAt).toBe(new Date(Date.parse("2026-11-26T12:00:00.000Z") + 30 * DAY).toISOString());
+  });
+
+  it("matches the address in any letter case and with surrounding spaces", async () => {
+    await registerAccount("Grace.Hopper@example.com");
+    expect((await signIn("  grace.hopper@EXAMPLE.com ", PASSWORD)).status).toBe(200);
+  });
+
+  it("answers an unknown address and a wrong password with the same 401 invalid_credentials", async () => {
+    await registerAccount("known@example.com");
+    const wrong = await signIn("known@example.com", "not the right password");
+    const unknown = await signIn("unknown@example.com", "not the right password");
+
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect([...wrong.headers]).toEqual([...unknown.headers]);
+    const wrongBody = await wrong.text();
+    expect(wrongBody).toBe(await unknown.text());
+    expect(wrong.headers.get("content-type")).toBe("application/problem+json");
+    expect(JSON.parse(wrongBody)).toMatchObject({ status: 401, code: "invalid_credentials", title: "Unauthorized" });
+  });
+
+  it("spends the same hashing work on an unknown address as on a wrong password", async () => {
+    await registerAccount("timed@example.com");
+    const time = async (email: string) => {
+      const started = performance.now();
+      expect((await signIn(email, "not the right password")).status).toBe(401);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      known.push(await time("timed@example.com"));
+      unknown.push(await time("nobody-at-all@example.com"));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;
+    // Skipping the hash would make the unknown case about 30 times faster; a real hash keeps them close.
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
+    expect(median(unknown) / median(known)).toBeLessThan(2);
+  });
+
+  it("answers 429 with Retry-After after 10 attempts for one address from one IP in 15 minutes", async () => {
+    await registerAccount("guessed@example.com");
+    const ip = nextIp();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await signIn("guessed@example.com", `guess number ${attempt}`, ip)).status).toBe(401);
+    }
+    const limited = await signIn("guessed@example.com", PASSWORD, ip);
+
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(await limited.json()).toMatchObject({ status: 429, code: "rate_limited" });
+    // Another IP, and the same IP for another address, are counted separately.
+    expect((await signIn("guessed@example.com", PASSWORD, nextIp())).status).toBe(200);
+    expect((await signIn("someone-else@example.com", PASSWORD, ip)).status).toBe(401);
+  });
+
+  it("revokes the account's outstanding reset links and no one else's", async () => {
+    const account = await registerAccount("revoke@example.com");
+    const other = await registerAccount("bystander@example.com");
+    await insertResetToken(account.id);
+    await insertResetToken(account.id);
+    await insertResetToken(other.id);
+
+    expect((await signIn("revoke@example.com", "not the right password")).status).toBe(401);
+    expect(await countResetTokens(account.id)).toBe(2);
+    expect((await signIn("revoke@example.com", PASSWORD)).status).toBe(200);
+    expect(await countResetTokens(account.id)).toBe(0);
+    expect(await countResetTokens(other.id)).toBe(1);
+  });
+
+  it("rehashes a password stored under older parameters, and the new hash still signs in", async () => {
+    const oldHash = await hashPasswordWith(PASSWORD, { scheme: "pbkdf2-sha256", iterations: 100_000 });
+    const account = await registerAccount("legacy@example.com", oldHash);
+
+    expect((await signIn("legacy@example.com", PASSWORD)).status).toBe(200);
+    const upgraded = await findAccountById(env, account.id);
+    expect(upgraded?.passwordHash).toMatch(/^\$scrypt\$ln=14,r=8,p=5\$/);
+    expect(await verifyPassword(PASSWORD, upgraded?.passwordHash ?? "")).toEqual({ valid: true, needsRehash: false });
+    expect(upgraded?.passwordChangedAt).toBe(account.passwordChangedAt);
+    expect((await signIn("legacy@example.com", PASSWORD)).status).toBe(200);
+  });
+
+  it("does not rehash after a wrong password", async () => {
+    const oldHash = await hashPasswordWith(PASSWORD, { scheme: "pbkdf2-sha256", iterations: 100_000 });
+    const account = await registerAccount("legacy-wrong@example.com", oldHash);
+    expect((await signIn("legacy-wrong@example.com", "not the right password")).status).toBe(401);
+    expect((await findAccountById(env, account.id))?.passwordHash).toBe(oldHash);
+  });
+
+  it("refuses an account whose stored hash is malformed with 401, not 500", async () => {
+    await registerAccount("broken@example.com", "$scrypt$ln=14$garbage");
+    const response = await signIn("broken@example.com", PASSWORD);
+    expect(response.status).toBe(401);
+    expect((await response.json<{ code: string }>()).code).toBe("invalid_credentials");
+  });
+
+  it("answers 400 validation_failed for a missing password or a malformed address", async () => {
+    const response = await exports.default.fetch("http://127.0.0.1/api/v1/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "nope" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: "validation_failed",
+      errors: { email: expect.any(String), password: "Enter your password." },
+    });
+  });
+
+  it("answers 405 with Allow: POST for another method", async () => {
+    const response = await exports.default.fetch("http://127.0.0.1/api/v1/sessions", { method: "PUT" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+});
+
+describe("GET /api/v1/me", () => {
+  it("answers 200 with the id and email of the session's account", async () => {
+    const account = await registerAccount("Me.Myself@example.com");
+    const token = await signInToken("me.myself@example.com");
+    const response = await me(`Bearer ${token}`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ id: account.id, email: "Me.Myself@example.com" });
+  });
+
+  it("answers 401 unauthorized without a token, with another scheme, or with an unknown token", async () => {
+    const token = generateToken();
+    for (const authorization of [undefined, `Basic ${btoa("a:b")}`, `Bearer ${token}`, "Bearer", `Bearer ${token} extra`]) {
+      const response = await me(authorization);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.headers.get("www-authenticate")).toContain("Bearer");
+      expect(await response.json()).toMatchObject({ status: 401, code: "unauthorized" });
+    }
+  });
+
+  it("answers 401 once the session has expired", async () => {
+    await registerAccount("expiring@example.com");
+    const start = Date.now();
+    const now = vi.spyOn(clock, "now").mockReturnValue(start);
+    const token = await signInToken("expiring@example.com");
+    now.mockReturnValue(start + 30 * DAY + 1);
+    expect((await me(`Bearer ${token}`)).status).toBe(401);
+  });
+
+  it("answers 401 after a password change revoked every session", async () => {
+    const account = await registerAccount("changed@example.com");
+    const token = await signInToken("changed@example.com");
+    await env.DB.prepare("DELETE FROM sessions WHERE account_id = ?").bind(account.id).run();
+    expect((await me(`Bearer ${token}`)).status).toBe(401);
+  });
+});
+
+describe("DELETE /api/v1/sessions/current", () => {
+  it("signs out with 204, after which the token no longer works", async () => {
+    await registerAccount("leaving@example.com");
+    const token = await signInToken("leaving@example.com");
+    const other = await signInToken("leaving@example.com");
+
+    const response = await signOut(`Bearer ${token}`);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    expect((await me(`Bearer ${token}`)).status).toBe(401);
+    expect((await signOut(`Bearer ${token}`)).status).toBe(401);
+    // Only the current session ends.
+    expect((await me(`Bearer ${other}`)).status).toBe(200);
+  });
+
+  it("answers 401 without a token", async () => {
+    const response = await signOut();
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "unauthorized" });
+  });
+});
