@@ -63,11 +63,15 @@ export class Browser {
   }
 }
 
+/** The whole `<input …>` tag of a named form field, or null. */
+export function findInputTag(html: string, name: string): string | null {
+  return new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? null;
+}
+
 /** Reads the value of a named form field out of a rendered page. */
 export function readInputValue(html: string, name: string): string | null {
-  const match = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html);
-  const value = match ? /value="([^"]*)"/.exec(match[0]) : null;
-  return value?.[1] ?? null;
+  const tag = findInputTag(html, name);
+  return (tag ? /value="([^"]*)"/.exec(tag)?.[1] : null) ?? null;
 }
 
 /** Opens a form page and returns its CSRF token. */

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import {
+  Browser,
+  createResetToken,
+  findInputTag,
+  findSetCookie,
+  GOOD_PASSWORD,
+  hasPassword,
+  openForm,
+  ORIGINAL_PASSWORD,
+  readInputValue,
+  registerAccount,
+  SECURE_ORIGIN,
+} from "./web-fixtures.ts";
+
+describe("GET /reset-password?token=T", () => {
+  it("moves a valid token into a Strict, HttpOnly cookie for /reset-password and redirects with 303 to a token-free URL", async () => {
+    const account = await registerAccount("open-link@example.com");
+    const token = await createResetToken(account);
+    const browser = new Browser();
+
+    const response = await browser.fetch(`/reset-password?token=${token}`);
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/reset-password");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const cookie = findSetCookie(response, "resetkit_reset");
+    expect(cookie).toMatch(new RegExp(`^resetkit_reset=${token}; `));
+    expect(cookie).toContain("Path=/reset-password");
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toMatch(/Max-Age=(17\d\d|1800)/);
+    // Plain http on 127.0.0.1 is the local development server: a Secure cookie would be dropped there.
+    expect(cookie).not.toContain("Secure");
+  });
+
+  it("marks the cookie Secure and sends HSTS when served over https", async () => {
+    const account = await registerAccount("secure-link@example.com");
+    const token = await createResetToken(account);
+
+    const response = await new Browser(SECURE_ORIGIN).fetch(`/reset-password?token=${token}`);
+
+    expect(response.status).toBe(303);
+    expect(findSetCookie(response, "resetkit_reset")).toContain("; Secure");
+    expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+  });
+
+  it("shows the invalid-link page with 410 and a way to ask again for an unknown, malformed or expired token", async () => {
+    const account = await registerAccount("expired-link@example.com");
+    const expired = await createResetToken(account, -1);
+    for (const token of ["A".repeat(43), "short", expired, ""]) {
+      const response = await new Browser().fetch(`/reset-password?token=${encodeURIComponent(token)}`);
+      expect(response.status).toBe(410);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const html = await response.text();
+      expect(html).toContain("This link is invalid or has expired");
+      expect(html).toContain('href="/forgot-password"');
+      expect(findSetCookie(response, "resetkit_reset")).toBeUndefined();
+    }
+  });
+
+  it("leaves the token usable after GET and HEAD prefetches, as mail scanners do", async () => {
+    const account = await registerAccount("prefetched@example.com");
+    const token = await createResetToken(account);
+    const scanner = new Browser();
+    expect((await scanner.fetch(`/reset-password?token=${token}`, { method: "HEAD" })).status).toBe(303);
+    expect((await scanner.fetch(`/reset-password?token=${token}`)).status).toBe(303);
+    expect((await scanner.fetch(`/reset-password?token=${token}`, { method: "HEAD" })).status).toBe(303);
+
+    const person = new Browser();
+    expect((await person.fetch(`/reset-password?token=${token}`)).status).toBe(303);
+    const { csrfToken } = await openForm(person, "/reset-password");
+    const done = await person.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
+
+    expect(done.status).toBe(200);
+    expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
+  });
+});
+
+describe("GET /reset-password", () => {
+  it("shows the form with the hidden username, two new-password fields, the policy hint and the desktop deep link", async () => {
+    const account = await registerAccount("Form.Owner@example.com");
+    const token = await createResetToken(account);
+    const browser = new Browser();
+    await browser.fetch(`/reset-password?token=${token}`);
+
+    const { response, html } = await openForm(browser, "/reset-password");
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(readInputValue(html, "username")).toBe("Form.Owner@example.com");
+    const username = findInputTag(html, "username") ?? "";
+    expect(username).toContain('autoComplete="username"');
+    expect(username).toContain('hidden=""');
+    expect(findInputTag(html, "password")).toContain('autoComplete="new-password"');
+    expect(findInputTag(html, "confirm_password")).toContain('autoComplete="new-password"');
+    expect(html).toContain('<label for="password">New password</label>');
+    expect(html).toContain('<label for="confirm_password">Confirm new password</label>');
+    expect(html).toContain("Use 12 to 128 characters.");
+    expect(html).toContain('aria-describedby="password-hint"');
+    expect(html).toContain(`href="resetkit://reset-password?token=${token}"`);
+    expect(html).toContain("Open in ResetKit desktop");
+    expect(html).toContain("F***@example.com");
+    expect(html).toContain('<script src="/password-feedback.js" defer=""></script>');
+  });
+
+  it("shows the invalid-link page with 410 when there is no reset cookie", async () => {
+    const response = await new Browser().fetch("/reset-password", { headers: { "sec-fetch-site": "same-origin" } });
+
+    expect(response.status).toBe(410);
+    expect(await response.text()).toContain("Ask for a new link");
+  });
+
+  it("reloads once without script when a link followed from another site arrives without the Strict cookie", async () => {
+    const response = await new Browser().fetch("/reset-password", { headers: { "sec-fetch-site": "cross-site" } });
+
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<meta http-equiv="refresh" content="0;url=/reset-password"/>');
+    expect(html).toContain('href="/reset-password"');
+  });
+});
+
+describe("POST /reset-password", () => {
+  async function openResetForm(email: string) {
+    const account = await registerAccount(email);
+    const token = await createResetToken(account);
+    const browser = new Browser();
+    await browser.fetch(`/reset-password?token=${token}`);
+    const { csrfToken } = await openForm(browser, "/reset-password");
+    return { account, token, browser, csrfToken };
+  }
+
+  it("re-renders the form with 422, an announced message and focus on the confirmation when the passwords differ", async () => {
+    const { account, browser, csrfToken } = await openResetForm("mismatch@example.com");
+
+    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: `${GOOD_PASSWORD}!` });
+
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain("The two passwords do not match.");
+    expect(html).toMatch(/<div class="error-summary" aria-live="assertive" role="alert">/);
+    expect(html).toMatch(/<input id="confirm_password"[^>]*autofocus=""[^>]*aria-invalid="true"/);
+    expect(html).not.toMatch(/<input id="password"[^>]*autofocus/);
+    expect(html).not.toContain(GOOD_PASSWORD);
+    expect(await hasPassword(account, ORIGINAL_PASSWORD)).toBe(true);
+  });
+
+  it("re-renders the form with 422 and the policy message for a common password", async () => {
+    const { account, browser, csrfToken } = await openResetForm("weak@example.com");
+
+    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: "qwerty123456", confirm_password: "qwerty123456" });
+
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain("This password is too common.");
+    expect(html).toMatch(/<input id="password"[^>]*autofocus=""[^>]*aria-invalid="true"/);
+    expect(await hasPassword(account, ORIGINAL_PASSWORD)).toBe(true);
+  });
+
+  it("refuses a short password and the email address as a password", async () => {
+    const { browser, csrfToken } = await openResetForm("policy-owner@example.com");
+
+    const short = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: "short", confirm_password: "short" });
+    const email = await browser.postForm("/reset-password", {
+      csrf_token: csrfToken,
+      password: "policy-owner@example.com",
+      confirm_password: "policy-owner@example.com",
+    });
+
+    expect(short.status).toBe(422);
+    expect(await short.text()).toContain("Use at least 12 characters.");
+    expect(email.status).toBe(422);
+    expect(await email.text()).toContain("Don&#x27;t use your email address as your password.");
+  });
+
+  it("changes the password, clears the reset cookie and shows the success page; the link then no longer works", async () => {
+    const { account, token, browser, csrfToken } = await openResetForm("success@example.com");
+
+    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.text()).toContain("Your password has been changed");
+    const cleared = findSetCookie(response, "resetkit_reset");
+    expect(cleared).toContain("Max-Age=0");
+    expect(cleared).toContain("Path=/reset-password");
+    expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
+    expect((await new Browser().fetch(`/reset-password?token=${token}`)).status).toBe(410);
+  });
+
+  it("shows the invalid-link page when the token was used up in another tab", async () => {
+    const { account, browser, csrfToken } = await openResetForm("two-tabs@example.com");
+    const cookie = browser.cookies.get("resetkit_reset") ?? "";
+    await browser.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
+    browser.cookies.set("resetkit_reset", cookie);
+
+    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: "yet another passphrase 3", confirm_password: "yet another passphrase 3" });
+
+    expect(response.status).toBe(410);
+    expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
+  });
+});
