@@ -15,6 +15,7 @@ const TOKEN_IN_LINK = /\/reset-password\?token=([A-Za-z0-9_-]{43})/;
 const ALERT_IN_LINK = /\/account-alert\?token=([A-Za-z0-9_-]{43})/;
 
 interface MailChannelsBody {
+  tracking_settings?: unknown;
   personalizations: Array<{ to: Array<{ email: string; name?: string }> }>;
   from: { email: string; name?: string };
   subject: string;
@@ -137,12 +138,14 @@ describe("the request MailChannels receives", () => {
 
     const body = bodyOf(request!);
     expect(Object.keys(body).sort()).toEqual(
-      ["content", "dkim_domain", "dkim_private_key", "dkim_selector", "from", "personalizations", "subject"].sort(),
+      ["content", "dkim_domain", "dkim_private_key", "dkim_selector", "from", "personalizations", "subject", "tracking_settings"].sort(),
     );
     expect(body.personalizations).toEqual([{ to: [{ email: "Exact.Person@Example.com" }] }]);
     expect(body.from).toEqual({ name: "ResetKit", email: "no-reply@example.com" });
     expect(body.subject).toBe("Reset your ResetKit password");
     expect(body.content.map((part) => part.type)).toEqual(["text/plain", "text/html"]);
+    // Click tracking would route the reset link, token and all, through a redirect.
+    expect(body.tracking_settings).toEqual({ click_tracking: { enable: false }, open_tracking: { enable: false } });
     expect(body).toMatchObject({ dkim_domain: "resetkit.test", dkim_selector: "mailchannels", dkim_private_key: DKIM_PRIVATE_KEY });
 
     const token = TOKEN_IN_LINK.exec(body.content[0]!.value)![1]!;

@@ -81,6 +81,7 @@ describe("the MailChannels transport", () => {
         { type: "text/plain", value: "plain body" },
         { type: "text/html", value: "<p>html body</p>" },
       ],
+      tracking_settings: { click_tracking: { enable: false }, open_tracking: { enable: false } },
     });
   });
 

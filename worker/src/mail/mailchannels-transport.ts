@@ -19,12 +19,17 @@ export interface MailChannelsPayload {
   from: Mailbox;
   subject: string;
   content: Array<{ type: "text/plain" | "text/html"; value: string }>;
+  tracking_settings: { click_tracking: { enable: false }; open_tracking: { enable: false } };
   dkim_domain?: string;
   dkim_selector?: string;
   dkim_private_key?: string;
 }
 
-/** Builds the JSON body MailChannels expects: plain text first, then HTML, and DKIM when configured. */
+/**
+ * Builds the JSON body MailChannels expects: plain text first, then HTML, and DKIM when
+ * configured. Tracking is switched off explicitly: click tracking would rewrite the reset link
+ * into a redirect through a third party, which would then see every token.
+ */
 export function buildMailChannelsPayload(message: MailMessage, from: Mailbox, dkim: Config["dkim"]): MailChannelsPayload {
   const payload: MailChannelsPayload = {
     personalizations: [{ to: [message.to] }],
@@ -34,6 +39,7 @@ export function buildMailChannelsPayload(message: MailMessage, from: Mailbox, dk
       { type: "text/plain", value: message.text },
       { type: "text/html", value: message.html },
     ],
+    tracking_settings: { click_tracking: { enable: false }, open_tracking: { enable: false } },
   };
   if (dkim) {
     payload.dkim_domain = dkim.domain;
