@@ -26,6 +26,10 @@ export function buildResetDeepLink(scheme: string, token: string): string {
 /** Parses a deep link, returning null for anything that is not exactly a reset link. */
 export function parseResetDeepLink(raw: unknown, scheme: string = DEFAULT_DEEP_LINK_SCHEME): ResetDeepLink | null {
   if (typeof raw !== "string" || raw.length > MAX_DEEP_LINK_LENGTH) return null;
+  // The URL parser silently strips surrounding spaces and inner tabs or newlines, and drops an
+  // empty "#"; a link carrying any of them is not one we built, so it is refused outright.
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f#]/.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw);
@@ -40,6 +44,8 @@ export function parseResetDeepLink(raw: unknown, scheme: string = DEFAULT_DEEP_L
   if (keys.length !== 1 || keys[0] !== "token") return null;
   const token = url.searchParams.get("token");
   if (!isResetTokenShape(token)) return null;
+  // Exactly "?token=T": no stray "&", no percent-encoded spelling of the token.
+  if (url.search !== `?token=${token}`) return null;
   return { kind: "reset-password", token };
 }
 

@@ -43,7 +43,7 @@ const UNTRUSTED_SENDER: ApiFailure = {
 const UNEXPECTED_PAYLOAD: ApiFailure = {
   status: 400,
   code: ErrorCode.validationFailed,
-  message: "This request takes no data.",
+  message: "The request carried data it does not accept.",
 };
 const NOT_SIGNED_IN: ApiFailure = { status: 401, code: ErrorCode.unauthorized, message: "You are not signed in." };
 

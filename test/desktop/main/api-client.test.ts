@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiPath } from "../../../shared/contract.ts";
+import { createApiClient } from "../../../desktop/src/main/api-client.ts";
+import { findFreePort } from "../../support/wrangler-dev.ts";
+import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
+
+const TOKEN = randomBytes(32).toString("base64url");
+
+describe("the Worker API client", () => {
+  let server: LocalHttpServer;
+  let client: ReturnType<typeof createApiClient>;
+
+  beforeAll(async () => {
+    server = await startLocalHttpServer();
+    client = createApiClient({ baseUrl: `${server.url}/`, timeoutMs: 2_000 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  describe("on success", () => {
+    it("posts a reset request as JSON and returns the accepted status", async () => {
+      server.respond("POST", ApiPath.passwordResets, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
+      const result = await client.requestReset({ email: "ada@example.com", client: "desktop" });
+      expect(result).toEqual({ ok: true, value: { status: "accepted" } });
+      const sent = server.requests.at(-1);
+      expect(sent?.headers["content-type"]).toBe("application/json");
+      expect(JSON.parse(sent?.body ?? "")).toEqual({ email: "ada@example.com", client: "desktop" });
+    });
+
+    it("returns the masked email of a live reset token", async () => {
+      server.respond("POST", ApiPath.verifyReset, {
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: { email: "a***@example.com", expiresAt: "2026-11-26T13:00:00.000Z" },
+      });
+      const result = await client.verifyToken({ token: TOKEN });
+      expect(result).toEqual({ ok: true, value: { email: "a***@example.com", expiresAt: "2026-11-26T13:00:00.000Z" } });
+    });
+
+    it("treats 204 No Content as success", async () => {
+      server.respond("POST", ApiPath.confirmReset, { status: 204 });
+      expect(await client.confirmReset({ token: TOKEN, password: "a long and unusual passphrase" })).toEqual({ ok: true, value: null });
+    });
+
+    it("sends the session token as a bearer header, never in the URL", async () => {
+      server.respond("GET", ApiPath.me, { status: 200, headers: { "content-type": "application/json" }, body: { id: "acc_1", email: "ada@example.com" } });
+      const session = randomBytes(32).toString("base64url");
+      expect(await client.readAccount(session)).toEqual({ ok: true, value: { id: "acc_1", email: "ada@example.com" } });
+      const sent = server.requests.at(-1);
+      expect(sent?.headers.authorization).toBe(`Bearer ${session}`);
+      expect(sent?.path).toBe(ApiPath.me);
+    });
+  });
+
+  describe("on a problem+json answer", () => {
+    it("explains an invalid or expired reset link", async () => {
+      server.respond("POST", ApiPath.verifyReset, problem(410, "token_invalid", { detail: "The token is unknown, expired or used." }));
+      expect(await client.verifyToken({ token: TOKEN })).toEqual({
+        ok: false,
+        error: { status: 410, code: "token_invalid", message: "This reset link is invalid or has expired. Request a new one." },
+      });
+    });
+
+    it("shows the password policy's own message and keeps it per field", async () => {
+      server.respond(
+        "POST",
+        ApiPath.confirmReset,
+        problem(400, "password_policy", { errors: { password: "This password is too common. Choose one that is harder to guess." } }),
+      );
+      const result = await client.confirmReset({ token: TOKEN, password: "qwerty123456" });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          status: 400,
+          code: "password_policy",
+          message: "This password is too common. Choose one that is harder to guess.",
+          fieldErrors: { password: "This password is too common. Choose one that is harder to guess." },
+        },
+      });
+    });
+
+    it("says the email or password is wrong without saying which", async () => {
+      server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials", { detail: "Unknown email" }));
+      const result = await client.createSession({ email: "ada@example.com", password: "wrong password here" });
+      expect(result.ok ? null : result.error.message).toBe("The email address or password is incorrect.");
+    });
+
+    it("turns a rate limit with Retry-After in seconds into minutes to wait", async () => {
+      server.respond("POST", ApiPath.passwordResets, problem(429, "rate_limited", { headers: { "retry-after": "120" } }));
+      const result = await client.requestReset({ email: "ada@example.com" });
+      expect(result.ok ? null : result.error).toEqual({
+        status: 429,
+        code: "rate_limited",
+        message: "Too many attempts. Try again in 2 minutes.",
+        retryAfterSeconds: 120,
+      });
+    });
+
+    it("counts seconds when the wait is under a minute", async () => {
+      server.respond("POST", ApiPath.sessions, problem(429, "rate_limited", { headers: { "retry-after": "45" } }));
+      const result = await client.createSession({ email: "ada@example.com", password: "whatever it is" });
+      expect(result.ok ? null : result.error.message).toBe("Too many attempts. Try again in 45 seconds.");
+    });
+
+    it("reads a Retry-After given as an HTTP date", async () => {
+      const inThreeMinutes = new Date(Date.now() + 180_000).toUTCString();
+      server.respond("POST", ApiPath.sessions, problem(429, "rate_limited", { headers: { "retry-after": inThreeMinutes } }));
+      const result = await client.createSession({ email: "ada@example.com", password: "whatever it is" });
+      expect(result.ok ? null : result.error.message).toBe("Too many attempts. Try again in 3 minutes.");
+    });
+
+    it("uses the field message of a validation failure", async () => {
+      server.respond("POST", ApiPath.passwordResets, problem(400, "validation_failed", { errors: { email: "Enter a valid email address, like name@example.com." } }));
+      const result = await client.requestReset({ email: "ada@example.com" });
+      expect(result.ok ? null : result.error.message).toBe("Enter a valid email address, like name@example.com.");
+    });
+
+    it("falls back to the server's detail for a code it does not know, as a sentence", async () => {
+      server.respond("POST", ApiPath.sessions, problem(403, "account_locked", { detail: "This account is locked" }));
+      const result = await client.createSession({ email: "ada@example.com", password: "whatever it is" });
+      expect(result.ok ? null : result.error.message).toBe("This account is locked.");
+    });
+
+    it("never shows raw JSON, even when the server put some in the detail", async () => {
+      server.respond("POST", ApiPath.sessions, problem(403, "account_locked", { detail: '{"reason":"locked"}' }));
+      const result = await client.createSession({ email: "ada@example.com", password: "whatever it is" });
+      expect(result.ok ? null : result.error.message).toBe("account locked.");
+    });
+
+    it("apologises for a server error without details", async () => {
+      server.respond("POST", ApiPath.verifyReset, problem(500, "internal_error", { detail: "D1_ERROR: no such table" }));
+      const result = await client.verifyToken({ token: TOKEN });
+      expect(result.ok ? null : result.error.message).toBe("Something went wrong on the ResetKit server. Try again in a moment.");
+    });
+  });
+
+  describe("on an answer that is not problem+json", () => {
+    it("describes an HTML error page by its status, not its markup", async () => {
+      server.respond("POST", ApiPath.verifyReset, { status: 502, headers: { "content-type": "text/html" }, body: "<html><body>Bad gateway</body></html>" });
+      expect(await client.verifyToken({ token: TOKEN })).toEqual({
+        ok: false,
+        error: { status: 502, code: "unexpected_response", message: "The ResetKit server answered unexpectedly (HTTP 502). Try again in a moment." },
+      });
+    });
+
+    it("refuses a success whose body is not JSON", async () => {
+      server.respond("POST", ApiPath.verifyReset, { status: 200, headers: { "content-type": "text/plain" }, body: "ok" });
+      const result = await client.verifyToken({ token: TOKEN });
+      expect(result.ok ? null : result.error.code).toBe("unexpected_response");
+    });
+  });
+
+  describe("when the server cannot be reached", () => {
+    it("names the address it tried when nothing listens there", async () => {
+      const port = await findFreePort();
+      const offline = createApiClient({ baseUrl: `http://127.0.0.1:${port}` });
+      expect(await offline.requestReset({ email: "ada@example.com" })).toEqual({
+        ok: false,
+        error: {
+          status: 0,
+          code: "network_error",
+          message: `Can't reach the ResetKit server at http://127.0.0.1:${port}. Check your connection and try again.`,
+        },
+      });
+    });
+
+    it("gives up on a server that never answers", async () => {
+      server.respond("POST", ApiPath.verifyReset, { status: 200, hang: true });
+      const impatient = createApiClient({ baseUrl: server.url, timeoutMs: 300 });
+      const result = await impatient.verifyToken({ token: TOKEN });
+      expect(result).toEqual({
+        ok: false,
+        error: { status: 0, code: "timeout", message: `The ResetKit server at ${server.url} took too long to answer. Try again.` },
+      });
+    });
+  });
+});

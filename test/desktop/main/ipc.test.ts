@@ -1,0 +1,197 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiPath } from "../../../shared/contract.ts";
+import { createApiClient } from "../../../desktop/src/main/api-client.ts";
+import { createIpcHandlers, isTrustedSender, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
+import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
+import { INVOKE_CHANNELS, IpcChannel } from "../../../desktop/src/ipc/channels.ts";
+import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
+
+const RENDERER_URL = "file:///opt/ResetKit/resources/app.asar/desktop/out/renderer/index.html";
+const TOKEN = randomBytes(32).toString("base64url");
+const SESSION_TOKEN = randomBytes(32).toString("base64url");
+
+/** An invoke event as Electron builds it, from a frame at `url`. */
+function eventFrom(url: string, options: { inIframe?: boolean } = {}): IpcSenderEvent {
+  return { senderFrame: { url, parent: options.inIframe ? { url: RENDERER_URL } : null } };
+}
+const FROM_OUR_WINDOW = eventFrom(RENDERER_URL);
+
+describe("which senders the IPC handlers trust", () => {
+  it("trusts the top frame of the bundled page, even with a fragment", () => {
+    expect(isTrustedSender(FROM_OUR_WINDOW, RENDERER_URL)).toBe(true);
+    expect(isTrustedSender(eventFrom(`${RENDERER_URL}#reset`), RENDERER_URL)).toBe(true);
+  });
+
+  it.each([
+    ["another local file", "file:///tmp/evil/index.html"],
+    ["a web page", "https://evil.example/index.html"],
+    ["a data URL", "data:text/html,<script>1</script>"],
+    ["about:blank", "about:blank"],
+    ["text that is not a URL", "not a url"],
+  ])("refuses %s", (_case, url) => {
+    expect(isTrustedSender(eventFrom(url), RENDERER_URL)).toBe(false);
+  });
+
+  it("refuses an iframe inside our own page", () => {
+    expect(isTrustedSender(eventFrom(RENDERER_URL, { inIframe: true }), RENDERER_URL)).toBe(false);
+  });
+
+  it("refuses a frame that is already gone", () => {
+    expect(isTrustedSender({ senderFrame: null }, RENDERER_URL)).toBe(false);
+  });
+
+  it("trusts only the dev server's origin in development", () => {
+    const devServer = "http://localhost:5173/";
+    expect(isTrustedSender(eventFrom("http://localhost:5173/index.html"), devServer)).toBe(true);
+    expect(isTrustedSender(eventFrom("http://localhost:5174/index.html"), devServer)).toBe(false);
+    expect(isTrustedSender(eventFrom("file:///opt/ResetKit/index.html"), devServer)).toBe(false);
+  });
+});
+
+describe("the IPC handlers", () => {
+  let server: LocalHttpServer;
+  let sessions: SessionStore;
+  let subscribed: IpcSenderEvent[];
+  let handlers: ReturnType<typeof createIpcHandlers<IpcSenderEvent>>;
+
+  beforeAll(async () => {
+    server = await startLocalHttpServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.requests.length = 0;
+    sessions = createSessionStore();
+    subscribed = [];
+    handlers = createIpcHandlers({
+      client: createApiClient({ baseUrl: server.url }),
+      sessions,
+      trustedRendererUrl: RENDERER_URL,
+      subscribeDeepLinks: (event) => subscribed.push(event),
+    });
+  });
+
+  describe("refuse an untrusted sender before anything else", () => {
+    it.each(INVOKE_CHANNELS)("on %s", async (channel) => {
+      const payload = channel === IpcChannel.SignIn ? { email: "ada@example.com", password: "long enough password" } : undefined;
+      const result = await handlers[channel](eventFrom("https://evil.example/"), payload);
+      expect(result).toEqual({
+        ok: false,
+        error: { status: 0, code: "untrusted_sender", message: "This request did not come from the ResetKit window, so it was refused." },
+      });
+      expect(server.requests).toEqual([]);
+      expect(subscribed).toEqual([]);
+    });
+  });
+
+  describe("validate payloads with the shared schemas and never call the Worker with a bad one", () => {
+    it.each([
+      [IpcChannel.RequestReset, { email: "" }, "Enter your email address."],
+      [IpcChannel.RequestReset, { email: "ada@example.com\r\nBcc: eve@example.com" }, "An email address cannot contain line breaks or control characters."],
+      [IpcChannel.RequestReset, { email: "not-an-address" }, "Enter a valid email address, like name@example.com."],
+      [IpcChannel.RequestReset, "ada@example.com", "Invalid input: expected object, received string"],
+      [IpcChannel.VerifyToken, { token: TOKEN.slice(1) }, "The reset token is malformed."],
+      [IpcChannel.VerifyToken, {}, "The reset token is missing."],
+      [IpcChannel.ConfirmReset, { token: TOKEN }, "Enter a password."],
+      [IpcChannel.ConfirmReset, { token: `${TOKEN}/`, password: "a long and unusual passphrase" }, "The reset token is malformed."],
+      [IpcChannel.ConfirmReset, { token: TOKEN, password: "x".repeat(513) }, "Use at most 128 characters."],
+      [IpcChannel.SignIn, { email: "ada@example.com", password: "" }, "Enter your password."],
+      [IpcChannel.SignOut, { everywhere: true }, "The request carried data it does not accept."],
+      [IpcChannel.Me, "me", "The request carried data it does not accept."],
+      [IpcChannel.SubscribeDeepLinks, { all: true }, "The request carried data it does not accept."],
+    ] as const)("%s refuses %j", async (channel, payload, message) => {
+      const result = await handlers[channel](FROM_OUR_WINDOW, payload);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.status).toBe(400);
+        expect(result.error.code).toBe("validation_failed");
+        expect(result.error.message).toBe(message);
+      }
+      expect(server.requests).toEqual([]);
+      expect(subscribed).toEqual([]);
+    });
+  });
+
+  it("sends a reset request as coming from the desktop app, with only the known fields", async () => {
+    server.respond("POST", ApiPath.passwordResets, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
+    const result = await handlers[IpcChannel.RequestReset](FROM_OUR_WINDOW, { email: "  ada@example.com ", client: "web", isAdmin: true });
+    expect(result).toEqual({ ok: true, value: { status: "accepted" } });
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ email: "ada@example.com", client: "desktop" });
+  });
+
+  it("passes the Worker's refusal through as a sentence", async () => {
+    server.respond("POST", ApiPath.verifyReset, problem(410, "token_invalid"));
+    const result = await handlers[IpcChannel.VerifyToken](FROM_OUR_WINDOW, { token: TOKEN });
+    expect(result.ok ? null : result.error.message).toBe("This reset link is invalid or has expired. Request a new one.");
+  });
+
+  describe("keep the session in the main process", () => {
+    beforeEach(() => {
+      server.respond("POST", ApiPath.sessions, { status: 200, headers: { "content-type": "application/json" }, body: { token: SESSION_TOKEN, expiresAt: "2026-12-26T12:00:00.000Z" } });
+      server.respond("GET", ApiPath.me, { status: 200, headers: { "content-type": "application/json" }, body: { id: "acc_1", email: "ada@example.com" } });
+      server.respond("DELETE", ApiPath.currentSession, { status: 204 });
+    });
+
+    it("signs in, keeps the token to itself and returns only the account", async () => {
+      const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple" });
+      expect(result).toEqual({ ok: true, value: { id: "acc_1", email: "ada@example.com" } });
+      expect(JSON.stringify(result)).not.toContain(SESSION_TOKEN);
+      expect(sessions.read()).toBe(SESSION_TOKEN);
+      expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SESSION_TOKEN}`);
+    });
+
+    it("does not keep a session when sign-in is refused", async () => {
+      server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials"));
+      const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "wrong password" });
+      expect(result.ok ? null : result.error.message).toBe("The email address or password is incorrect.");
+      expect(sessions.read()).toBeNull();
+    });
+
+    it("answers `me` without a network call when nobody is signed in", async () => {
+      const result = await handlers[IpcChannel.Me](FROM_OUR_WINDOW);
+      expect(result).toEqual({ ok: false, error: { status: 401, code: "unauthorized", message: "You are not signed in." } });
+      expect(server.requests).toEqual([]);
+    });
+
+    it("forgets a session the Worker no longer accepts", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("GET", ApiPath.me, problem(401, "unauthorized"));
+      const result = await handlers[IpcChannel.Me](FROM_OUR_WINDOW);
+      expect(result.ok ? null : result.error.message).toBe("Your session has ended. Sign in again.");
+      expect(sessions.read()).toBeNull();
+    });
+
+    it("signs out on the server and forgets the token", async () => {
+      sessions.save(SESSION_TOKEN);
+      expect(await handlers[IpcChannel.SignOut](FROM_OUR_WINDOW)).toEqual({ ok: true, value: null });
+      expect(server.requests.at(-1)).toMatchObject({ method: "DELETE", path: ApiPath.currentSession });
+      expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SESSION_TOKEN}`);
+      expect(sessions.read()).toBeNull();
+    });
+
+    it("signs out on this device even when the server cannot be told", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("DELETE", ApiPath.currentSession, { status: 503, body: "down" });
+      const result = await handlers[IpcChannel.SignOut](FROM_OUR_WINDOW);
+      expect(result.ok ? null : result.error.code).toBe("unexpected_response");
+      expect(sessions.read()).toBeNull();
+    });
+  });
+
+  it("connects our window to the deep-link inbox", async () => {
+    expect(await handlers[IpcChannel.SubscribeDeepLinks](FROM_OUR_WINDOW)).toEqual({ ok: true, value: null });
+    expect(subscribed).toEqual([FROM_OUR_WINDOW]);
+  });
+
+  it("registers one handler per invokable channel and refuses extra arguments", async () => {
+    const registered = new Map<string, (event: IpcSenderEvent, ...args: unknown[]) => unknown>();
+    registerIpcHandlers<IpcSenderEvent>({ handle: (channel, listener) => registered.set(channel, listener) }, handlers);
+    expect([...registered.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(registered.has(IpcChannel.DeepLink)).toBe(false);
+    const extra = await registered.get(IpcChannel.VerifyToken)?.(FROM_OUR_WINDOW, { token: TOKEN }, "extra");
+    expect(extra).toEqual({ ok: false, error: { status: 400, code: "validation_failed", message: "The request carried data it does not accept." } });
+    expect(server.requests).toEqual([]);
+  });
+});

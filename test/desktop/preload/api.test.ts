@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { describe, expect, it } from "vitest";
+import { createApi } from "../../../desktop/src/preload/api.ts";
+import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
+
+const TOKEN = randomBytes(32).toString("base64url");
+
+/** A stand-in for Electron's ipcRenderer that records invokes and lets the test play main. */
+class StandInIpcRenderer extends EventEmitter {
+  readonly invoked: unknown[][] = [];
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invoked.push([channel, ...args]);
+    return Promise.resolve({ ok: true, value: null });
+  }
+  /** Main sends on a channel, as webContents.send would. */
+  sendFromMain(channel: string, payload: unknown): void {
+    this.emit(channel, { sender: "ipc event" }, payload);
+  }
+}
+
+describe("the preload api", () => {
+  it("exposes exactly the seven documented functions", () => {
+    expect(Object.keys(createApi(new StandInIpcRenderer())).sort()).toEqual(
+      ["confirmReset", "me", "onDeepLink", "requestReset", "signIn", "signOut", "verifyToken"].sort(),
+    );
+  });
+
+  it("maps each function onto its own channel, passing the payload through", async () => {
+    const ipc = new StandInIpcRenderer();
+    const api = createApi(ipc);
+    await api.requestReset({ email: "ada@example.com" });
+    await api.verifyToken({ token: TOKEN });
+    await api.confirmReset({ token: TOKEN, password: "a long and unusual passphrase" });
+    await api.signIn({ email: "ada@example.com", password: "correct horse battery staple" });
+    await api.signOut();
+    await api.me();
+    expect(ipc.invoked).toEqual([
+      [IpcChannel.RequestReset, { email: "ada@example.com" }],
+      [IpcChannel.VerifyToken, { token: TOKEN }],
+      [IpcChannel.ConfirmReset, { token: TOKEN, password: "a long and unusual passphrase" }],
+      [IpcChannel.SignIn, { email: "ada@example.com", password: "correct horse battery staple" }],
+      [IpcChannel.SignOut],
+      [IpcChannel.Me],
+    ]);
+  });
+
+  it("subscribes to deep links, asks main for a waiting one and hands over only the token", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    createApi(ipc).onDeepLink((link) => received.push(link));
+    expect(ipc.invoked).toEqual([[IpcChannel.SubscribeDeepLinks]]);
+    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token: TOKEN, extra: "ignored" });
+    expect(received).toEqual([{ kind: "reset-password", token: TOKEN }]);
+  });
+
+  it("ignores a deep-link message without a well-formed token", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    createApi(ipc).onDeepLink((link) => received.push(link));
+    for (const payload of [null, "resetkit://reset-password", { token: TOKEN.slice(1) }, { token: 42 }]) {
+      ipc.sendFromMain(IpcChannel.DeepLink, payload);
+    }
+    expect(received).toEqual([]);
+  });
+
+  it("stops calling back once unsubscribed", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    const unsubscribe = createApi(ipc).onDeepLink((link) => received.push(link));
+    unsubscribe();
+    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token: TOKEN });
+    expect(received).toEqual([]);
+    expect(ipc.listenerCount(IpcChannel.DeepLink)).toBe(0);
+  });
+});
