@@ -4,7 +4,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { createAccount, type Account } from "../../../worker/src/accounts/accounts.ts";
-import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
+import { hashPasswordWith } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
@@ -17,9 +17,16 @@ export function nextIp(): string {
   return `203.0.113.${ipCounter}`;
 }
 
+/**
+ * Light scrypt parameters for fixture accounts only: a real, verifiable hash (as an account made
+ * under older parameters would have) at a fraction of the production cost, so the suite stays fast.
+ */
+const FIXTURE_HASH_PARAMETERS = { scheme: "scrypt", logN: 10, r: 8, p: 1 } as const;
+
 /** Registers an account directly in D1 with `ORIGINAL_PASSWORD`. */
 export async function registerAccount(email: string): Promise<Account> {
-  const account = await createAccount(env, { email, passwordHash: await hashPassword(ORIGINAL_PASSWORD) });
+  const passwordHash = await hashPasswordWith(ORIGINAL_PASSWORD, FIXTURE_HASH_PARAMETERS);
+  const account = await createAccount(env, { email, passwordHash });
   if (!account) throw new Error(`${email} is already registered`);
   return account;
 }

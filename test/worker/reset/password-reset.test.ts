@@ -1,0 +1,297 @@
+import { env } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  confirmPasswordReset,
+  issuePasswordReset,
+  requestPasswordReset,
+  verifyPasswordResetToken,
+} from "../../../worker/src/reset/password-reset.ts";
+import { clock } from "../../../worker/src/platform/clock.ts";
+import {
+  nextIp,
+  obtainResetToken,
+  ORIGINAL_PASSWORD,
+  postJson,
+  readMailTo,
+  readOutbox,
+  readResetTokensSentTo,
+  registerAccount,
+  requestReset,
+} from "./reset-fixtures.ts";
+
+const MINUTE = 60_000;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** An execution context that collects the work a function leaves for after the response. */
+function collectingContext(): ExecutionContext & { settle(): Promise<void> } {
+  const pending: Promise<unknown>[] = [];
+  return {
+    waitUntil: (promise: Promise<unknown>) => void pending.push(promise),
+    passThroughOnException: () => undefined,
+    props: {},
+    settle: async () => void (await Promise.all(pending)),
+  } as unknown as ExecutionContext & { settle(): Promise<void> };
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+describe("reset tokens", () => {
+  it("are 43 base64url characters carrying 32 random bytes", async () => {
+    await registerAccount("shape@example.com");
+    const token = await obtainResetToken("shape@example.com");
+
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const bytes = atob(token.replaceAll("-", "+").replaceAll("_", "/") + "=");
+    expect(bytes).toHaveLength(32);
+  });
+
+  it("are stored only as their SHA-256 hash, never in clear", async () => {
+    const account = await registerAccount("hashed@example.com");
+    const token = await obtainResetToken("hashed@example.com");
+
+    const { results } = await env.DB.prepare("SELECT token_hash FROM password_reset_tokens WHERE account_id = ?")
+      .bind(account.id)
+      .all<{ token_hash: string }>();
+    expect(results).toEqual([{ token_hash: await sha256Hex(token) }]);
+    // No table but the dev outbox (which is the email itself) holds the token anywhere.
+    const tables = await env.DB.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'mail_outbox'",
+    ).all<{ name: string }>();
+    expect(tables.results.map((table) => table.name)).toContain("password_reset_tokens");
+    for (const { name } of tables.results) {
+      const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
+      expect(JSON.stringify(rows.results), name).not.toContain(token);
+    }
+  });
+
+  it("expire after RESET_TOKEN_TTL_MINUTES", async () => {
+    const start = clock.now();
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    const account = await registerAccount("ttl@example.com");
+    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, "web");
+    const [token] = await readResetTokensSentTo("ttl@example.com");
+
+    at.mockReturnValue(start + 5 * MINUTE - 1);
+    expect(await verifyPasswordResetToken(env, token)).toMatchObject({ account: { id: account.id }, expiresAt: start + 5 * MINUTE });
+    at.mockReturnValue(start + 5 * MINUTE);
+    expect(await verifyPasswordResetToken(env, token)).toBeNull();
+    const confirm = await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" });
+    expect(confirm.status).toBe(410);
+  });
+
+  it("last 30 minutes by default", async () => {
+    const start = clock.now();
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    await registerAccount("default-ttl@example.com");
+    const token = await obtainResetToken("default-ttl@example.com");
+
+    at.mockReturnValue(start + 30 * MINUTE - 1);
+    expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(200);
+    at.mockReturnValue(start + 30 * MINUTE);
+    expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(410);
+  });
+});
+
+describe("at most one live link per account", () => {
+  it("a second reset request revokes the first link", async () => {
+    const account = await registerAccount("twice@example.com");
+    await requestReset("twice@example.com");
+    await requestReset("twice@example.com");
+    const [first, second] = await readResetTokensSentTo("twice@example.com");
+
+    expect((await postJson("/api/v1/password-resets/verify", { token: first })).status).toBe(410);
+    expect((await postJson("/api/v1/password-resets/verify", { token: second })).status).toBe(200);
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS count FROM password_reset_tokens WHERE account_id = ?")
+      .bind(account.id)
+      .first<{ count: number }>();
+    expect(rows?.count).toBe(1);
+  });
+
+  it("a successful sign-in revokes the outstanding link", async () => {
+    await registerAccount("signin@example.com");
+    const token = await obtainResetToken("signin@example.com");
+
+    const signIn = await postJson("/api/v1/sessions", { email: "signin@example.com", password: ORIGINAL_PASSWORD });
+    expect(signIn.status).toBe(200);
+
+    expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(410);
+  });
+
+  it("a failed sign-in leaves the link alone", async () => {
+    await registerAccount("wrong-guess@example.com");
+    const token = await obtainResetToken("wrong-guess@example.com");
+
+    const signIn = await postJson("/api/v1/sessions", { email: "wrong-guess@example.com", password: "not the password at all" });
+    expect(signIn.status).toBe(401);
+
+    expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(200);
+  });
+
+  it("a password change deletes every other reset link of the account", async () => {
+    const account = await registerAccount("others@example.com");
+    const token = await obtainResetToken("others@example.com");
+    // A link issued at the same moment by another request, still live.
+    await env.DB.prepare(
+      "INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at) VALUES ('other-link', ?, 'desktop', ?, ?)",
+    )
+      .bind(account.id, clock.now(), clock.now() + 30 * MINUTE)
+      .run();
+
+    expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
+
+    const { results } = await env.DB.prepare("SELECT token_hash, used_at FROM password_reset_tokens WHERE account_id = ?")
+      .bind(account.id)
+      .all<{ token_hash: string; used_at: number | null }>();
+    expect(results).toEqual([{ token_hash: await sha256Hex(token), used_at: expect.any(Number) }]);
+  });
+});
+
+describe("requestPasswordReset", () => {
+  it("answers before it looks the address up, and runs the same queries for known and unknown addresses", async () => {
+    await registerAccount("timing@example.com");
+    const executedBeforeResponse: string[][] = [];
+    for (const email of ["timing@example.com", "no-account@example.com"]) {
+      let open = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const executed: string[] = [];
+      const ctx = collectingContext();
+
+      const outcome = await Promise.race([
+        requestPasswordReset({ ...env, DB: holdBackAllButRateLimits(env.DB, gate, executed) }, ctx, {
+          email,
+          client: "web",
+          ip: nextIp(),
+        }),
+        new Promise((resolve) => setTimeout(() => resolve("still waiting for the held-back lookup"), 2_000)),
+      ]);
+
+      expect(outcome).toEqual({ accepted: true });
+      executedBeforeResponse.push([...executed]);
+      open();
+      await ctx.settle();
+    }
+    expect(executedBeforeResponse[0]).toEqual(executedBeforeResponse[1]);
+    expect(executedBeforeResponse[0]?.every((sql) => sql.includes("rate_limits"))).toBe(true);
+    expect((await readOutbox()).map((message) => message.to)).toContain("timing@example.com");
+  });
+
+  it("sends no mail for Unicode look-alikes of a registered address, even past schema validation", async () => {
+    await registerAccount("mike@example.org");
+    const before = (await readOutbox()).length;
+    const lookAlikes = ["m\u0131ke@example.org", "m\u0130ke@example.org", "\uff4dike@example.org", "mike@examp\u04cfe.org", "MIKE@EXAMPLE.ORG\u200b"];
+    for (const email of lookAlikes) {
+      const ctx = collectingContext();
+      expect(await requestPasswordReset(env, ctx, { email, client: "web", ip: nextIp() })).toEqual({ accepted: true });
+      await ctx.settle();
+    }
+
+    expect(await readOutbox()).toHaveLength(before);
+  });
+
+  it("answers a limited IP with the seconds until its window ends", async () => {
+    const start = Math.floor(clock.now() / (15 * MINUTE)) * 15 * MINUTE;
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    const ip = nextIp();
+    for (let index = 0; index < 10; index += 1) {
+      await requestPasswordReset(env, collectingContext(), { email: `x${index}@example.com`, client: "web", ip });
+    }
+    at.mockReturnValue(start + 5 * MINUTE);
+
+    const outcome = await requestPasswordReset(env, collectingContext(), { email: "x@example.com", client: "web", ip });
+    expect(outcome).toEqual({ accepted: false, retryAfterSeconds: 10 * 60 });
+  });
+});
+
+describe("issuePasswordReset", () => {
+  it("mails the address stored on the account", async () => {
+    const account = await registerAccount("Stored.Case@Example.com");
+    await issuePasswordReset(env, account, "web");
+
+    const recipients = (await readOutbox()).map((message) => message.to).filter((to) => /stored\.case/i.test(to));
+    expect(recipients).toEqual(["Stored.Case@Example.com"]);
+  });
+});
+
+describe("verifyPasswordResetToken", () => {
+  it("returns null, never throwing, for anything but a live token", async () => {
+    const inputs: unknown[] = [undefined, null, 42, "", "!".repeat(43), "A".repeat(44), "C".repeat(43), { token: "x" }];
+    for (const input of inputs) {
+      expect(await verifyPasswordResetToken(env, input)).toBeNull();
+    }
+  });
+
+  it("returns null when the database fails", async () => {
+    const brokenDb = new Proxy(env.DB, {
+      get: () => () => {
+        throw new Error("D1 is unavailable");
+      },
+    });
+    expect(await verifyPasswordResetToken({ ...env, DB: brokenDb }, "D".repeat(43))).toBeNull();
+  });
+});
+
+describe("confirmPasswordReset", () => {
+  it("returns typed results for a bad link and a bad password", async () => {
+    await registerAccount("typed@example.com");
+    const token = await obtainResetToken("typed@example.com");
+
+    expect(await confirmPasswordReset(env, collectingContext(), { token: "E".repeat(43), password: "a brand new passphrase" })).toEqual({
+      ok: false,
+      reason: "token_invalid",
+    });
+    expect(await confirmPasswordReset(env, collectingContext(), { token, password: "typed@example.com" })).toEqual({
+      ok: false,
+      reason: "password_policy",
+      message: "Don't use your email address as your password.",
+    });
+    const ctx = collectingContext();
+    const success = await confirmPasswordReset(env, ctx, { token, password: "a brand new passphrase" });
+    await ctx.settle();
+    expect(success).toMatchObject({ ok: true, account: { email: "typed@example.com" } });
+    // The reset link, then the "password changed" notice.
+    expect(await readMailTo("typed@example.com")).toHaveLength(2);
+  });
+});
+
+/**
+ * Wraps D1 so every statement except the rate-limit counters waits for `gate`, recording each
+ * statement as it executes. A function that awaited the account lookup could not return
+ * while the gate is shut.
+ */
+function holdBackAllButRateLimits(db: D1Database, gate: Promise<void>, executed: string[]): D1Database {
+  const REAL = Symbol("real statement");
+  type Wrapped = D1PreparedStatement & { [REAL]: D1PreparedStatement };
+  const wrap = (statement: D1PreparedStatement, sql: string): Wrapped => {
+    const run = async <T>(call: () => Promise<T>): Promise<T> => {
+      if (!sql.includes("rate_limits")) await gate;
+      executed.push(sql.replace(/\s+/g, " "));
+      return call();
+    };
+    return {
+      [REAL]: statement,
+      bind: (...values: unknown[]) => wrap(statement.bind(...values), sql),
+      first: (column?: string) => run(() => (column ? statement.first(column) : statement.first())),
+      run: () => run(() => statement.run()),
+      all: () => run(() => statement.all()),
+      raw: () => run(() => statement.raw()),
+    } as unknown as Wrapped;
+  };
+  return {
+    prepare: (sql: string) => wrap(db.prepare(sql), sql),
+    batch: async (statements: Wrapped[]) => {
+      await gate;
+      executed.push("batch");
+      return db.batch(statements.map((statement) => statement[REAL]));
+    },
+    exec: async (sql: string) => {
+      await gate;
+      return db.exec(sql);
+    },
+  } as unknown as D1Database;
+}
