@@ -54,6 +54,18 @@ describe("POST /api/v1/accounts", () => {
     expect(problem).toMatchObject({ status: 409, code: "email_taken", title: "Conflict" });
   });
 
+  it("lets exactly one of several simultaneous sign-ups for one address succeed", async () => {
+    const responses = await Promise.all(
+      ["race@example.com", "Race@example.com", "RACE@example.com", "race@EXAMPLE.com", " race@example.com"].map((email) =>
+        createAccountRequest({ email, password: PASSWORD }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409]);
+    const { results } = await env.DB.prepare("SELECT id FROM accounts WHERE email_normalized = 'race@example.com'").all();
+    expect(results).toHaveLength(1);
+  });
+
   it("answers 400 password_policy with errors.password for a short password", async () => {
     const response = await createAccountRequest({ email: "short@example.com", password: "xk3-vq9-pw2" });
 
@@ -103,6 +115,18 @@ describe("POST /api/v1/accounts", () => {
     expect((await response.json<ProblemBody>()).errors?.email).toBe(
       "An email address cannot contain line breaks or control characters.",
     );
+  });
+
+  it("never answers 5xx for odd but well-formed input such as lone surrogates and control characters", async () => {
+    const passwords = ["\ud800\ud800\ud800 lonely surrogates", "\u0000".repeat(12), "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ﬁ ligatures ok", " ".repeat(20)];
+    for (const [index, password] of passwords.entries()) {
+      const response = await createAccountRequest({ email: `odd${index}@example.com`, password });
+      expect(response.status).toBeLessThan(500);
+    }
+    for (const email of ["ünïcode@example.com", "a@b", "@example.com", "a@example.com\u0000", "<script>@example.com"]) {
+      const response = await createAccountRequest({ email, password: PASSWORD });
+      expect(response.status, email).toBeLessThan(500);
+    }
   });
 
   it("answers 405 with Allow: POST for another method", async () => {
