@@ -1,11 +1,10 @@
 import { createScheduledController, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../../worker/src/index.ts";
-import { consumeRateLimit } from "../../../worker/src/rate-limit/rate-limit.ts";
-import { OUTBOX_RETENTION_MS } from "../../../worker/src/maintenance/purge.ts";
+import { MAIL_RETENTION_MS } from "../../../worker/src/maintenance/purge.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, SESSION_TTL_MS } from "../../../worker/src/sessions/session.ts";
-import { registerAccount, requestReset } from "../reset/reset-fixtures.ts";
+import { postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
 
 const MINUTE = 60_000;
 
@@ -24,13 +23,16 @@ async function runCron(): Promise<void> {
 }
 
 describe("the scheduled purge", () => {
-  it("deletes expired reset links, sessions, rate-limit windows and week-old outbox mail, and keeps live ones", async () => {
+  it("deletes expired links, alerts, sessions and rate-limit windows and week-old mail, and keeps live ones", async () => {
     const start = Date.UTC(2026, 0, 1);
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const old = await registerAccount("old@example.com");
     await requestReset("old@example.com");
+    // A used link, a "password changed" email and its "this wasn't me" alert token.
+    const [token] = await readResetTokensSentTo("old@example.com");
+    expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
     await createSession(env, old.id);
-    await consumeRateLimit(env, "reset-per-ip", "192.0.2.1");
+    await requestReset("old@example.com");
 
     // Thirty days later the old session has just expired; these rows are fresh.
     const later = start + SESSION_TTL_MS;
@@ -39,8 +41,10 @@ describe("the scheduled purge", () => {
     await requestReset("fresh@example.com");
     await createSession(env, fresh.id);
     expect(await countRows("password_reset_tokens")).toBe(2);
+    expect(await countRows("account_alerts")).toBe(1);
     expect(await countRows("sessions")).toBe(2);
-    expect(await countRows("mail_outbox")).toBe(2);
+    expect(await countRows("mail_outbox")).toBe(4);
+    expect(await countRows("mail_deliveries")).toBe(4);
     const rateLimitRowsBefore = await countRows("rate_limits");
 
     at.mockReturnValue(later + MINUTE);
@@ -48,6 +52,7 @@ describe("the scheduled purge", () => {
 
     const tokens = await env.DB.prepare("SELECT account_id FROM password_reset_tokens").all<{ account_id: string }>();
     expect(tokens.results).toEqual([{ account_id: fresh.id }]);
+    expect(await countRows("account_alerts")).toBe(0);
     const sessions = await env.DB.prepare("SELECT account_id FROM sessions").all<{ account_id: string }>();
     expect(sessions.results).toEqual([{ account_id: fresh.id }]);
     const expiredWindows = await env.DB.prepare("SELECT COUNT(*) AS count FROM rate_limits WHERE expires_at <= ?")
@@ -57,10 +62,12 @@ describe("the scheduled purge", () => {
     const rateLimitRowsAfter = await countRows("rate_limits");
     expect(rateLimitRowsAfter).toBeGreaterThan(0);
     expect(rateLimitRowsAfter).toBeLessThan(rateLimitRowsBefore);
-    // The outbox keeps a week of mail: the first message is 30 days old, the second a minute.
+    // Mail is kept for a week: the first three messages are 30 days old, the last a minute.
     const outbox = await env.DB.prepare("SELECT to_address FROM mail_outbox").all<{ to_address: string }>();
     expect(outbox.results).toEqual([{ to_address: "fresh@example.com" }]);
-    expect(OUTBOX_RETENTION_MS).toBeLessThan(SESSION_TTL_MS);
+    const deliveries = await env.DB.prepare("SELECT to_address FROM mail_deliveries").all<{ to_address: string }>();
+    expect(deliveries.results).toEqual([{ to_address: "fresh@example.com" }]);
+    expect(MAIL_RETENTION_MS).toBeLessThan(SESSION_TTL_MS);
   });
 
   it("keeps a live reset link and deletes a used one once it has expired", async () => {

@@ -56,7 +56,7 @@ describe("the SQL the Worker sends to D1", () => {
     expect(findFullTableScans(sql, plan.results.map((step) => step.detail))).toEqual(["SCAN accounts"]);
   });
 
-  it.each(statements)("$origin reads no table in full", async ({ sql }) => {
+  it.each(statements)("$origin ($summary) reads no table in full", async ({ sql }) => {
     const parameters = Array.from({ length: countParameters(sql) }, () => null);
     const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
       .bind(...parameters)

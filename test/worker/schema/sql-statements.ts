@@ -2,7 +2,7 @@
  * Finds every SQL statement the Worker can send to D1, by reading the source of every module
  * under worker/src. Each `.prepare(...)` call (and `DB.exec(...)`) must pass SQL the reader can
  * see: a string or template literal, or a named constant, exported or imported, whose value is
- * a string. Anything else (string concatenation, a function call, an unknown interpolation) is
+ * a string. `QUERIES[key]` stands for every string in the exported object `QUERIES`. Anything else (string concatenation, a function call, an unknown interpolation) is
  * reported as unreadable, so a new query can never slip past the plan check unnoticed.
  */
 /// <reference types="vite/client" />
@@ -15,6 +15,8 @@ export interface SqlStatement {
   /** `worker/src/...:line` of the call that prepares it. */
   origin: string;
   sql: string;
+  /** The start of the statement on one line, to tell statements from one call apart. */
+  summary: string;
 }
 
 export interface SqlInventory {
@@ -37,30 +39,49 @@ export function collectSqlStatements(): SqlInventory {
       const origin = `${file.replace(ROOT, "")}:${line}`;
       const sql = readArgument(file, source, match.index + match[0].length);
       if (sql === null) unreadable.push(origin);
-      else statements.push({ origin, sql });
+      else for (const text of sql) statements.push({ origin, sql: text, summary: summarize(text) });
     }
   }
   return { statements, unreadable };
 }
 
 /** The SQL passed as the first argument at `start`, or null when it is not statically readable. */
-function readArgument(file: string, source: string, start: number): string | null {
+function readArgument(file: string, source: string, start: number): string[] | null {
   let position = skipSpace(source, start);
   const first = source[position];
-  let sql: string | null;
+  let sql: string[] | null;
   if (first === '"' || first === "'" || first === "`") {
     const literal = readLiteral(file, source, position);
     if (!literal) return null;
-    sql = literal.value;
+    sql = [literal.value];
     position = literal.end;
   } else {
     const reference = REFERENCE.exec(source.slice(position))?.[0];
     if (!reference) return null;
-    sql = resolveReference(file, source, reference);
     position += reference.length;
+    const keyed = /^\[[\w$.]+\]/.exec(source.slice(position))?.[0];
+    if (keyed) {
+      sql = resolveObjectValues(file, reference);
+      position += keyed.length;
+    } else {
+      const value = resolveReference(file, source, reference);
+      sql = value === null ? null : [value];
+    }
   }
   const next = source[skipSpace(source, position)];
-  return next === ")" || next === "," ? sql : null;
+  return sql && (next === ")" || next === ",") ? sql : null;
+}
+
+/** Every value of an exported object of SQL strings, for `QUERIES[key]`; null unless all are strings. */
+function resolveObjectValues(file: string, reference: string): string[] | null {
+  let current: unknown = MODULES[file];
+  for (const key of reference.split(".")) {
+    if (typeof current !== "object" || current === null || !(key in current)) return null;
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (typeof current !== "object" || current === null) return null;
+  const values = Object.values(current);
+  return values.length > 0 && values.every((value) => typeof value === "string") ? (values as string[]) : null;
 }
 
 /** Reads a string or template literal starting at `start`; interpolations must be named constants. */
@@ -122,6 +143,11 @@ function lookUp(root: unknown, path: string[]): string | null {
     current = (current as Record<string, unknown>)[key];
   }
   return typeof current === "string" ? current : null;
+}
+
+function summarize(sql: string): string {
+  const flat = sql.replace(/\s+/g, " ").trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
 function skipSpace(source: string, position: number): number {
