@@ -30,7 +30,16 @@ export function App() {
     [],
   );
 
-  return <main className="card">{renderScreen(screen, setScreen)}</main>;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <p className="brand">ResetKit</p>
+      </header>
+      <main className="page-main">
+        <div className="card">{renderScreen(screen, setScreen)}</div>
+      </main>
+    </div>
+  );
 }
 
 function renderScreen(screen: Screen, go: (next: Screen) => void) {

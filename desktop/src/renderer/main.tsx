@@ -6,7 +6,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { createQueryClient } from "./query-client.ts";
-import "./styles.css";
+import "../../../worker/public/styles.css";
+import "./desktop.css";
 
 const container = document.getElementById("root");
 if (container) {

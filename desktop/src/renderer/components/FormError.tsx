@@ -4,7 +4,7 @@
  */
 export function FormError({ message }: { message: string | null }) {
   return (
-    <div className="error" role="alert" aria-live="assertive" hidden={!message}>
+    <div className={message ? "error-summary" : "error-summary error-summary-empty"} role="alert" aria-live="assertive">
       {message}
     </div>
   );

@@ -2,16 +2,10 @@
  * Live feedback on a new password, from the same policy the Worker enforces (shared/). It lists
  * what is still wrong as the person types, and says so once the password passes.
  */
-import { DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } from "../../../../shared/password-policy.ts";
+import type { PasswordViolation } from "../../../../shared/password-policy.ts";
 
 export function PasswordFeedback({ password, violations }: { password: string; violations: PasswordViolation[] }) {
-  if (password === "") {
-    return (
-      <span>
-        Use at least {DEFAULT_PASSWORD_MIN_LENGTH} characters. Avoid common passwords; no special characters are required.
-      </span>
-    );
-  }
+  if (password === "") return null;
   if (violations.length === 0) {
     return <span className="policy-ok">This password meets the requirements.</span>;
   }

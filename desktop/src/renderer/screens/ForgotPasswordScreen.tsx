@@ -49,7 +49,7 @@ export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): voi
         ) : null}
         <FormError message={errorMessage} />
         <button
-          className="button"
+          className="button button-primary"
           type="button"
           disabled={waiting || requestReset.isPending}
           onClick={() => requestReset.mutate(sentTo)}
@@ -86,7 +86,7 @@ export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): voi
           error={fieldErrors.email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <button className="button" type="submit" disabled={requestReset.isPending}>
+        <button className="button button-primary" type="submit" disabled={requestReset.isPending}>
           {requestReset.isPending ? "Sending…" : "Send reset link"}
         </button>
       </form>

@@ -7,7 +7,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { ErrorCode } from "../../../../shared/errors.ts";
-import { checkPassword } from "../../../../shared/password-policy.ts";
+import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { PasswordFeedback } from "../components/PasswordFeedback.tsx";
@@ -51,7 +51,7 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
       <section key="unverified" aria-labelledby="reset-unverified-title">
         <ScreenHeading id="reset-unverified-title">We couldn't check your reset link</ScreenHeading>
         <FormError message={describeError(verification.error)} />
-        <button className="button" type="button" onClick={() => void verification.refetch()}>
+        <button className="button button-primary" type="button" onClick={() => void verification.refetch()}>
           Try again
         </button>
       </section>
@@ -72,7 +72,7 @@ function InvalidLink({ onRequestNewLink }: { onRequestNewLink(): void }) {
     <section key="invalid" aria-labelledby="reset-invalid-title">
       <ScreenHeading id="reset-invalid-title">This reset link is invalid or has expired</ScreenHeading>
       <p>Reset links work only once and only for a short time. Request a new one to choose your password.</p>
-      <button className="button" type="button" onClick={onRequestNewLink}>
+      <button className="button button-primary" type="button" onClick={onRequestNewLink}>
         Request a new link
       </button>
     </section>
@@ -132,11 +132,8 @@ function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: New
           required
           value={password}
           error={passwordError}
-          hint={
-            <div aria-live="polite" className="policy">
-              <PasswordFeedback password={password} violations={violations} />
-            </div>
-          }
+          hint={`At least ${DEFAULT_PASSWORD_MIN_LENGTH} characters. Common passwords are refused; no special characters are needed.`}
+          feedback={<PasswordFeedback password={password} violations={violations} />}
           onChange={(event) => setPassword(event.target.value)}
         />
         <TextField
@@ -150,7 +147,7 @@ function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: New
           error={confirmationError}
           onChange={(event) => setConfirmation(event.target.value)}
         />
-        <button className="button" type="submit" disabled={submitting}>
+        <button className="button button-primary" type="submit" disabled={submitting}>
           {submitting ? "Saving…" : "Set new password"}
         </button>
       </form>

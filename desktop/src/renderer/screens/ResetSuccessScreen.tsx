@@ -10,7 +10,7 @@ export function ResetSuccessScreen({ onSignIn }: { onSignIn(): void }) {
       <p className="notice" role="status">
         For your safety you were signed out everywhere. Sign in with your new password.
       </p>
-      <button className="button" type="button" onClick={onSignIn}>
+      <button className="button button-primary" type="button" onClick={onSignIn}>
         Sign in
       </button>
     </section>

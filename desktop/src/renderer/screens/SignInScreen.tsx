@@ -73,7 +73,7 @@ export function SignInScreen({ notice, onForgotPassword, onSignedIn }: SignInScr
           error={fieldErrors.password}
           onChange={(event) => setPassword(event.target.value)}
         />
-        <button className="button" type="submit" disabled={signIn.isPending}>
+        <button className="button button-primary" type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </button>
       </form>

@@ -19,7 +19,7 @@ export function SignedInScreen({ account, onSignedOut }: { account: SignedInAcco
         Signed in as <strong className="account-email">{account.email}</strong>.
       </p>
       <FormError message={signOut.isError ? describeError(signOut.error) : null} />
-      <button className="button" type="button" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+      <button className="button button-primary" type="button" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
         {signOut.isPending ? "Signing out…" : "Sign out"}
       </button>
     </section>

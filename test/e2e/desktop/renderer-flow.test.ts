@@ -1,0 +1,229 @@
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { maskEmail } from "../../../shared/email-address.ts";
+import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
+import { launchChromium } from "../../support/chromium.ts";
+import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import {
+  buildRenderer,
+  countMail,
+  createAccount,
+  describeFocus,
+  findAxeViolations,
+  installTestBridge,
+  readDeepLinkFromMail,
+  RENDERER_DIR,
+  saveScreenshot,
+  serveStatic,
+  type StaticServer,
+  type TestBridge,
+} from "./renderer-fixtures.ts";
+
+const ORIGINAL_PASSWORD = "an original passphrase 1";
+const NEW_PASSWORD = "a lighthouse keeper's lantern";
+
+describe("the desktop renderer in Chromium, against wrangler dev", () => {
+  let worker: RunningWorker;
+  let browser: Browser;
+  let renderer: StaticServer;
+  let page: Page;
+  let bridge: TestBridge;
+
+  beforeAll(async () => {
+    [worker, browser] = await Promise.all([startWorker(), launchChromium(), buildRenderer()]);
+    renderer = await serveStatic(RENDERER_DIR);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await renderer?.close();
+    await worker?.stop();
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  /** Opens the app in a window-sized page with the test bridge in place of the preload. */
+  async function openApp(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
+    page = await context.newPage();
+    await page.clock.install();
+    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
+    await page.goto(`${renderer.url}/index.html`);
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    return page;
+  }
+
+  /** Plays the operating system: the link goes through main's parser and inbox, as in the app. */
+  function openDeepLink(raw: string): void {
+    const link = readDeepLinkFromUrl(raw, "resetkit");
+    if (!link) throw new Error("the link from the email did not parse");
+    bridge.inbox.deliver(link);
+  }
+
+  /** Checks the screen with axe and saves its screenshot. */
+  async function visit(name: string): Promise<void> {
+    expect(await findAxeViolations(page), `axe on ${name}`).toEqual([]);
+    await saveScreenshot(page, name);
+  }
+
+  const heading = (name: string) => page.getByRole("heading", { name });
+  const alertText = () => page.getByRole("alert").innerText();
+  const newEmail = () => `desktop-${randomBytes(4).toString("hex")}@example.com`;
+
+  it("takes a desktop user from 'Forgot password?' through the emailed deep link to signed in", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await openApp();
+    await visit("sign-in");
+
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await heading("Forgot your password?").waitFor();
+    expect(await describeFocus(page)).toBe("H1 Forgot your password?");
+    await visit("forgot-password");
+
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await heading("Check your email").waitFor();
+    expect(await page.getByRole("main").innerText()).toContain(email);
+    const resend = page.getByRole("button", { name: /^Resend email in \d+ s$/ });
+    expect(await resend.isDisabled()).toBe(true);
+    await visit("check-email");
+
+    const deepLink = await readDeepLinkFromMail(worker.url, email);
+    openDeepLink(deepLink);
+    await heading("Choose a new password").waitFor();
+    expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
+    await visit("reset-password");
+
+    const passwordField = page.getByLabel("New password", { exact: true });
+    await passwordField.fill("password");
+    const feedback = page.locator(".live-feedback");
+    expect(await feedback.innerText()).toContain("Use at least 12 characters.");
+    expect(await feedback.innerText()).toContain("This password is too common. Choose one that is harder to guess.");
+    await visit("reset-password-weak");
+
+    // Long enough, but on the common list: refused live, before anything is sent.
+    await passwordField.fill("qwerty123456");
+    expect(await feedback.innerText()).toBe("This password is too common. Choose one that is harder to guess.");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    expect(await page.getByText("Choose a password that meets the requirements below.").isVisible()).toBe(true);
+    expect(await describeFocus(page)).toBe("INPUT");
+    expect(bridge.invokedChannels).not.toContain("resetkit:confirm-reset");
+
+    await passwordField.fill(NEW_PASSWORD);
+    expect(await feedback.innerText()).toBe("This password meets the requirements.");
+    await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
+    expect(await page.getByText("The two passwords don't match.").isVisible()).toBe(true);
+    await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await heading("Your password has been changed").waitFor();
+    await visit("reset-success");
+
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await heading("Sign in").waitFor();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("The email address or password is incorrect.").waitFor();
+    await visit("sign-in-refused");
+
+    await page.getByLabel("Password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await heading("You're signed in").waitFor();
+    expect(await page.locator(".account-email").innerText()).toBe(email);
+    await visit("signed-in");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await heading("Sign in").waitFor();
+    expect(await page.getByRole("status").innerText()).toBe("You have signed out.");
+
+    // The link was spent by the reset: opening it again lands on the invalid-link screen.
+    openDeepLink(deepLink);
+    await heading("This reset link is invalid or has expired").waitFor();
+  });
+
+  it("lets the person resend the email once the cooldown has run out", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await heading("Check your email").waitFor();
+    await readDeepLinkFromMail(worker.url, email);
+    expect(await page.getByRole("button", { name: "Resend email in 30 s" }).isDisabled()).toBe(true);
+
+    await page.clock.fastForward(10_000);
+    await page.getByRole("button", { name: "Resend email in 20 s" }).waitFor();
+    await page.clock.fastForward(20_000);
+    const resend = page.getByRole("button", { name: "Resend email", exact: true });
+    await resend.waitFor();
+    expect(await resend.isEnabled()).toBe(true);
+    await resend.click();
+    await page.getByText("We sent another email.").waitFor();
+    await page.getByRole("button", { name: "Resend email in 30 s" }).waitFor();
+    await readDeepLinkFromMail(worker.url, email, 1);
+    expect(await countMail(worker.url, email)).toBe(2);
+  });
+
+  it("offers to request a new link when the deep link's token is unknown", async () => {
+    await openApp();
+    openDeepLink(`resetkit://reset-password?token=${randomBytes(32).toString("base64url")}`);
+    await heading("This reset link is invalid or has expired").waitFor();
+    await visit("reset-link-invalid");
+    await page.getByRole("button", { name: "Request a new link" }).click();
+    await heading("Forgot your password?").waitFor();
+  });
+
+  it("shows a rejected email address as a sentence next to the field", async () => {
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await page.getByLabel("Email address").fill("not-an-address");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.getByText("Enter a valid email address, like name@example.com.").waitFor();
+    expect(await page.getByLabel("Email address").getAttribute("aria-invalid")).toBe("true");
+    await visit("forgot-password-invalid-email");
+  });
+
+  it("reads a wrong sign-in as one sentence in the alert region", async () => {
+    await openApp();
+    await page.getByLabel("Email address").fill(newEmail());
+    await page.getByLabel("Password").fill("not the right password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("The email address or password is incorrect.").waitFor();
+    expect(await alertText()).toBe("The email address or password is incorrect.");
+  });
+
+  it("can be driven from the keyboard alone", async () => {
+    await openApp();
+    // Focus starts on the heading; Tab walks the fields in reading order.
+    expect(await describeFocus(page)).toBe("H1 Sign in");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(newEmail());
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("a password");
+    await page.keyboard.press("Tab");
+    expect(await describeFocus(page)).toBe("BUTTON Sign in");
+    await page.keyboard.press("Tab");
+    expect(await describeFocus(page)).toBe("BUTTON Forgot password?");
+    await page.keyboard.press("Enter");
+    await heading("Forgot your password?").waitFor();
+    expect(await describeFocus(page)).toBe("H1 Forgot your password?");
+  });
+
+  it("has no network access of its own: the page's CSP blocks fetch", async () => {
+    await openApp();
+    const outcome = await page.evaluate(async (url) => {
+      try {
+        await fetch(`${url}/healthz`);
+        return "reached the Worker";
+      } catch {
+        return "blocked";
+      }
+    }, worker.url);
+    expect(outcome).toBe("blocked");
+  });
+});
