@@ -20,6 +20,8 @@ export interface StartWorkerOptions {
   config?: string;
   /** How long to wait for `/healthz`. */
   startupTimeoutMs?: number;
+  /** Runs after the migrations and before `wrangler dev` starts, e.g. to load seed data. */
+  seed?: (persistDir: string) => Promise<void>;
 }
 
 export interface RunningWorker {
@@ -67,6 +69,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const config = options.config ?? "wrangler.toml";
   const persistDir = await mkdtemp(join(tmpdir(), "resetkit-d1-"));
   await applyMigrations(persistDir, config);
+  await options.seed?.(persistDir);
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);

@@ -1,0 +1,51 @@
+/**
+ * One autocannon run against one endpoint, summarised the way the report needs it:
+ * requests per second over the whole run, p50 and p99 latency from every response's own
+ * high-resolution duration (autocannon's histogram rounds to whole milliseconds, too coarse
+ * next to a sub-millisecond /healthz), and the count of each status code.
+ */
+import autocannon from "autocannon";
+import { percentile } from "../stats.mjs";
+
+/**
+ * Runs a load. `body` may be a function, called once per request, for bodies that must differ
+ * (one reset token per confirm). Give `duration` in seconds or an exact `amount` of requests.
+ */
+export async function runLoad({ url, method = "GET", headers = {}, body, connections = 10, duration, amount, timeout = 30 }) {
+  const latencies = [];
+  const statusCounts = {};
+  const request = { method, headers };
+  if (typeof body === "function") request.setupRequest = (req) => ({ ...req, body: body() });
+  else if (body !== undefined) request.body = body;
+  const started = process.hrtime.bigint();
+  const instance = autocannon({
+    url,
+    connections,
+    ...(amount !== undefined ? { amount } : { duration }),
+    timeout,
+    requests: [request],
+  });
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    requests: latencies.length,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    statusCounts,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+/** Status codes outside `allowed`, with their counts, plus socket errors and timeouts. */
+export function countUnexpected(load, allowed) {
+  let unexpected = load.errors + load.timeouts;
+  for (const [status, count] of Object.entries(load.statusCounts)) if (!allowed.includes(Number(status))) unexpected += count;
+  return unexpected;
+}
