@@ -194,9 +194,11 @@ describe("temporary failures", () => {
       await waitForRequestsTo(email, 1);
     }
 
-    // Every hanging send was under way while the next response was measured.
-    expect(median(hanging)).toBeLessThan(median(normal) + 250);
-    expect(Math.max(...hanging)).toBeLessThan(1_500);
+    // Every hanging send was under way while the next response was measured. A response that
+    // waited for the mail would take at least the stand-in's 3 seconds; the margins leave room
+    // for a busy machine.
+    expect(median(hanging)).toBeLessThan(median(normal) + 500);
+    expect(Math.max(...hanging)).toBeLessThan(2_500);
     for (const email of emails.slice(5)) await waitForDelivery(email, "sent");
   });
 });
