@@ -54,11 +54,12 @@ export function readDeepLinkFromUrl(url: unknown, scheme: string): ResetDeepLink
 /**
  * Registers the app as the handler for `scheme`. Run as `electron .` (process.defaultApp), the
  * OS must launch Electron with our app path as its first argument, or it would open a bare
- * Electron instead of ResetKit.
+ * Electron instead of ResetKit. The app path is the first argument that is not a flag, since
+ * tools such as debuggers put flags before it.
  */
 export function registerResetScheme(app: ProtocolApp, proc: ProtocolProcess, scheme: string): boolean {
   if (proc.defaultApp) {
-    const appPath = proc.argv[1];
+    const appPath = proc.argv.slice(1).find((arg) => !arg.startsWith("-"));
     if (appPath === undefined) return false;
     return app.setAsDefaultProtocolClient(scheme, proc.execPath, [resolve(appPath)]);
   }

@@ -146,6 +146,12 @@ describe("starting the deep-link protocol", () => {
     expect(app.registeredSchemes).toEqual([{ protocol: SCHEME, path: electron, args: [resolve(".")] }]);
   });
 
+  it("skips flags such as --inspect to find the app path in development", () => {
+    const electron = "/repo/node_modules/electron/dist/electron";
+    start([electron, "--inspect=0", "--remote-debugging-port=0", "/repo", LINK], { defaultApp: true, execPath: electron });
+    expect(app.registeredSchemes).toEqual([{ protocol: SCHEME, path: electron, args: ["/repo"] }]);
+  });
+
   it("quits without registering or delivering anything when another copy holds the lock", async () => {
     app = new StandInElectronApp(false);
     expect(start([LINUX_EXE, LINK])).toEqual({ primary: false });
