@@ -22,7 +22,7 @@ async function medianMs(run: () => Promise<unknown>, runs: number): Promise<numb
   return samples.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.POSITIVE_INFINITY;
 }
 
-describe("the cost of a password hash", () => {
+describe("the cost of a password hash", { timeout: 60_000 }, () => {
   it("stays under the per-hash budget for hashing and for verifying", async () => {
     const phc = await hashPassword("warm-up passphrase");
     const hashMs = await medianMs(() => hashPassword("correct horse battery staple"), 3);

@@ -8,6 +8,8 @@ import { clock } from "../../../worker/src/platform/clock.ts";
 
 const PASSWORD = "violet tractor under the bridge";
 const DAY = 24 * 60 * 60 * 1000;
+/** Each sign-in hashes once (about 170 ms idle, several times that on a busy machine). */
+const HASHING_TIMEOUT_MS = 60_000;
 let ipCounter = 0;
 
 afterEach(() => {
@@ -64,7 +66,7 @@ async function countResetTokens(accountId: string): Promise<number> {
   return row?.n ?? -1;
 }
 
-describe("POST /api/v1/sessions", () => {
+describe("POST /api/v1/sessions", { timeout: HASHING_TIMEOUT_MS }, () => {
   it("signs in with the right password: 200 with a token and its expiry 30 days out", async () => {
     await registerAccount("ada@example.com");
     vi.spyOn(clock, "now").mockReturnValue(Date.parse("2026-11-26T12:00:00.000Z"));
@@ -111,9 +113,10 @@ describe("POST /api/v1/sessions", () => {
       unknown.push(await time("nobody-at-all@example.com"));
     }
     const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;
-    // Skipping the hash would make the unknown case about 30 times faster; a real hash keeps them close.
-    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
-    expect(median(unknown) / median(known)).toBeLessThan(2);
+    // Skipping the hash makes the unknown case about 30 times faster; the wide band only absorbs
+    // noise from other processes on the machine.
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.3);
+    expect(median(unknown) / median(known)).toBeLessThan(3);
   });
 
   it("answers 429 with Retry-After after 10 attempts for one address from one IP in 15 minutes", async () => {
@@ -194,7 +197,7 @@ describe("POST /api/v1/sessions", () => {
   });
 });
 
-describe("GET /api/v1/me", () => {
+describe("GET /api/v1/me", { timeout: HASHING_TIMEOUT_MS }, () => {
   it("answers 200 with the id and email of the session's account", async () => {
     const account = await registerAccount("Me.Myself@example.com");
     const token = await signInToken("me.myself@example.com");
@@ -233,7 +236,7 @@ describe("GET /api/v1/me", () => {
   });
 });
 
-describe("DELETE /api/v1/sessions/current", () => {
+describe("DELETE /api/v1/sessions/current", { timeout: HASHING_TIMEOUT_MS }, () => {
   it("signs out with 204, after which the token no longer works", async () => {
     await registerAccount("leaving@example.com");
     const token = await signInToken("leaving@example.com");
