@@ -1,9 +1,13 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { listDeliveryRecords } from "../../../worker/src/mail/delivery-records.ts";
 import { sendPasswordResetEmail } from "../../../worker/src/mail/notifications.ts";
 
 const TOKEN = "Zyxwvutsrqponmlkjihgfedcba9876543210_-ABCDE";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe("sendPasswordResetEmail through the outbox transport", () => {
   it("stores the reset email for the given address with the configured base URL", async () => {
@@ -32,5 +36,20 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
     await sendPasswordResetEmail(configured, { to: "base@example.com", token: TOKEN, client: "web", expiresAt: 0 });
     const row = await env.DB.prepare("SELECT text_body FROM mail_outbox WHERE to_address = ?").bind("base@example.com").first<{ text_body: string }>();
     expect(row?.text_body).toContain(`https://auth.example.org/reset-password?token=${TOKEN}`);
+  });
+
+  it("warns, without the link, when a production Worker still uses the outbox", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const production = { ...env, ENVIRONMENT: "production" } as Env;
+    await sendPasswordResetEmail(production, { to: "forgotten@example.com", token: TOKEN, client: "web", expiresAt: 0 });
+    const lines = warn.mock.calls.map((call) => call.join(" "));
+    expect(lines.some((line) => line.includes("set MAIL_TRANSPORT=mailchannels"))).toBe(true);
+    expect(lines.join("\n")).not.toContain(TOKEN);
+  });
+
+  it("stays quiet about the outbox in development", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    await sendPasswordResetEmail(env, { to: "quiet@example.com", token: TOKEN, client: "web", expiresAt: 0 });
+    expect(warn).not.toHaveBeenCalled();
   });
 });

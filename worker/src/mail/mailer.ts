@@ -59,9 +59,13 @@ export function createMailer(env: Env, options: MailerOptions = {}): Mailer {
       ? createMailChannelsTransport(config, from ?? { email: "" }, options.fetch ?? ((input, init) => fetch(input, init)))
       : createOutboxTransport(env, now);
 
+  // A deploy that forgot MAIL_TRANSPORT would otherwise store reset links in D1 and send nothing.
+  const warnOutboxInProduction = config.environment === "production" && transport.name === "outbox";
+
   return {
     async send(message) {
       const id = crypto.randomUUID();
+      if (warnOutboxInProduction) console.warn(`mail ${id} (${message.kind}) stored in the outbox, not sent: set MAIL_TRANSPORT=mailchannels`);
       try {
         await createDeliveryRecord(env, { id, kind: message.kind, transport: transport.name, to: message.to.email, now: now() });
       } catch (error) {
