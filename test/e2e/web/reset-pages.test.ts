@@ -1,0 +1,311 @@
+/**
+ * The edge reset pages in real Chromium against `wrangler dev`: the whole flow by clicking,
+ * with JavaScript on and off and by keyboard alone, axe and CSP checks and screenshots on every
+ * page, then links and forms against mail scanners and other sites. One Worker serves the file
+ * (starting one is the slow part); the per-IP limit test runs last because it uses it up.
+ */
+import type { Browser, Page, Response } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../support/chromium.ts";
+import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import {
+  countMail,
+  createAccount,
+  findAxeViolations,
+  NEW_PASSWORD,
+  ORIGINAL_PASSWORD,
+  readFocusedId,
+  readLinkFromMail,
+  signInStatus,
+  takeScreenshots,
+  watchCspViolations,
+} from "./web-e2e-fixtures.ts";
+
+/** Asks for a reset link through the API and returns it from the dev mailbox. */
+async function requestLink(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/password-resets`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  expect(response.status).toBe(202);
+  return readLinkFromMail(baseUrl, email);
+}
+
+describe("the reset pages in Chromium", () => {
+  let worker: RunningWorker;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+  });
+
+  /** Clicks a button and returns the response of the page it posted to. */
+  async function submit(page: Page, buttonName: string): Promise<Response> {
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.request().method() === "POST" && candidate.request().isNavigationRequest()),
+      page.getByRole("button", { name: buttonName }).click(),
+    ]);
+    await page.waitForLoadState();
+    return response;
+  }
+
+  /**
+   * The whole reset as a person does it. `visit` runs on every page reached (axe and
+   * screenshots with JavaScript on; nothing extra with it off).
+   */
+  async function resetByClicking(page: Page, email: string, visit: (name: string) => Promise<void>): Promise<void> {
+    await page.goto(`${worker.url}/forgot-password`);
+    await visit("forgot-password");
+    await page.getByLabel("Email address").fill(email);
+    const accepted = await submit(page, "Send reset link");
+    expect(accepted.status()).toBe(200);
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await visit("check-email");
+
+    const link = await readLinkFromMail(worker.url, email);
+    const opened = await page.goto(link);
+    expect(opened?.status()).toBe(200);
+    // The token moved into a cookie: neither the address bar nor the history entry holds it.
+    expect(page.url()).toBe(`${worker.url}/reset-password`);
+    await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    expect(await readFocusedId(page)).toBe("password");
+    await visit("reset-password");
+
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
+    expect((await submit(page, "Change password")).status()).toBe(422);
+    await page.getByRole("alert").getByText("The two passwords do not match.").waitFor();
+    expect(await readFocusedId(page)).toBe("confirm_password");
+    await visit("reset-password-mismatch");
+
+    await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
+    await page.getByLabel("Confirm new password").fill("qwerty123456");
+    expect((await submit(page, "Change password")).status()).toBe(422);
+    await page.getByRole("alert").getByText("This password is too common. Choose one that is harder to guess.").waitFor();
+    expect(await readFocusedId(page)).toBe("password");
+    await visit("reset-password-weak");
+
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+    expect((await submit(page, "Change password")).status()).toBe(200);
+    await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+    await visit("password-changed");
+
+    expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
+
+    // The used link now leads to the friendly "invalid or expired" page.
+    const reused = await page.goto(link);
+    expect(reused?.status()).toBe(410);
+    await page.getByRole("link", { name: "Ask for a new link" }).waitFor();
+    await visit("reset-link-invalid");
+  }
+
+  describe("the reset flow", () => {
+    it("a person resets their password by clicking, with live feedback and no CSP or axe violations on any page", async () => {
+      const email = "web-flow@example.com";
+      await createAccount(worker.url, email);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cspViolations = await watchCspViolations(page);
+      const axeViolations: string[] = [];
+      const visit = async (name: string) => {
+        axeViolations.push(...(await findAxeViolations(page)).map((violation) => `${name}: ${violation}`));
+        await takeScreenshots(page, name);
+      };
+
+      await page.goto(`${worker.url}/forgot-password`);
+      await page.goto(`${worker.url}/no-such-page`);
+      await visit("not-found");
+
+      await resetByClicking(page, email, async (name) => {
+        await visit(name);
+        if (name === "reset-password") {
+          // The external feedback script runs under the CSP and speaks through the live region.
+          await page.getByLabel("New password", { exact: true }).fill("short");
+          await page.locator("#password-feedback").getByText("5 of at least 12 characters.").waitFor();
+        }
+      });
+
+      // "This wasn't me" from the "password changed" email: look first, then confirm.
+      const alertLink = await readLinkFromMail(worker.url, email, "/account-alert");
+      await page.goto(alertLink);
+      await page.getByRole("heading", { name: "Didn't change your password?" }).waitFor();
+      await visit("account-alert");
+      expect((await submit(page, "Sign out everywhere and send a reset link")).status()).toBe(200);
+      await page.getByRole("heading", { name: "Your account is signed out everywhere" }).waitFor();
+      await visit("account-alert-done");
+
+      expect(cspViolations).toEqual([]);
+      expect(axeViolations).toEqual([]);
+      await context.close();
+    });
+
+    it("the same reset works with JavaScript disabled, without CSP violations", async () => {
+      const email = "no-script@example.com";
+      await createAccount(worker.url, email);
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const cspViolations = await watchCspViolations(page);
+
+      await resetByClicking(page, email, async () => {});
+
+      expect(cspViolations).toEqual([]);
+      await context.close();
+    });
+
+    it("the reset form can be completed with the keyboard alone", async () => {
+      const email = "keyboard@example.com";
+      await createAccount(worker.url, email);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+
+      await page.goto(`${worker.url}/forgot-password`);
+      for (let presses = 0; presses < 10 && (await readFocusedId(page)) !== "email"; presses += 1) await page.keyboard.press("Tab");
+      expect(await readFocusedId(page)).toBe("email");
+      await page.keyboard.type(email);
+      await Promise.all([page.waitForURL(`${worker.url}/forgot-password`, { waitUntil: "load" }), page.keyboard.press("Enter")]);
+      await page.getByRole("heading", { name: "Check your email" }).waitFor();
+
+      await page.goto(await readLinkFromMail(worker.url, email));
+      expect(await readFocusedId(page)).toBe("password");
+      await page.keyboard.type(NEW_PASSWORD);
+      await page.keyboard.press("Tab");
+      expect(await readFocusedId(page)).toBe("confirm_password");
+      await page.keyboard.type(NEW_PASSWORD);
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Change password");
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+
+      expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+      await context.close();
+    });
+  });
+
+  describe("links and forms against scanners and other sites", () => {
+    it("a link prefetched with GET and HEAD, as mail scanners do, still resets the password", async () => {
+      const email = "scanned@example.com";
+      await createAccount(worker.url, email);
+      const link = await requestLink(worker.url, email);
+      for (const method of ["HEAD", "GET", "HEAD", "GET"]) {
+        const response = await fetch(link, { method, redirect: "manual" });
+        expect(response.status).toBe(303);
+      }
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+
+      expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+      await context.close();
+    });
+
+    it("a link followed from another site reaches the form, JavaScript off, and still leaves the address bar", async () => {
+      // The mail site is another origin, so the browser withholds our SameSite=Strict cookie on
+      // the redirected request; the page reloads itself once to get it.
+      const email = "from-webmail@example.com";
+      await createAccount(worker.url, email);
+      const link = await requestLink(worker.url, email);
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const cspViolations = await watchCspViolations(page);
+      await page.setContent(`<p><a href="${link}">Reset your password</a></p>`);
+
+      await page.getByRole("link", { name: "Reset your password" }).click();
+      await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
+
+      expect(page.url()).toBe(`${worker.url}/reset-password`);
+      expect(cspViolations).toEqual([]);
+      await context.close();
+    });
+
+    it("a forged cross-site form post is refused with 403 and has no effect", async () => {
+      const email = "forged-victim@example.com";
+      await createAccount(worker.url, email);
+      const link = await requestLink(worker.url, email);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // The victim opened their reset link, so the reset cookie is in their browser.
+      await page.goto(link);
+      await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
+      const mailBefore = await countMail(worker.url, email);
+
+      // The attacker's page, on another origin, posts to both forms.
+      for (const [action, fields] of [
+        ["/reset-password", { password: "attacker chosen phrase", confirm_password: "attacker chosen phrase" }],
+        ["/forgot-password", { email }],
+      ] as const) {
+        const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join("");
+        await page.setContent(`<main><form method="post" action="${worker.url}${action}">${inputs}<button>Win a prize</button></form></main>`);
+        const [response] = await Promise.all([page.waitForResponse(`${worker.url}${action}`), page.getByRole("button", { name: "Win a prize" }).click()]);
+        expect(response.status()).toBe(403);
+        await page.getByRole("heading", { name: "This form has expired" }).waitFor();
+      }
+      expect(await findAxeViolations(page)).toEqual([]);
+      await takeScreenshots(page, "form-refused");
+
+      expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
+      expect(await signInStatus(worker.url, email, "attacker chosen phrase")).toBe(401);
+      expect(await countMail(worker.url, email)).toBe(mailBefore);
+      await context.close();
+    });
+
+    it("the CSP watcher used by these suites does report a blocked inline style", async () => {
+      // Guards the "zero violations" assertions: they mean something only if a violation shows up.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cspViolations = await watchCspViolations(page);
+      await page.goto(`${worker.url}/forgot-password`);
+
+      await page.evaluate(() => {
+        const style = document.createElement("style");
+        style.textContent = "body { color: red; }";
+        document.head.append(style);
+      });
+      await expect.poll(() => cspViolations.length).toBeGreaterThanOrEqual(2);
+
+      expect(cspViolations.some((violation) => violation.startsWith("console:"))).toBe(true);
+      expect(cspViolations.some((violation) => violation.startsWith("event: style-src"))).toBe(true);
+      await context.close();
+    });
+  });
+
+  describe("the per-IP limit", () => {
+    it("too many requests from one network get a friendly page with Retry-After", async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${worker.url}/forgot-password`);
+      // Use up the per-IP allowance through the API; the form shares its counter.
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        const response = await fetch(`${worker.url}/api/v1/password-resets`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: `flood-${attempt}@example.com` }),
+        });
+        await response.arrayBuffer();
+        if (response.status === 429) break;
+      }
+
+      await page.getByLabel("Email address").fill("one-more@example.com");
+      const response = await submit(page, "Send reset link");
+
+      expect(response.status()).toBe(429);
+      expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+      await page.getByRole("heading", { name: "Please wait a little" }).waitFor();
+      expect(await findAxeViolations(page)).toEqual([]);
+      await takeScreenshots(page, "rate-limited");
+      await context.close();
+    });
+  });
+});
