@@ -82,6 +82,8 @@ export async function verifyPasswordResetToken(
     if (!isResetTokenShape(token)) return null;
     const tokenHash = await hashToken(token);
     const record = await findLiveResetToken(env, tokenHash, clock.now());
+    // The index lookup already matched the hash; the constant-time check keeps every secret
+    // comparison in one helper, so no future change can slip in an early-exit `===`.
     if (!record || !constantTimeEqual(record.tokenHash, tokenHash)) return null;
     const account = await findAccountById(env, record.accountId);
     if (!account) return null;
