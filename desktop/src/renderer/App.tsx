@@ -2,9 +2,10 @@
  * The app's screens and how one leads to the next. There is no router: the app has five
  * screens, and a deep link can interrupt any of them to open the Reset screen.
  */
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { SignedInAccount } from "../ipc/api-result.ts";
-import { getApi } from "./api-bridge.ts";
+import { getApi, unwrap } from "./api-bridge.ts";
 import { ForgotPasswordScreen } from "./screens/ForgotPasswordScreen.tsx";
 import { ResetPasswordScreen } from "./screens/ResetPasswordScreen.tsx";
 import { ResetSuccessScreen } from "./screens/ResetSuccessScreen.tsx";
@@ -12,14 +13,19 @@ import { SignedInScreen } from "./screens/SignedInScreen.tsx";
 import { SignInScreen } from "./screens/SignInScreen.tsx";
 
 export type Screen =
-  | { name: "sign-in"; notice?: string }
+  | { name: "sign-in"; notice?: string; initial?: true }
   | { name: "forgot-password" }
   | { name: "reset-password"; token: string; opened: number }
   | { name: "reset-success" }
   | { name: "signed-in"; account: SignedInAccount };
 
 export function App() {
-  const [screen, setScreen] = useState<Screen>({ name: "sign-in" });
+  const [screen, setScreen] = useState<Screen>({ name: "sign-in", initial: true });
+  // The session lives in the main process and outlives a reload of this page (Ctrl+R), so the
+  // first screen asks who is signed in. Without a session main answers at once, offline.
+  const session = useQuery({ queryKey: ["me"], queryFn: () => unwrap(getApi().me()), retry: false, staleTime: Infinity });
+  const shown: Screen =
+    screen.name === "sign-in" && screen.initial && session.data ? { name: "signed-in", account: session.data } : screen;
 
   useEffect(
     () =>
@@ -36,7 +42,7 @@ export function App() {
         <p className="brand">ResetKit</p>
       </header>
       <main className="page-main">
-        <div className="card">{renderScreen(screen, setScreen)}</div>
+        <div className="card">{renderScreen(shown, setScreen)}</div>
       </main>
     </div>
   );

@@ -136,6 +136,11 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     expect(await page.locator(".account-email").innerText()).toBe(email);
     await visit("signed-in");
 
+    // The session is held by main, so reloading the page (Ctrl+R in the app) keeps you signed in.
+    await page.reload();
+    await heading("You're signed in").waitFor();
+    expect(await page.locator(".account-email").innerText()).toBe(email);
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await heading("Sign in").waitFor();
     expect(await page.getByRole("status").innerText()).toBe("You have signed out.");
