@@ -178,6 +178,9 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await openApp();
     openDeepLink(`resetkit://reset-password?token=${randomBytes(32).toString("base64url")}`);
     await heading("This reset link is invalid or has expired").waitFor();
+    // A 410 will not change by asking again: well past React Query's retry delays, still one call.
+    await page.clock.fastForward(10_000);
+    expect(bridge.invokedChannels.filter((channel) => channel === "resetkit:verify-token")).toHaveLength(1);
     await visit("reset-link-invalid");
     await page.getByRole("button", { name: "Request a new link" }).click();
     await heading("Forgot your password?").waitFor();
