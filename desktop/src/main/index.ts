@@ -30,10 +30,16 @@ function startApp(): void {
   const userDataDir = process.env.RESETKIT_USER_DATA_DIR;
   if (userDataDir) app.setPath("userData", userDataDir);
 
+  // Registered first, so the permission policy is in place before any callback opens a window.
+  void app.whenReady().then(() => hardenSession(session.defaultSession));
+
   const inbox = createDeepLinkInbox();
   let mainWindow: BrowserWindow | null = null;
+  // Called only after `ready`. On macOS the app outlives its window, so a link may arrive with
+  // no window open: it opens one rather than waiting for the dock icon to be clicked.
   const bringWindowForward = () => {
-    if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
+    if (!mainWindow || mainWindow.isDestroyed()) openMainWindow();
+    else focusWindow(mainWindow);
   };
 
   const started = startDeepLinkProtocol({
@@ -62,7 +68,7 @@ function startApp(): void {
     },
   });
 
-  const openMainWindow = () => {
+  function openMainWindow(): void {
     const window = createMainWindow(
       { BrowserWindow, openExternal: (url) => shell.openExternal(url) },
       { preloadPath: PRELOAD_PATH, renderer: devServerUrl ? { url: devServerUrl } : { file: RENDERER_FILE } },
@@ -75,15 +81,15 @@ function startApp(): void {
       mainWindow = null;
     });
     mainWindow = window;
-  };
+  }
 
+  registerIpcHandlers(ipcMain, handlers);
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession);
-    registerIpcHandlers(ipcMain, handlers);
-    openMainWindow();
+    // A cold-start link may already have opened the window (its callback runs first).
+    if (!mainWindow) openMainWindow();
   });
   app.on("activate", () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    if (app.isReady() && !mainWindow) openMainWindow();
   });
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
