@@ -1,0 +1,65 @@
+/**
+ * Builds the desktop app with electron-vite (no Electron binary needed) and runs its main
+ * bundle under plain Node on the Electron stand-in, for tests of the wiring in index.ts.
+ */
+import { fork } from "node:child_process";
+import { join } from "node:path";
+import { build } from "electron-vite";
+import { ROOT } from "../../support/wrangler-dev.ts";
+
+export const MAIN_BUNDLE = join(ROOT, "desktop/out/main/index.js");
+export const PRELOAD_BUNDLE = join(ROOT, "desktop/out/preload/index.cjs");
+export const RENDERER_HTML = join(ROOT, "desktop/out/renderer/index.html");
+
+/** Builds main, preload and renderer into desktop/out. */
+export async function buildDesktopApp(): Promise<void> {
+  await build({ configFile: join(ROOT, "desktop/electron.vite.config.ts"), logLevel: "warn" });
+}
+
+export type RunStep =
+  | { type: "ready" }
+  | { type: "subscribe" }
+  | { type: "second-instance"; argv: string[] }
+  | { type: "open-url"; url: string }
+  | { type: "window-open"; url: string };
+
+export interface MainRunRecord {
+  registeredSchemes: unknown[][];
+  windows: { options: { webPreferences: Record<string, unknown> }; loaded: { file?: string; url?: string } | null }[];
+  sent: [string, unknown][];
+  openedExternally: string[];
+  permissionHandlers: number;
+  focused: number;
+  quit: boolean;
+  exitCode: number | null;
+  userDataPath: string | null;
+  ipcChannels: string[];
+  subscribeResult?: unknown;
+  windowOpenAnswer?: unknown;
+}
+
+export interface MainRun {
+  record: MainRunRecord;
+  /** Everything the process wrote to stdout and stderr. */
+  output: string;
+}
+
+/** Runs the built main process with `args` and `env`, playing `steps`. */
+export function runBuiltMain(args: string[], steps: RunStep[], env: Record<string, string> = {}): Promise<MainRun> {
+  const runner = join(ROOT, "test/desktop/support/electron-stand-in/run-main.mjs");
+  const child = fork(runner, [MAIN_BUNDLE, ...args], {
+    env: { ...process.env, ...env, RUN_STEPS: JSON.stringify(steps) },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    let record: MainRunRecord | null = null;
+    child.on("message", (message) => (record = message as MainRunRecord));
+    child.on("exit", (code) => {
+      if (record) resolve({ record, output });
+      else reject(new Error(`the main process exited (${code}) without a record:\n${output}`));
+    });
+  });
+}

@@ -1,0 +1,125 @@
+// A stand-in for the `electron` module, for running the built main process under plain Node on
+// machines without the Electron binary. It records what the app asked of Electron in
+// `globalThis.electronReport`; `app.becomeReady()` plays Electron's `ready`.
+import { EventEmitter } from "node:events";
+
+export const report = {
+  registeredSchemes: [],
+  windows: [],
+  sent: [],
+  openedExternally: [],
+  permissionHandlers: 0,
+  focused: 0,
+  quit: false,
+  exitCode: null,
+  userDataPath: null,
+};
+globalThis.electronReport = report;
+
+let resolveReady = () => {};
+const ready = new Promise((resolve) => (resolveReady = resolve));
+
+class StandInApp extends EventEmitter {
+  isPackaged = true;
+  #ready = false;
+  requestSingleInstanceLock() {
+    return process.env.STAND_IN_LOCK !== "taken";
+  }
+  setAsDefaultProtocolClient(...args) {
+    report.registeredSchemes.push(args);
+    return true;
+  }
+  whenReady() {
+    return ready;
+  }
+  isReady() {
+    return this.#ready;
+  }
+  quit() {
+    report.quit = true;
+  }
+  exit(code) {
+    report.exitCode = code;
+  }
+  setPath(name, path) {
+    if (name === "userData") report.userDataPath = path;
+  }
+  becomeReady() {
+    this.#ready = true;
+    resolveReady();
+  }
+}
+export const app = new StandInApp();
+
+class StandInWebContents extends EventEmitter {
+  windowOpenHandler = null;
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel, payload) {
+    report.sent.push([channel, payload]);
+  }
+  isDestroyed() {
+    return false;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static all = [];
+  static getAllWindows() {
+    return BrowserWindow.all;
+  }
+  constructor(options) {
+    super();
+    this.webContents = new StandInWebContents();
+    this.record = { options, loaded: null };
+    report.windows.push(this.record);
+    BrowserWindow.all.push(this);
+  }
+  loadFile(file) {
+    this.record.loaded = { file };
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    this.record.loaded = { url };
+    return Promise.resolve();
+  }
+  isMinimized() {
+    return false;
+  }
+  isDestroyed() {
+    return false;
+  }
+  restore() {}
+  show() {}
+  focus() {
+    report.focused += 1;
+  }
+}
+
+export const ipcMain = {
+  handlers: new Map(),
+  handle(channel, listener) {
+    this.handlers.set(channel, listener);
+  },
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler() {
+      report.permissionHandlers += 1;
+    },
+    setPermissionCheckHandler() {
+      report.permissionHandlers += 1;
+    },
+  },
+};
+
+export const shell = {
+  openExternal(url) {
+    report.openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
+export default { app, BrowserWindow, ipcMain, session, shell };
