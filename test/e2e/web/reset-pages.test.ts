@@ -141,6 +141,10 @@ describe("the reset pages in Chromium", () => {
       expect((await submit(page, "Sign out everywhere and send a reset link")).status()).toBe(200);
       await page.getByRole("heading", { name: "Your account is signed out everywhere" }).waitFor();
       await visit("account-alert-done");
+      // The alert link works once.
+      expect((await page.goto(alertLink))?.status()).toBe(410);
+      await page.getByRole("link", { name: "Ask for a reset link" }).waitFor();
+      await visit("account-alert-invalid");
 
       expect(cspViolations).toEqual([]);
       expect(axeViolations).toEqual([]);
@@ -259,6 +263,19 @@ describe("the reset pages in Chromium", () => {
       expect(await signInStatus(worker.url, email, "attacker chosen phrase")).toBe(401);
       expect(await countMail(worker.url, email)).toBe(mailBefore);
       await context.close();
+    });
+
+    it("serves the stylesheet and the feedback script as static assets the CSP allows, with nosniff", async () => {
+      for (const [path, type] of [
+        ["/styles.css", "text/css"],
+        ["/password-feedback.js", "text/javascript"],
+      ]) {
+        const response = await fetch(`${worker.url}${path}`);
+        await response.arrayBuffer();
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toContain(type);
+        expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      }
     });
 
     it("the CSP watcher used by these suites does report a blocked inline style", async () => {
