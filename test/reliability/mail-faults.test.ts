@@ -1,0 +1,136 @@
+/**
+ * MailChannels failing in every way it can, in sequence, against a real `wrangler dev`: the
+ * stand-in answers 500, then 429, then hangs, then recovers, while reset requests keep coming.
+ * Users never see any of it: every answer is the same 202 with the same bytes. Behind it, every
+ * reset email ends up delivered (once MailChannels is back) or recorded as failed, and no email
+ * is sent again after MailChannels has accepted it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMailChannelsStandIn, type MailChannelsStandIn, type StandInRequest } from "../support/mailchannels-stand-in.ts";
+import { startWorker, type RunningWorker } from "../support/wrangler-dev.ts";
+import { createAccount, postJson, waitUntilSettled } from "./reliability-fixtures.ts";
+
+interface Delivery {
+  kind: string;
+  to: string;
+  status: string;
+  attempts: number;
+}
+
+let worker: RunningWorker;
+let standIn: MailChannelsStandIn;
+
+beforeAll(async () => {
+  standIn = await startMailChannelsStandIn();
+  worker = await startWorker({
+    vars: { MAIL_TRANSPORT: "mailchannels", MAILCHANNELS_API_URL: standIn.url, MAILCHANNELS_API_KEY: "fault-suite-api-key-0123456789" },
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await standIn?.close();
+});
+
+function recipientsOf(request: StandInRequest): string[] {
+  const body = request.body as { personalizations?: Array<{ to?: Array<{ email?: string }> }> } | undefined;
+  return (body?.personalizations ?? []).flatMap((p) => (p.to ?? []).map((to) => (to.email ?? "").toLowerCase()));
+}
+
+function requestsTo(email: string): StandInRequest[] {
+  return standIn.requests.filter((request) => recipientsOf(request).includes(email.toLowerCase()));
+}
+
+async function readDeliveries(email: string): Promise<Delivery[]> {
+  const response = await fetch(`${worker.url}/dev/deliveries.json?to=${encodeURIComponent(email)}`);
+  return ((await response.json()) as { deliveries: Delivery[] }).deliveries;
+}
+
+async function requestReset(email: string): Promise<{ status: number; body: string }> {
+  const response = await postJson(worker, "/api/v1/password-resets", { email });
+  return { status: response.status, body: await response.text() };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("MailChannels answering 500, then 429, then hanging, then recovering", () => {
+  it(
+    "changes nothing users see, and every email ends delivered once or recorded as failed",
+    async () => {
+      const phases = ["500", "429", "hang", "recovered"] as const;
+      const known = Object.fromEntries(phases.map((phase) => [phase, [`fault-${phase}-a@example.com`, `fault-${phase}-b@example.com`]]));
+      for (const emails of Object.values(known)) for (const email of emails) await createAccount(worker, email);
+
+      // What a user sees while everything works.
+      const baseline = await requestReset("nobody-before@example.com");
+      expect(baseline.status).toBe(202);
+
+      const answers: Array<{ status: number; body: string }> = [];
+      const ask = async (phase: (typeof phases)[number]) => {
+        for (const email of known[phase] ?? []) answers.push(await requestReset(email));
+        answers.push(await requestReset(`nobody-${phase}@example.com`));
+      };
+
+      standIn.reset();
+      standIn.respondWith({ status: 500 });
+      await ask("500");
+      await pause(400);
+      standIn.respondWith({ status: 429 });
+      await ask("429");
+      await pause(500);
+      standIn.respondWith("hang");
+      await ask("hang");
+      await pause(4_500);
+      standIn.respondWith({ status: 202 });
+      const recoveredAt = Date.now();
+      await ask("recovered");
+
+      // Users: the same answer, byte for byte, in every phase and for every address.
+      for (const answer of answers) expect(answer).toEqual(baseline);
+
+      // Mail: wait until every delivery is final, then check each against what the stand-in saw.
+      const allKnown = Object.values(known).flat();
+      const finalDeliveries = await waitUntilSettled(
+        async () => {
+          const records = await Promise.all(allKnown.map(readDeliveries));
+          if (records.some((list) => list.some((record) => record.status === "queued" || record.status === "retrying"))) {
+            return `pending ${Date.now()}`;
+          }
+          return JSON.stringify(records);
+        },
+        1_500,
+        60_000,
+      );
+      const deliveries = JSON.parse(finalDeliveries) as Delivery[][];
+
+      let deliveredAfterRetries = 0;
+      for (const [i, email] of allKnown.entries()) {
+        const records = deliveries[i] ?? [];
+        expect(records, `${email} has exactly one reset email on record`).toHaveLength(1);
+        const record = records[0] as Delivery;
+        expect(record.kind).toBe("password_reset");
+        expect(["sent", "failed"], `${email} ended ${record.status}`).toContain(record.status);
+        const sends = requestsTo(email);
+        expect(sends, `${email}: every attempt reached MailChannels`).toHaveLength(record.attempts);
+        expect(new Set(sends.map((send) => send.rawBody)).size, `${email}: retries resend the same message`).toBe(1);
+        const afterRecovery = sends.filter((send) => send.receivedAt >= recoveredAt);
+        if (record.status === "sent") {
+          // Before recovery every answer was a failure, so the one accepted send is the last one.
+          expect(afterRecovery, `${email} was sent once after recovery and never again`).toHaveLength(1);
+          if (record.attempts > 1) deliveredAfterRetries += 1;
+        } else {
+          expect(afterRecovery, `${email} failed before recovery and was not tried again`).toHaveLength(0);
+        }
+      }
+      expect(deliveredAfterRetries, "at least one email waited out the outage and was delivered").toBeGreaterThan(0);
+      for (const email of known.recovered ?? []) expect((deliveries[allKnown.indexOf(email)] ?? [])[0]?.status).toBe("sent");
+
+      // Nothing for addresses without an account, and nothing more arrives later.
+      for (const phase of phases) expect(requestsTo(`nobody-${phase}@example.com`)).toHaveLength(0);
+      const total = standIn.requests.length;
+      await pause(2_000);
+      expect(standIn.requests.length).toBe(total);
+    },
+    180_000,
+  );
+});
