@@ -23,6 +23,15 @@ describe("GET /forgot-password", () => {
   });
 });
 
+describe("GET /", () => {
+  it("leads to the forgot-password form", async () => {
+    const response = await new Browser().fetch("/");
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/forgot-password");
+  });
+});
+
 describe("POST /forgot-password", () => {
   it("shows the same check-your-email page for a known and an unknown address", async () => {
     await registerAccount("known-web@example.com");
@@ -41,6 +50,16 @@ describe("POST /forgot-password", () => {
     expect(await unknownAnswer.text()).toBe(knownHtml);
     expect(await countMailTo("known-web@example.com")).toBe(1);
     expect(await countMailTo("stranger@example.com")).toBe(0);
+  });
+
+  it("points to the development mailbox only when running in development", async () => {
+    for (const [environment, shown] of [["development", true], ["production", false]] as const) {
+      const browser = new Browser(undefined, { ENVIRONMENT: environment });
+      const { csrfToken } = await openForm(browser, "/forgot-password");
+      const response = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: `${environment}@example.com` });
+      expect(response.status).toBe(200);
+      expect((await response.text()).includes('href="/dev/mailbox"')).toBe(shown);
+    }
   });
 
   it("re-renders the form with 422 and the typed address, escaped, for a malformed address", async () => {

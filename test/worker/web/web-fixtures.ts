@@ -30,7 +30,11 @@ export class Browser {
   readonly cookies = new Map<string, string>();
   readonly ip = nextIp();
 
-  constructor(readonly origin: string = LOCAL_ORIGIN) {}
+  /** `vars` overrides the Worker's `[vars]` for this browser's requests (e.g. ENVIRONMENT). */
+  constructor(
+    readonly origin: string = LOCAL_ORIGIN,
+    readonly vars: Partial<Env> = {},
+  ) {}
 
   /** Sends a request the way a same-origin page of ours would, unless `headers` says otherwise. */
   async fetch(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
@@ -40,7 +44,7 @@ export class Browser {
     }
     const request = new Request(`${this.origin}${path}`, { method: init.method ?? "GET", headers, body: init.body, redirect: "manual" });
     const ctx = createExecutionContext();
-    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx);
+    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, ...this.vars }, ctx);
     await waitOnExecutionContext(ctx);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ""] = cookie.split(";");

@@ -41,5 +41,11 @@ export async function submitForgotPasswordForm(request: Request, env: Env, ctx: 
       headers: { "retry-after": String(result.retryAfterSeconds) },
     });
   }
-  return renderPage(<CheckEmailPage appName={config.appName} ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)} />);
+  return renderPage(
+    <CheckEmailPage
+      appName={config.appName}
+      ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)}
+      showDevMailbox={config.environment === "development"}
+    />,
+  );
 }

@@ -1,6 +1,6 @@
 /**
- * The edge HTML pages: `/forgot-password`, `/reset-password`, `/account-alert`, and the HTML
- * 404. Every form POST passes the CSRF check first; every response gets the security headers
+ * The edge HTML pages: `/forgot-password`, `/reset-password`, `/account-alert`, `/` (which
+ * leads to the forgot form) and the HTML 404. Every form POST passes the CSRF check first; every response gets the security headers
  * (see `web-route.tsx`). GET routes also answer HEAD, with the same status and headers.
  */
 import type { AppRouter } from "../router.ts";
@@ -19,6 +19,9 @@ const protectForm = csrf({
 
 /** Registers every edge page on the router. */
 export function registerWebRoutes(router: AppRouter): void {
+  // The site has no home page of its own: its front door is the reset form.
+  router.get("/", webRoute(() => new Response(null, { status: 303, headers: { location: "/forgot-password" } })));
+
   const forgotPasswordForm = webRoute(showForgotPasswordForm);
   router.get("/forgot-password", forgotPasswordForm);
   router.head("/forgot-password", forgotPasswordForm);

@@ -30,8 +30,15 @@ export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotP
   );
 }
 
+export interface CheckEmailPageProps {
+  appName: string;
+  ttlMinutes: number;
+  /** Only in development, where mail goes to the local outbox instead of a real inbox. */
+  showDevMailbox?: boolean;
+}
+
 /** The same answer for every address, known or not. */
-export function CheckEmailPage({ appName, ttlMinutes }: { appName: string; ttlMinutes: number }) {
+export function CheckEmailPage({ appName, ttlMinutes, showDevMailbox }: CheckEmailPageProps) {
   return (
     <Layout appName={appName} title="Check your email">
       <h1>Check your email</h1>
@@ -39,6 +46,11 @@ export function CheckEmailPage({ appName, ttlMinutes }: { appName: string; ttlMi
         If that address has an account, we have sent it a link to reset the password.
       </p>
       <p>The link works for {ttlMinutes} minutes and only once. It can take a minute to arrive; look in your spam folder too.</p>
+      {showDevMailbox ? (
+        <p className="notice">
+          Running locally: emails are kept in the <a href="/dev/mailbox">development mailbox</a>.
+        </p>
+      ) : null}
       <p>
         <a href="/forgot-password">Send another link</a>
       </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { secureHeaders } from "../../../worker/src/web/secure-headers/index.ts";
-import { Browser, createResetToken, openForm, registerAccount, SECURE_ORIGIN } from "./web-fixtures.ts";
+import { secureHeaders } from "../../../../worker/src/web/secure-headers/index.ts";
+import { Browser, createResetToken, openForm, registerAccount, SECURE_ORIGIN } from "../web-fixtures.ts";
 
 /** Splits a CSP header into directive name → sources. */
 function parsePolicy(header: string | null): Map<string, string[]> {

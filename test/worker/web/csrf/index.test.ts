@@ -1,9 +1,9 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { createAlertToken } from "../../../worker/src/mail/alert-tokens.ts";
-import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
-import { csrf, DEFAULT_OPTIONS, issueCsrfToken } from "../../../worker/src/web/csrf/index.ts";
-import { webRoute } from "../../../worker/src/web/web-route.tsx";
+import { createAlertToken } from "../../../../worker/src/mail/alert-tokens.ts";
+import { createSession, validateSessionToken } from "../../../../worker/src/sessions/session.ts";
+import { csrf, DEFAULT_OPTIONS, issueCsrfToken } from "../../../../worker/src/web/csrf/index.ts";
+import { webRoute } from "../../../../worker/src/web/web-route.tsx";
 import {
   Browser,
   countMailTo,
@@ -13,7 +13,7 @@ import {
   openForm,
   ORIGINAL_PASSWORD,
   registerAccount,
-} from "./web-fixtures.ts";
+} from "../web-fixtures.ts";
 
 const APP_ORIGIN = "http://127.0.0.1";
 
