@@ -1,8 +1,9 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
 import { verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
+import worker from "../../../worker/src/index.ts";
 
 const PASSWORD = "violet tractor under the bridge";
 /** Each sign-up hashes once (about 170 ms idle, several times that on a busy machine). */
@@ -76,6 +77,22 @@ describe("POST /api/v1/accounts", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(problem.code).toBe("password_policy");
     expect(problem.errors).toEqual({ password: "Use at least 12 characters." });
     expect(await findAccountByEmail(env, "short@example.com")).toBeNull();
+  });
+
+  it("uses PASSWORD_MIN_LENGTH from the configuration", async () => {
+    const request = new Request("http://127.0.0.1/api/v1/accounts", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "sixteen@example.com", password: "xk3-vq9-pw2z-7" }),
+    });
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, PASSWORD_MIN_LENGTH: "16" }, ctx);
+    await waitOnExecutionContext(ctx);
+
+    expect(response.status).toBe(400);
+    expect((await response.json<ProblemBody>()).errors).toEqual({ password: "Use at least 16 characters." });
+    // The same 14-character password is fine under the default minimum of 12.
+    expect((await createAccountRequest({ email: "sixteen@example.com", password: "xk3-vq9-pw2z-7" })).status).toBe(201);
   });
 
   it("refuses qwerty123456 as a common password even though it is long enough", async () => {
