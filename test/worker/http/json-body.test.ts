@@ -134,6 +134,32 @@ describe("malformed JSON", () => {
     }
   });
 
+  it("gets 400, not 500, when the body breaks off in the middle of the upload", async () => {
+    let chunks = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        chunks += 1;
+        if (chunks > 2) controller.error(new Error("connection reset by peer"));
+        else controller.enqueue(new TextEncoder().encode('{"email":'));
+      },
+    });
+    const request = new Request("http://127.0.0.1/api/v1/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    await expectProblem(await callWorker(request), 400, "malformed_json");
+  });
+
+  it("that is not UTF-8 gets 400, never a 5xx", async () => {
+    const request = new Request("http://127.0.0.1/api/v1/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+    });
+    await expectProblem(await callWorker(request), 400, "malformed_json");
+  });
+
   it("that parses to the wrong shape gets 400 validation_failed, never a 5xx", async () => {
     for (const body of ["null", "[]", "42", "\"text\"", "{\"email\":{\"$ne\":null},\"password\":[1]}", "{\"__proto__\":{\"admin\":true}}"]) {
       for (const path of ENDPOINTS) {

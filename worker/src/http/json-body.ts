@@ -1,7 +1,7 @@
 /**
  * Reads and validates a JSON request body at the edge: 415 for another content type, 413 past
  * 16 KiB (checked while streaming, so a lying Content-Length cannot get around it), 400 for
- * malformed JSON or a body that fails its schema. Past this point, types are trusted.
+ * malformed JSON, a body that breaks off, or a body that fails its schema. Past this point, types are trusted.
  */
 import type { z } from "zod";
 import { fieldErrorsFrom, MAX_BODY_BYTES } from "../../../shared/contract.ts";
@@ -17,7 +17,7 @@ export async function readBodyText(request: Request, limit: number = MAX_BODY_BY
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     received += value.byteLength;
     if (received > limit) {
@@ -55,6 +55,15 @@ export async function readJsonBody<Schema extends z.ZodType>(request: Request, s
     });
   }
   return result.data;
+}
+
+/** One chunk of the body; a stream that breaks off (an aborted upload) is the client's fault, not a 500. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch {
+    throw new ProblemError(400, ErrorCode.malformedJson, "The request body ended before it was complete.");
+  }
 }
 
 function tooLarge(limit: number): ProblemError {
