@@ -57,6 +57,9 @@ describe("a known API path with the wrong method", () => {
       ["GET", "/api/v1/sessions", "POST"],
       ["POST", "/api/v1/me", "GET"],
       ["GET", "/api/v1/sessions/current", "DELETE"],
+      ["GET", "/api/v1/password-resets", "POST"],
+      ["PUT", "/api/v1/password-resets/verify", "POST"],
+      ["GET", "/api/v1/password-resets/confirm", "POST"],
     ] as const) {
       const response = await exports.default.fetch(`http://127.0.0.1${path}`, { method });
       expect(response.status).toBe(405);

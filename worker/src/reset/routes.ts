@@ -17,6 +17,7 @@ import { maskEmail } from "../../../shared/email-address.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
+import { rejectOtherMethods } from "../http/method-not-allowed.ts";
 import { ProblemError } from "../http/problem.ts";
 import type { AppRouter } from "../router.ts";
 import { confirmPasswordReset, requestPasswordReset, verifyPasswordResetToken } from "./password-reset.ts";
@@ -40,6 +41,7 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
     // The same bytes whether or not the address has an account.
     return Response.json({ status: "accepted" } satisfies PasswordResetAcceptedResponse, { status: 202, headers: NO_STORE });
   });
+  router.all(ApiPath.passwordResets, rejectOtherMethods(["POST"]));
 
   router.post(ApiPath.verifyReset, async function handleVerifyResetRequest(request, env) {
     const body = await readJsonBody(request, verifyResetRequestSchema);
@@ -51,6 +53,7 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
     };
     return Response.json(response, { headers: NO_STORE });
   });
+  router.all(ApiPath.verifyReset, rejectOtherMethods(["POST"]));
 
   router.post(ApiPath.confirmReset, async function handleConfirmResetRequest(request, env, ctx) {
     const body = await readJsonBody(request, confirmResetRequestSchema);
@@ -61,6 +64,7 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
     }
     throw tokenInvalid();
   });
+  router.all(ApiPath.confirmReset, rejectOtherMethods(["POST"]));
 }
 
 /** One answer for unknown, expired and used tokens alike. */
