@@ -6,8 +6,8 @@
 import { percentile } from "../stats.mjs";
 
 const WIDTH = 760;
-const PANEL_HEIGHT = 230;
-const MARGIN = { left: 60, right: 20, top: 36, bottom: 44 };
+const PANEL_HEIGHT = 260;
+const MARGIN = { left: 60, right: 20, top: 66, bottom: 44 };
 const BINS = 48;
 const COLOURS = { known: "#c2410c", unknown: "#1d4ed8" };
 
@@ -57,13 +57,13 @@ function panel({ title, known, unknown }, top) {
     const median = percentile(name === "known" ? known : unknown, 0.5);
     parts.push(`<line x1="${x(median)}" y1="${y(0)}" x2="${x(median)}" y2="${y(peak)}" stroke="${COLOURS[name]}" stroke-dasharray="4 3"/>`);
   }
-  const legendX = WIDTH - MARGIN.right - 250;
+  const legendX = MARGIN.left + 10;
   ["known", "unknown"].forEach((name, i) => {
     const values = name === "known" ? known : unknown;
     const label = `${name} email (n=${values.length}, median ${percentile(values, 0.5).toFixed(3)} ms)`;
     parts.push(
-      `<rect x="${legendX}" y="${top + 12 + i * 16}" width="12" height="10" fill="${COLOURS[name]}"/>`,
-      `<text x="${legendX + 18}" y="${top + 21 + i * 16}" font-size="11">${escapeXml(label)}</text>`,
+      `<rect x="${legendX}" y="${top + 32 + i * 16}" width="12" height="10" fill="${COLOURS[name]}"/>`,
+      `<text x="${legendX + 18}" y="${top + 41 + i * 16}" font-size="11">${escapeXml(label)}</text>`,
     );
   });
   return parts.join("\n");

@@ -25,11 +25,11 @@ function findAuth(env: PeerEnv, origin: string): PeerAuth {
 }
 
 export default {
-  async fetch(request, env): Promise<Response> {
+  async fetch(request, env, ctx): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/healthz") return new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } });
     const auth = findAuth(env, url.origin);
-    if (url.pathname.startsWith("/bench/")) return handleBenchRequest(request, { rawDb: env.DB, tally, auth });
+    if (url.pathname.startsWith("/bench/")) return handleBenchRequest(request, { rawDb: env.DB, ctx, tally, auth });
     if (url.pathname.startsWith("/api/auth/")) return auth.handler(request);
     return new Response("Not found", { status: 404 });
   },
