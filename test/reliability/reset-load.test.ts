@@ -60,7 +60,7 @@ describe("100 connections on the reset-request endpoint", () => {
   it(
     "answers only 202 or 429, and D1 holds exactly the links and emails the accepted requests made",
     async () => {
-      await waitForRoomInWindow(DURATION_MS + 60_000);
+      await waitForRoomInWindow(DURATION_MS + 30_000);
       const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
       const sent: Sent[] = [];
       const deadline = Date.now() + DURATION_MS;
