@@ -10,6 +10,7 @@ const migrations = await readD1Migrations(new URL("./worker/migrations", import.
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       {
         plugins: [
