@@ -18,7 +18,7 @@ import { countUnexpected, runLoad } from "./lib/load.mjs";
 import { renderResults } from "./lib/report.mjs";
 import { median } from "./stats.mjs";
 import { benchEmails, writeBetterAuthSeed, writeResetKitSeed } from "./lib/seed.mjs";
-import { measureTimingOracle } from "./lib/timing-oracle.mjs";
+import { describeOracle, measureTimingOracle } from "./lib/timing-oracle.mjs";
 import { executeSqlFile, queryRows, ROOT } from "./lib/wrangler.mjs";
 
 const SETTINGS = {
@@ -40,6 +40,9 @@ const RESETKIT_CONFIG = "bench/resetkit/wrangler.toml";
 const PEER_CONFIG = "bench/peers/better-auth/wrangler.toml";
 const JSON_HEADERS = { "content-type": "application/json" };
 const startedAt = Date.now();
+// BENCH_ONLY=oracle runs just ResetKit's timing oracle, prints it and writes nothing: a quick
+// check while working on the reset request's timing (pair it with a small BENCH_ORACLE_REQUESTS).
+const ONLY = process.env.BENCH_ONLY;
 
 function progress(message) {
   const elapsed = ((Date.now() - startedAt) / 1000).toFixed(0).padStart(4);
@@ -104,6 +107,17 @@ function pairsLose(pair) {
   return Boolean(pair?.resetkit?.load && pair?.peer?.load && pair.resetkit.load.rps < pair.peer.load.rps);
 }
 
+/** The quick check behind BENCH_ONLY=oracle: ResetKit's oracle alone, printed, nothing written. */
+async function runResetKitOracleOnly(url) {
+  progress(`timing oracle only: ResetKit, ${2 * SETTINGS.oracleRequestsPerGroup} requests`);
+  const oracle = await measureTimingOracle({
+    url: `${url}/api/v1/password-resets`, headers: JSON_HEADERS, bodyFor: (email) => JSON.stringify({ email }),
+    known: WORKING_SET.oracleKnown, unknown: UNKNOWN.oracle, expectStatus: 202,
+  });
+  progress(`      medians known ${oracle.knownMedian.toFixed(3)} / unknown ${oracle.unknownMedian.toFixed(3)} ms, difference ${oracle.difference.toFixed(3)} ms, p90 ${oracle.knownP90.toFixed(3)} / ${oracle.unknownP90.toFixed(3)} ms, U ${oracle.u}, z ${oracle.z?.toFixed(2)}, p = ${oracle.p.toPrecision(3)}, unexpected statuses ${oracle.unexpected}`);
+  progress(`      ${describeOracle("ResetKit", oracle)}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 progress(`starting; ${cpus().length} cores, Node ${process.version}`);
 progress("rate limits are LIFTED for the bench: ResetKit RATE_LIMITS=off (development only), Better Auth rateLimit.enabled=false");
@@ -147,6 +161,11 @@ try {
   resetkit = await startSeeded(RESETKIT_CONFIG, (file) => writeWorkingSet(file, "resetkit"));
   running.push(resetkit.worker);
   progress(`ResetKit ready at ${resetkit.worker.url}`);
+  if (ONLY === "oracle") {
+    await runResetKitOracleOnly(resetkit.worker.url);
+    await resetkit.worker.stop();
+    process.exit(0);
+  }
   progress("starting Better Auth peer with the same working set seeded");
   peer = await startSeeded(PEER_CONFIG, (file) => writeWorkingSet(file, "peer"));
   running.push(peer.worker);
