@@ -47,9 +47,14 @@ export async function storeResetToken(
   ]);
 }
 
+/** The statement that deletes every reset token of an account, for callers that batch it. */
+export function prepareResetTokenRevocation(env: Env, accountId: string): D1PreparedStatement {
+  return env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(accountId);
+}
+
 /** Deletes every reset token of an account, used or not. */
 export async function revokePasswordResetTokens(env: Env, accountId: string): Promise<void> {
-  await env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(accountId).run();
+  await prepareResetTokenRevocation(env, accountId).run();
 }
 
 /** Finds an unused, unexpired token by its hash, or null. */

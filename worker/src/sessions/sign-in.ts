@@ -13,6 +13,7 @@ import { normalizeEmail } from "../../../shared/email-address.ts";
 import { findAccountByEmail, upgradePasswordHash } from "../accounts/accounts.ts";
 import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
 import { consumeRateLimit, signInSubject } from "../rate-limit/rate-limit.ts";
+import { prepareResetTokenRevocation } from "../reset/reset-tokens.ts";
 import { prepareSession, type Session } from "./session.ts";
 
 export type SignInResult =
@@ -37,6 +38,6 @@ export async function signIn(env: Env, input: { email: string; password: string;
 
   const { token, session, statement } = await prepareSession(env, account.id);
   // One batch: the new session exists only if the old reset links are gone, and vice versa.
-  await env.DB.batch([env.DB.prepare("DELETE FROM password_reset_tokens WHERE account_id = ?").bind(account.id), statement]);
+  await env.DB.batch([prepareResetTokenRevocation(env, account.id), statement]);
   return { ok: true, token, session };
 }
