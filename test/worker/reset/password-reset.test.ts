@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   confirmPasswordReset,
@@ -6,6 +6,7 @@ import {
   requestPasswordReset,
   verifyPasswordResetToken,
 } from "../../../worker/src/reset/password-reset.ts";
+import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import {
   nextIp,
@@ -181,6 +182,30 @@ describe("requestPasswordReset", () => {
     expect((await readOutbox()).map((message) => message.to)).toContain("timing@example.com");
   });
 
+  it("has not started the account lookup when the response is handed back, for known and unknown addresses", async () => {
+    await registerAccount("after-answer@example.com");
+    for (const email of ["after-answer@example.com", "no-account-after@example.com"]) {
+      const issued: string[] = [];
+      const request = new Request("http://127.0.0.1/api/v1/password-resets", {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": nextIp() },
+        body: JSON.stringify({ email }),
+      });
+      const ctx = createExecutionContext();
+
+      const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, DB: recordIssuedStatements(env.DB, issued) }, ctx);
+      const issuedBeforeResponse = [...issued];
+      await waitOnExecutionContext(ctx);
+
+      expect(response.status).toBe(202);
+      expect(issuedBeforeResponse).not.toHaveLength(0);
+      expect(issuedBeforeResponse.filter((sql) => !sql.includes("rate_limits"))).toEqual([]);
+      // The lookup does run, just after the answer.
+      expect(issued.filter((sql) => sql.includes("FROM accounts"))).toHaveLength(1);
+    }
+    expect(await readMailTo("after-answer@example.com")).toHaveLength(1);
+  });
+
   it("sends no mail for Unicode look-alikes of a registered address, even past schema validation", async () => {
     await registerAccount("mike@example.org");
     const before = (await readOutbox()).length;
@@ -294,4 +319,20 @@ function holdBackAllButRateLimits(db: D1Database, gate: Promise<void>, executed:
       return db.exec(sql);
     },
   } as unknown as D1Database;
+}
+
+/** A D1 binding that notes each statement's SQL when it is prepared, before it runs. */
+function recordIssuedStatements(db: D1Database, issued: string[]): D1Database {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (sql: string) => {
+          issued.push(sql.replace(/\s+/g, " "));
+          return target.prepare(sql);
+        };
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

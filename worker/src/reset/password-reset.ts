@@ -41,7 +41,7 @@ export type ConfirmResetOutcome =
 /**
  * Accepts a reset request. Before it returns it does only what cannot depend on whether the
  * account exists (the per-IP limit), so neither the answer nor its timing tells accounts apart;
- * the lookup, the per-email limit, the token and the email run after the response.
+ * the lookup, the per-email limit, the token and the email start only once the response is out.
  */
 export async function requestPasswordReset(
   env: Env,
@@ -50,8 +50,27 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestOutcome> {
   const perIp = await consumeRateLimit(env, "reset-per-ip", input.ip);
   if (!perIp.allowed) return { accepted: false, retryAfterSeconds: perIp.retryAfterSeconds };
-  ctx.waitUntil(runInBackground("reset request", () => deliverPasswordReset(env, input.email, input.client)));
+  ctx.waitUntil(
+    runInBackground("reset request", async () => {
+      await waitForResponseWriteOut();
+      await deliverPasswordReset(env, input.email, input.client);
+    }),
+  );
   return { accepted: true };
+}
+
+/**
+ * Resolves once the runtime has handled everything already queued, the write-out of the
+ * response included. Work handed to `waitUntil` starts at once and shares the isolate's one
+ * thread (and, under `wrangler dev`, the local D1) with that write-out, so a known address's six
+ * statements and email rendering made its own answer ~18 ms slower than an unknown one's single
+ * statement (bench timing oracle, p ≈ 1e-261). A timer fires only after the ready events, so
+ * even a 0 ms wait moves the work behind the answer; the oracle measured no difference at 0, 2
+ * and 10 ms. Releasing the work from the response body's last read was measured too and still
+ * leaked ~14 ms: the body is read before it has passed through the runtime's own proxy.
+ */
+function waitForResponseWriteOut(): Promise<void> {
+  return scheduler.wait(0);
 }
 
 /** The part of a request that runs after the response: silent for unknown or over-limit addresses. */
