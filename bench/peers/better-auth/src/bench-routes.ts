@@ -43,8 +43,11 @@ export async function handleBenchRequest(request: Request, bench: BenchContext):
       // queries (or a plain timer) to waitUntil, to see whether background work delays the answer.
       const statements = Math.min(Number(url.searchParams.get("statements") ?? "0") || 0, 200);
       const sleepMs = Math.min(Number(url.searchParams.get("sleep") ?? "0") || 0, 1_000);
+      // `yield=1`: first wait one 0 ms timer, as ResetKit's reset request does before its lookup.
+      const yieldFirst = url.searchParams.get("yield") === "1";
       bench.ctx.waitUntil(
         (async () => {
+          if (yieldFirst) await scheduler.wait(0);
           if (sleepMs > 0) await new Promise((resolve) => setTimeout(resolve, sleepMs));
           for (let i = 0; i < statements; i += 1) await bench.rawDb.prepare("SELECT ? AS n").bind(i).first();
         })(),
