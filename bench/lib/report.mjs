@@ -136,7 +136,7 @@ ${table(["system", "n known / unknown", "median known ms", "median unknown ms", 
 
 ${r.oracles.map(({ system, oracle }) => `- ${describeOracle(system, oracle)}`).join("\n")}
 
-Runtime control, on the same \`wrangler dev\`: a bench route that answers 202 at once and leaves some work to \`ctx.waitUntil\`, 40 sequential requests each (median):
+Runtime control, on the same \`wrangler dev\`: a bench route that answers 202 at once and leaves some work to \`ctx.waitUntil\`, 40 sequential requests each, with a ${r.controlPauseMs ?? 0} ms pause after each so that its background work is done before the next is sent (median):
 
 ${table(["work left to waitUntil", "median response ms"], r.control.map((row) => [row.label, ms(row.median)]))}
 
