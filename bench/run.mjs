@@ -118,6 +118,8 @@ async function runResetKitOracleOnly(url) {
   });
   progress(`      medians known ${oracle.knownMedian.toFixed(3)} / unknown ${oracle.unknownMedian.toFixed(3)} ms, difference ${oracle.difference.toFixed(3)} ms, p90 ${oracle.knownP90.toFixed(3)} / ${oracle.unknownP90.toFixed(3)} ms, U ${oracle.u}, z ${oracle.z?.toFixed(2)}, p = ${oracle.p.toPrecision(3)}, unexpected statuses ${oracle.unexpected}`);
   progress(`      ${describeOracle("ResetKit", oracle)}`);
+  const f = oracle.followUp;
+  progress(`      follow-up: after known ${f.afterKnownMedian.toFixed(3)} / after unknown ${f.afterUnknownMedian.toFixed(3)} ms (n ${f.n.join(" / ")}), difference ${f.difference.toFixed(3)} ms, z ${f.z.toFixed(2)}, p = ${f.p.toPrecision(3)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,6 +435,11 @@ try {
   if (rkOracle.p >= 0.01) {
     results.findings.push(
       `Why ResetKit does not leak: a known address still leaves more work behind than an unknown one (${rkKnownCost?.statements.toFixed(0)} D1 statements and the email rendering against ${rkUnknownCost?.statements.toFixed(0)}), but that work starts only after the response is written out. Before the account lookup, the background task waits one 0 ms timer (\`scheduler.wait(0)\` in \`worker/src/reset/password-reset.ts\`); a timer fires only after the events already ready, the response's write-out among them. The control (one request at a time, each one's background work finished before the next is sent) answers in ${control["nothing in waitUntil"]?.toFixed(1)} ms with nothing in the background, ${control["6 D1 queries in waitUntil"]?.toFixed(1)} ms with 6 D1 queries started at once and ${control["6 D1 queries after a 0 ms wait in waitUntil"]?.toFixed(1)} ms with the same queries after the wait. The work still shares the isolate with later requests, so it is load that a request arriving meanwhile may meet; the oracle's shuffled order spreads that load over known and unknown addresses alike.`,
+    );
+  }
+  if (rkOracle.followUp.p < 0.01) {
+    results.findings.push(
+      `What ResetKit still leaks: the request after. A request sent right after one for a known address is ${rkOracle.followUp.difference.toFixed(1)} ms slower at the median than one sent after an unknown address (p = ${rkOracle.followUp.p.toPrecision(3)}), because the known address's background work (${rkKnownCost?.statements.toFixed(0)} D1 statements and the email rendering) is still running on the same isolate and local D1 when the next request arrives. Starting the work after the response moves the difference from the response itself to whatever follows it. Closing this needs the same background work for every address, or the work moved off the request path (a Queue consumer in another invocation); on production Workers, where requests spread over many isolates and D1 is a network service, the size of this channel is not measured here.`,
     );
   }
   if (baOracle.p < 0.01) {

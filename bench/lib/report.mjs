@@ -2,7 +2,7 @@
  * Turns the bench's measurements into bench/RESULTS.md: one table per section, figures
  * rounded for reading, ratios computed from figures of the same run.
  */
-import { describeOracle, formatP } from "./timing-oracle.mjs";
+import { describeFollowUp, describeOracle, formatP } from "./timing-oracle.mjs";
 
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "n/a");
@@ -49,6 +49,16 @@ export function renderResults(r) {
     fixed(oracle.z, 2),
     formatP(oracle.p),
     oracle.p < 0.01 ? "**yes**" : "no",
+  ]);
+  const followUpRows = r.oracles.filter(({ oracle }) => oracle.followUp).map(({ system, oracle }) => [
+    system,
+    oracle.followUp.n.join(" / "),
+    ms(oracle.followUp.afterKnownMedian),
+    ms(oracle.followUp.afterUnknownMedian),
+    `${oracle.followUp.difference >= 0 ? "+" : ""}${oracle.followUp.difference.toFixed(3)}`,
+    fixed(oracle.followUp.z, 2),
+    formatP(oracle.followUp.p),
+    oracle.followUp.p < 0.01 ? "**yes**" : "no",
   ]);
   const costRows = r.costs.map((row) => [
     row.system,
@@ -141,6 +151,14 @@ Runtime control, on the same \`wrangler dev\`: a bench route that answers 202 at
 ${table(["work left to waitUntil", "median response ms"], r.control.map((row) => [row.label, ms(row.median)]))}
 
 ![Latency distributions, known vs unknown email, both systems](results/timing.svg)
+
+### The request after: does a reset request slow the next one?
+
+The same requests, grouped instead by whether the request just before each one was for a known or an unknown address. Work a request leaves behind runs on the same isolate and local D1 as the next request, so an attacker could send the address they want to test and time a request of their own right after it.
+
+${table(["system", "n after known / after unknown", "median after known ms", "median after unknown ms", "difference ms", "z", "p (Mann-Whitney, two-sided)", "distinguishable at α = 0.01"], followUpRows)}
+
+${r.oracles.filter(({ oracle }) => oracle.followUp).map(({ system, oracle }) => `- ${describeFollowUp(system, oracle.followUp)}`).join("\n")}
 
 ## Cost per request
 

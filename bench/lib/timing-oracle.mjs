@@ -36,6 +36,10 @@ export async function measureTimingOracle({ url, headers, bodyFor, known, unknow
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const order = shuffle([...known.map((email) => ({ email, known: true })), ...unknown.map((email) => ({ email, known: false }))]);
   const samples = { known: [], unknown: [] };
+  // Every time again, grouped by the address of the request before it: work a request leaves
+  // behind may slow the next one, which an attacker could time with a follow-up request.
+  const followUp = { afterKnown: [], afterUnknown: [] };
+  let previousKnown;
   let unexpected = 0;
   try {
     // A few untimed requests first, so neither group pays for a cold isolate.
@@ -44,6 +48,8 @@ export async function measureTimingOracle({ url, headers, bodyFor, known, unknow
       const { status, ms } = await timeRequest(agent, url, headers, bodyFor(email));
       if (status !== expectStatus) unexpected += 1;
       (isKnown ? samples.known : samples.unknown).push(ms);
+      if (previousKnown !== undefined) (previousKnown ? followUp.afterKnown : followUp.afterUnknown).push(ms);
+      previousKnown = isKnown;
     }
   } finally {
     agent.destroy();
@@ -58,6 +64,13 @@ export async function measureTimingOracle({ url, headers, bodyFor, known, unknow
     unknownP90: percentile(samples.unknown, 0.9),
     difference: median(samples.known) - median(samples.unknown),
     ...test,
+    followUp: {
+      n: [followUp.afterKnown.length, followUp.afterUnknown.length],
+      afterKnownMedian: median(followUp.afterKnown),
+      afterUnknownMedian: median(followUp.afterUnknown),
+      difference: median(followUp.afterKnown) - median(followUp.afterUnknown),
+      ...mannWhitneyU(followUp.afterKnown, followUp.afterUnknown),
+    },
   };
 }
 
@@ -69,6 +82,16 @@ export function describeOracle(name, oracle, alpha = 0.01) {
     return `${name}: yes. Responses for ${slower} addresses are slower by ${diff} at the median (${pClause(oracle.p)} < ${alpha}); an attacker timing requests from this machine can tell accounts apart.`;
   }
   return `${name}: no. The medians differ by ${diff} and the test finds no difference between the two distributions (${pClause(oracle.p)} ≥ ${alpha}); an attacker timing requests could not tell accounts apart at this sample size.`;
+}
+
+/** The plain sentence the report prints about the request after a known or unknown one. */
+export function describeFollowUp(name, followUp, alpha = 0.01) {
+  const diff = `${Math.abs(followUp.difference).toFixed(3)} ms`;
+  if (followUp.p < alpha) {
+    const slower = followUp.difference > 0 ? "known" : "unknown";
+    return `${name}: yes. A request sent right after one for a ${slower} address is slower by ${diff} at the median (${pClause(followUp.p)} < ${alpha}); on one isolate, an attacker who times their own next request can tell accounts apart.`;
+  }
+  return `${name}: no. Requests after known and after unknown addresses differ by ${diff} at the median and the test finds no difference (${pClause(followUp.p)} ≥ ${alpha}).`;
 }
 
 function pClause(p) {
