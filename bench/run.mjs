@@ -14,7 +14,7 @@ import { startWorker } from "../test/support/wrangler-dev.ts";
 import { hashPassword as hashResetKitPassword } from "../worker/src/crypto/password-hash.ts";
 import { renderTimingChart } from "./lib/chart.mjs";
 import { measureD1Cost, measureHashCost } from "./lib/d1-cost.mjs";
-import { countUnexpected, runLoad } from "./lib/load.mjs";
+import { countUnexpected, runLoad, runSustainedLoad } from "./lib/load.mjs";
 import { renderResults } from "./lib/report.mjs";
 import { median } from "./stats.mjs";
 import { benchEmails, writeBetterAuthSeed, writeResetKitSeed } from "./lib/seed.mjs";
@@ -366,21 +366,21 @@ try {
   results.growth[3].seededCost = seededCostConfirm;
 
   // --- sustained load ---------------------------------------------------------------------------------
-  const loadRate = Math.max(rkRequestKnown.load.rps, 50);
-  const amount = Math.min(Math.round(loadRate * SETTINGS.loadSeconds), Math.floor(SETTINGS.growthAccounts * 4 / 3));
-  progress(`load: ${amount} reset requests at ${SETTINGS.loadConnections} connections (about ${SETTINGS.loadSeconds} s), 3 in 4 for distinct seeded accounts`);
+  // Rounds of about 10 s each at the measured rate, until the load has lasted loadSeconds.
+  const roundAmount = Math.max(Math.round(Math.max(rkRequestKnown.load.rps, 50) * 10), SETTINGS.loadConnections);
+  progress(`load: at least ${SETTINGS.loadSeconds} s of reset requests at ${SETTINGS.loadConnections} connections, in rounds of ${roundAmount}, 3 in 4 for distinct seeded accounts`);
   const loadStart = Date.now();
   let sentKnown = 0;
   let sentUnknown = 0;
   let sequence = 0;
   const loadBody = () => {
     const i = sequence++;
-    if (i % 4 === 3) return JSON.stringify({ email: `bench-loadx-${sentUnknown++}@example.net` });
+    if (i % 4 === 3 || sentKnown >= growthEmails.length) return JSON.stringify({ email: `bench-loadx-${sentUnknown++}@example.net` });
     return JSON.stringify({ email: growthEmails[sentKnown++] });
   };
-  const load = await runLoad({
+  const load = await runSustainedLoad({
     url: `${gk}/api/v1/password-resets`, method: "POST", headers: JSON_HEADERS, body: loadBody,
-    connections: SETTINGS.loadConnections, amount,
+    connections: SETTINGS.loadConnections, seconds: SETTINGS.loadSeconds, roundAmount,
   });
   const unexpected = countUnexpected(load, [202, 429]);
   progress(`      ${load.requests} answers in ${load.seconds.toFixed(1)} s: ${JSON.stringify(load.statusCounts)}, ${unexpected} unexpected`);
@@ -398,7 +398,7 @@ try {
     connections: SETTINGS.loadConnections,
     load,
     unexpected,
-    description: `${load.requests} requests (${sentKnown} for distinct accounts among the ${SETTINGS.growthAccounts.toLocaleString("en")} seeded, each of which already had a live token, and ${sentUnknown} for distinct unknown addresses), sized from the known-email rate above to last about ${SETTINGS.loadSeconds} s. Rate limits are lifted, so every request should be accepted: each known address should end with exactly one new live token (its seeded one revoked) and one reset email, each unknown address with nothing.`,
+    description: `${load.requests} requests (${sentKnown} for distinct accounts among the ${SETTINGS.growthAccounts.toLocaleString("en")} seeded, each of which already had a live token, and ${sentUnknown} for distinct unknown addresses), sent in rounds until the load had lasted at least ${SETTINGS.loadSeconds} s. Rate limits are lifted, so every request should be accepted: each known address should end with exactly one new live token (its seeded one revoked) and one reset email, each unknown address with nothing.`,
     checks: [
       { what: "reset tokens created during the load", expected: expectedTokens, actual: tokenRow?.tokens },
       { what: "distinct accounts holding one of them", expected: expectedTokens, actual: tokenRow?.accounts },

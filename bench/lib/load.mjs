@@ -11,13 +11,33 @@ import { percentile } from "../stats.mjs";
  * Runs a load. `body` may be a function, called once per request, for bodies that must differ
  * (one reset token per confirm). Give `duration` in seconds or an exact `amount` of requests.
  */
-export async function runLoad({ url, method = "GET", headers = {}, body, connections = 10, duration, amount, timeout = 30 }) {
+export async function runLoad(options) {
+  const started = process.hrtime.bigint();
+  const round = await runRound(options);
+  return summarise([round], Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/**
+ * Keeps a load going for at least `seconds`, in rounds of exactly `roundAmount` requests. Every
+ * round runs to its last answer, so the caller knows exactly which requests were sent and
+ * answered (a duration-bound run would cut off requests in flight); the run ends after the first
+ * round that finishes past `seconds`.
+ */
+export async function runSustainedLoad({ seconds, roundAmount, ...options }) {
+  const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const rounds = [];
+  while (rounds.length === 0 || elapsed() < seconds) rounds.push(await runRound({ ...options, amount: roundAmount }));
+  return summarise(rounds, elapsed());
+}
+
+/** One autocannon run, with every response's duration and status. */
+async function runRound({ url, method = "GET", headers = {}, body, connections = 10, duration, amount, timeout = 30 }) {
   const latencies = [];
   const statusCounts = {};
   const request = { method, headers };
   if (typeof body === "function") request.setupRequest = (req) => ({ ...req, body: body() });
   else if (body !== undefined) request.body = body;
-  const started = process.hrtime.bigint();
   const instance = autocannon({
     url,
     connections,
@@ -30,7 +50,15 @@ export async function runLoad({ url, method = "GET", headers = {}, body, connect
     statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
   });
   const result = await instance;
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { latencies, statusCounts, errors: result.errors, timeouts: result.timeouts };
+}
+
+function summarise(rounds, seconds) {
+  const latencies = rounds.flatMap((round) => round.latencies);
+  const statusCounts = {};
+  for (const round of rounds) {
+    for (const [status, count] of Object.entries(round.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + count;
+  }
   return {
     requests: latencies.length,
     seconds,
@@ -38,8 +66,8 @@ export async function runLoad({ url, method = "GET", headers = {}, body, connect
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     statusCounts,
-    errors: result.errors,
-    timeouts: result.timeouts,
+    errors: rounds.reduce((sum, round) => sum + round.errors, 0),
+    timeouts: rounds.reduce((sum, round) => sum + round.timeouts, 0),
   };
 }
 
