@@ -10,10 +10,10 @@
  */
 import { maskEmail } from "../../../shared/email-address.ts";
 import { findAccountById } from "../accounts/accounts.ts";
+import { runInBackground } from "../platform/background.ts";
 import { issuePasswordReset } from "../reset/password-reset.ts";
 import { invalidateAccountSessions } from "../sessions/session.ts";
 import { consumeAlertToken, findAlertAccountId } from "./alert-tokens.ts";
-import { describeThrownFailure } from "./failure-text.ts";
 
 /** Returns the masked address behind a live alert token, or null for unknown, expired or used ones. */
 export async function findAlert(env: Env, alertToken: string): Promise<{ maskedEmail: string } | null> {
@@ -34,10 +34,6 @@ export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToke
   const account = await findAccountById(env, accountId);
   if (!account) return false;
   await invalidateAccountSessions(env, account.id);
-  ctx.waitUntil(
-    issuePasswordReset(env, account, "web").catch((error: unknown) => {
-      console.error(`fresh reset link after an account alert failed: ${describeThrownFailure(error)}`);
-    }),
-  );
+  ctx.waitUntil(runInBackground("fresh reset link after an account alert", () => issuePasswordReset(env, account, "web")));
   return true;
 }

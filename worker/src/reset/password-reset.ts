@@ -19,6 +19,7 @@ import { encodeBase64Url } from "../crypto/encoding.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
 import { sendPasswordChangedEmail, sendPasswordResetEmail } from "../mail/notifications.ts";
+import { runInBackground } from "../platform/background.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
@@ -142,13 +143,4 @@ export async function confirmPasswordReset(
   const account: Account = { ...reset.account, passwordHash, passwordChangedAt: changedAt };
   ctx.waitUntil(runInBackground("password changed email", () => sendPasswordChangedEmail(env, { account, changedAt })));
   return { ok: true, account };
-}
-
-/** Runs work after the response; a failure is logged by name only, never with its data. */
-async function runInBackground(label: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    console.error(`${label} failed`, error instanceof Error ? error.name : typeof error);
-  }
 }
