@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { fieldErrorsFrom, MAX_BODY_BYTES } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { ProblemError } from "./problem.ts";
+import { readMediaType } from "./media-type.ts";
 
 /** Reads the raw body as UTF-8 text, refusing anything over `limit` bytes with 413. */
 export async function readBodyText(request: Request, limit: number = MAX_BODY_BYTES): Promise<string> {
@@ -37,7 +38,7 @@ export async function readBodyText(request: Request, limit: number = MAX_BODY_BY
 
 /** Parses a JSON body against `schema`, throwing the matching problem on every failure. */
 export async function readJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  const mediaType = readMediaType(request);
   if (mediaType !== "application/json") {
     throw new ProblemError(415, ErrorCode.unsupportedMediaType, "Send the request body as application/json.");
   }

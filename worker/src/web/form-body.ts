@@ -4,6 +4,7 @@
  * fields are remembered per request. The 16 KiB body limit of the JSON API applies here too.
  */
 import { readBodyText } from "../http/json-body.ts";
+import { readMediaType } from "../http/media-type.ts";
 
 export type FormBody = { ok: true; fields: URLSearchParams } | { ok: false; reason: "unsupported_media_type" | "too_large" };
 
@@ -25,7 +26,7 @@ export function readField(fields: URLSearchParams, name: string): string {
 }
 
 async function parseFormBody(request: Request): Promise<FormBody> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  const mediaType = readMediaType(request);
   if (mediaType !== "application/x-www-form-urlencoded") return { ok: false, reason: "unsupported_media_type" };
   try {
     return { ok: true, fields: new URLSearchParams(await readBodyText(request)) };
