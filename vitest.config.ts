@@ -15,7 +15,7 @@ export default defineConfig({
       {
         plugins: [
           cloudflareTest({
-            wrangler: { configPath: "./wrangler.toml" },
+            wrangler: { configPath: "./wrangler.toml", environment: "dev" },
             miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
           }),
         ],

@@ -14,7 +14,7 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DEMO = { email: "demo@example.com", password: "correct horse battery staple" };
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
 
-const migrate = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local"], {
+const migrate = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--env", "dev"], {
   cwd: ROOT,
   env: { ...env, CI: "true" },
   stdio: "inherit",
@@ -23,7 +23,7 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
 const dev = spawn(
   process.execPath,
-  [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", PORT, "--var", "MAIL_TRANSPORT:outbox", "--var", `PUBLIC_BASE_URL:${BASE_URL}`],
+  [WRANGLER, "dev", "--env", "dev", "--ip", "127.0.0.1", "--port", PORT, "--var", `PUBLIC_BASE_URL:${BASE_URL}`],
   { cwd: ROOT, env, stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { ROOT, type RunningWorker } from "../support/wrangler-dev.ts";
+import { configArgs, ROOT, type RunningWorker } from "../support/wrangler-dev.ts";
 
 export const ACCOUNT_PASSWORD = "an original passphrase 4";
 const TOKEN_IN_LINK = /\/reset-password\?token=([A-Za-z0-9_-]{43})/;
@@ -65,7 +65,7 @@ export function queryD1<Row>(worker: RunningWorker, sql: string, config = "wrang
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "d1", "execute", "DB", "--local", "--persist-to", worker.persistDir, "-c", config, "--json", "--command", sql],
+      [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "d1", "execute", "DB", "--local", "--persist-to", worker.persistDir, ...configArgs(config), "--json", "--command", sql],
       { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";

@@ -46,6 +46,14 @@ export function findFreePort(): Promise<number> {
   });
 }
 
+/**
+ * The `-c` arguments for a wrangler config. The repository's own wrangler.toml is production at
+ * its top level, so the suites select its development environment, as `npm start` does.
+ */
+export function configArgs(config: string): string[] {
+  return config === "wrangler.toml" ? ["-c", config, "--env", "dev"] : ["-c", config];
+}
+
 function runWrangler(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [WRANGLER, ...args], {
     cwd: ROOT,
@@ -56,7 +64,7 @@ function runWrangler(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 
 /** Applies the D1 migrations to the local database kept in `persistDir`. */
 export async function applyMigrations(persistDir: string, config = "wrangler.toml"): Promise<void> {
-  const child = runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir, "-c", config], {});
+  const child = runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir, ...configArgs(config)], {});
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
@@ -76,7 +84,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const child = runWrangler(
     [
       "dev",
-      "-c", config,
+      ...configArgs(config),
       "--ip", "127.0.0.1",
       "--port", String(port),
       "--inspector-port", String(inspectorPort),
