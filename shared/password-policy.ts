@@ -2,6 +2,10 @@
  * The password policy, shared by the Worker (which enforces it) and the desktop app and web
  * pages (which show it live). It follows NIST SP 800-63B: a length window, no reuse of the
  * email address, no common passwords, and no composition rules.
+ *
+ * Every rule, and the password hash, sees one string: the password after `normalizePassword`
+ * (NFKC). Checking the typed form while hashing the normalised one would let "ｑｗｅｒｔｙ１２３４５６"
+ * pass as uncommon and then be stored as "qwerty123456".
  */
 import { dictionary } from "@zxcvbn-ts/language-common";
 
@@ -28,18 +32,32 @@ function getCommonPasswords(): ReadonlySet<string> {
   return commonPasswords;
 }
 
-/** Returns true when the password appears in the common-password list, in any letter case. */
-export function isCommonPassword(password: string): boolean {
-  return getCommonPasswords().has(password.toLowerCase());
+/**
+ * The form of a password that the policy checks and the hash stores: NFKC, as NIST SP 800-63B
+ * advises, so the same password typed on any keyboard or system is the same password, and
+ * compatibility forms (full-width letters, ligatures, superscripts) are their plain letters.
+ */
+export function normalizePassword(password: string): string {
+  return password.normalize("NFKC");
 }
 
-/** Counts characters as people see them, so an emoji is one character, not two. */
-function countCharacters(password: string): number {
-  return Array.from(password.normalize("NFC")).length;
+/** Returns true when the password appears in the common-password list, in any letter case. */
+export function isCommonPassword(password: string): boolean {
+  return isListedAsCommon(normalizePassword(password));
+}
+
+function isListedAsCommon(normalized: string): boolean {
+  return getCommonPasswords().has(normalized.toLowerCase());
+}
+
+/** Counts code points of the normalised form, so an emoji is one character, not two. */
+function countCharacters(normalized: string): number {
+  return Array.from(normalized).length;
 }
 
 /** Returns every rule the password breaks; an empty list means it is acceptable. */
-export function checkPassword(password: string, options: PasswordPolicyOptions = {}): PasswordViolation[] {
+export function checkPassword(typed: string, options: PasswordPolicyOptions = {}): PasswordViolation[] {
+  const password = normalizePassword(typed);
   const minLength = options.minLength ?? DEFAULT_PASSWORD_MIN_LENGTH;
   const length = countCharacters(password);
   const violations: PasswordViolation[] = [];
@@ -49,12 +67,13 @@ export function checkPassword(password: string, options: PasswordPolicyOptions =
   if (length > PASSWORD_MAX_LENGTH) {
     violations.push({ rule: "too_long", message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
   }
-  const email = options.email?.trim().toLowerCase();
+  // The address is put in the same form, so a full-width copy of it is still a copy.
+  const email = options.email?.normalize("NFKC").trim().toLowerCase();
   const lowered = password.trim().toLowerCase();
   if (email && (lowered === email || lowered === email.split("@")[0])) {
     violations.push({ rule: "matches_email", message: "Don't use your email address as your password." });
   }
-  if (isCommonPassword(password)) {
+  if (isListedAsCommon(password)) {
     violations.push({ rule: "common", message: "This password is too common. Choose one that is harder to guess." });
   }
   return violations;

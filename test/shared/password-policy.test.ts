@@ -5,6 +5,7 @@ import {
   DEFAULT_PASSWORD_MIN_LENGTH,
   describePasswordProblem,
   isCommonPassword,
+  normalizePassword,
   PASSWORD_MAX_LENGTH,
 } from "../../shared/password-policy.ts";
 
@@ -64,6 +65,38 @@ describe("the password policy", () => {
     expect(rulesOf("dana.lovelace@example.com", { email: "Dana.Lovelace@example.com" })).toContain("matches_email");
     expect(rulesOf("dana.lovelace", { email: "dana.lovelace@example.com", minLength: 8 })).toContain("matches_email");
     expect(rulesOf("dana.lovelace is my name", { email: "dana.lovelace@example.com" })).toEqual([]);
+  });
+
+  it("refuses a full-width ｑｗｅｒｔｙ１２３４５６ as common, because it is qwerty123456 once normalised", () => {
+    expect(normalizePassword("ｑｗｅｒｔｙ１２３４５６")).toBe("qwerty123456");
+    expect(rulesOf("ｑｗｅｒｔｙ１２３４５６")).toEqual(["common"]);
+    expect(rulesOf("ＱＷＥＲＴＹ１２３４５６")).toEqual(["common"]);
+    expect(isCommonPassword("ｐａｓｓｗｏｒｄ")).toBe(true);
+  });
+
+  it("sees ligatures, superscripts and other compatibility characters as their plain letters", () => {
+    // "ﬁ" is one character that NFKC turns into "fi"; "²" becomes "2"; "Ⅻ" becomes "XII".
+    expect(normalizePassword("ﬁrefox²")).toBe("firefox2");
+    expect(isCommonPassword("ﬁrefox")).toBe(true);
+    expect(rulesOf("ﬁreﬁghter", { minLength: 8 })).toEqual(["common"]);
+    expect(normalizePassword("football¹²³")).toBe("football123");
+    expect(rulesOf("football¹²³", { minLength: 8 })).toEqual(["common"]);
+    expect(rulesOf("ｐａｓｓｗｏｒｄ¹²", { minLength: 8 })).toEqual(["common"]);
+    expect(normalizePassword("Ⅻ ㎏ ｶﾀｶﾅ")).toBe("XII kg カタカナ");
+  });
+
+  it("measures the length of the normalised password, the string that is hashed", () => {
+    // Eleven ligatures are 22 letters once normalised: long enough, though typed as 11.
+    expect(rulesOf("ﬂ".repeat(11))).toEqual([]);
+    // Decomposed accents compose: 11 letters typed as 22 code points are still 11.
+    expect(rulesOf("e\u0301".repeat(11))).toEqual(["too_short"]);
+    // One character that expands to 18 pushes a 120-character password past 128.
+    expect(rulesOf(`${"lantern meadow ".repeat(8)}\ufdfa`)).toEqual(["too_long"]);
+  });
+
+  it("compares the normalised password with the address for the email rule", () => {
+    expect(rulesOf("ｄａｎａ．ｌｏｖｅｌａｃｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", { email: "dana.lovelace@example.com" })).toContain("matches_email");
+    expect(rulesOf("ｄａｎａ.ｌｏｖｅｌａｃｅ", { email: "dana.lovelace@example.com", minLength: 8 })).toContain("matches_email");
   });
 
   it("has no composition rules: lower-case letters and spaces alone are fine", () => {

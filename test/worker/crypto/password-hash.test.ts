@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalizePassword } from "../../../shared/password-policy.ts";
 import {
   CURRENT_PARAMETERS,
   hashPassword,
@@ -43,6 +44,14 @@ describe("verifyPassword", { timeout: HASHING_TIMEOUT_MS }, () => {
   it("matches the same password typed in another Unicode form", async () => {
     const phc = await hashPassword("crème brûlée at noon");
     expect((await verifyPassword("cre\u0300me bru\u0302le\u0301e at noon", phc)).valid).toBe(true);
+  });
+
+  it("hashes the NFKC form the policy checked, so full-width letters, ligatures and superscripts match their plain form", async () => {
+    const phc = await hashPassword("ｌａｎｔｅｒｎ ｍｅａｄｏｗ ﬁeld²");
+    expect((await verifyPassword("lantern meadow field2", phc)).valid).toBe(true);
+    expect((await verifyPassword(normalizePassword("ｌａｎｔｅｒｎ ｍｅａｄｏｗ ﬁeld²"), phc)).valid).toBe(true);
+    expect((await verifyPassword("lantern meadow field²", phc)).valid).toBe(true);
+    expect((await verifyPassword("lantern meadow field", phc)).valid).toBe(false);
   });
 
   it("accepts a hash made under older PBKDF2 parameters and asks for a rehash", async () => {

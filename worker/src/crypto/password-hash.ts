@@ -12,6 +12,7 @@
  * const { valid, needsRehash } = await verifyPassword(attempt, phc);
  */
 import { scrypt } from "node:crypto";
+import { normalizePassword } from "../../../shared/password-policy.ts";
 import { random } from "../platform/random.ts";
 import { constantTimeEqual } from "./constant-time.ts";
 import { decodeBase64, encodeBase64 } from "./encoding.ts";
@@ -123,9 +124,9 @@ function formatPhc({ parameters, salt, hash }: ParsedHash): string {
   return `${formatParameters(parameters)}$${encodeBase64(salt)}$${encodeBase64(hash)}`;
 }
 
-/** NFKC first, as NIST SP 800-63B advises, so the same password typed on any system matches. */
+/** The same normalised string the password policy checked (shared/password-policy.ts). */
 function passwordBytes(password: string): Uint8Array {
-  return new TextEncoder().encode(password.normalize("NFKC"));
+  return new TextEncoder().encode(normalizePassword(password));
 }
 
 function derive(password: string, salt: Uint8Array, parameters: PasswordHashParameters, length: number): Promise<Uint8Array> {
