@@ -1,6 +1,8 @@
 -- Migration number: 0004 	 rate_limits
 -- Fixed-window counters shared by the JSON API and the web forms. `bucket` names the limit
--- and its subject (hashed where it is an email address); `window_start` is in milliseconds.
+-- and its subject; `window_start` is in milliseconds. The subject was a plain SHA-256, which
+-- hides nothing: every IPv4 address, or a list of email addresses, hashes in minutes. Replaced
+-- by 0040 (sliding windows, subjects as HMAC-SHA-256 under HMAC_KEY).
 CREATE TABLE rate_limits (
   bucket TEXT NOT NULL,
   window_start INTEGER NOT NULL,

@@ -23,7 +23,7 @@ async function runCron(): Promise<void> {
 }
 
 describe("the scheduled purge", () => {
-  it("deletes expired links, alerts, sessions and rate-limit windows and week-old mail, and keeps live ones", async () => {
+  it("deletes expired links, alerts, sessions, rate-limit hits and sign-in failures and week-old mail, and keeps live ones", async () => {
     const start = Date.UTC(2026, 0, 1);
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const old = await registerAccount("old@example.com");
@@ -33,6 +33,7 @@ describe("the scheduled purge", () => {
     expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
     await createSession(env, old.id);
     await requestReset("old@example.com");
+    expect((await postJson("/api/v1/sessions", { email: "old@example.com", password: "a wrong guess" })).status).toBe(401);
 
     // Thirty days later the old session has just expired; these rows are fresh.
     const later = start + SESSION_TTL_MS;
@@ -40,6 +41,8 @@ describe("the scheduled purge", () => {
     const fresh = await registerAccount("fresh@example.com");
     await requestReset("fresh@example.com");
     await createSession(env, fresh.id);
+    expect((await postJson("/api/v1/sessions", { email: "fresh@example.com", password: "a wrong guess" })).status).toBe(401);
+    expect(await countRows("sign_in_failures")).toBe(2);
     expect(await countRows("password_reset_tokens")).toBe(2);
     expect(await countRows("account_alerts")).toBe(1);
     expect(await countRows("sessions")).toBe(2);
@@ -62,6 +65,8 @@ describe("the scheduled purge", () => {
     const rateLimitRowsAfter = await countRows("rate_limits");
     expect(rateLimitRowsAfter).toBeGreaterThan(0);
     expect(rateLimitRowsAfter).toBeLessThan(rateLimitRowsBefore);
+    // The month-old failed sign-in is forgotten; the minute-old one is kept.
+    expect(await countRows("sign_in_failures")).toBe(1);
     // Mail is kept for a week: the first three messages are 30 days old, the last a minute.
     const outbox = await env.DB.prepare("SELECT to_address FROM mail_outbox").all<{ to_address: string }>();
     expect(outbox.results).toEqual([{ to_address: "fresh@example.com" }]);

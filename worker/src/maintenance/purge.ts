@@ -1,8 +1,9 @@
 /**
  * The scheduled purge: deletes rows that can no longer do anything. Expired reset tokens and
- * "this wasn't me" alert tokens (used or not), expired sessions and finished rate-limit windows
- * go as soon as they expire; captured outbox messages and delivery records are kept for
- * `MAIL_RETENTION_MS` so a developer or operator can still read them.
+ * "this wasn't me" alert tokens (used or not), expired sessions, rate-limit hits that have left
+ * their window and sign-in failure counts past their memory go as soon as they expire; captured
+ * outbox messages and delivery records are kept for `MAIL_RETENTION_MS` so a developer or
+ * operator can still read them.
  * Each delete walks an index on its time column, never the whole table.
  *
  * @example
@@ -16,6 +17,7 @@ export const PURGE_QUERIES = {
   alertTokens: "DELETE FROM account_alerts WHERE expires_at <= ?",
   sessions: "DELETE FROM sessions WHERE expires_at <= ?",
   rateLimits: "DELETE FROM rate_limits WHERE expires_at <= ?",
+  signInFailures: "DELETE FROM sign_in_failures WHERE expires_at <= ?",
   outboxMessages: "DELETE FROM mail_outbox WHERE created_at < ?",
   deliveryRecords: "DELETE FROM mail_deliveries WHERE created_at < ?",
 } as const;
@@ -30,6 +32,7 @@ export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCoun
     alertTokens: now,
     sessions: now,
     rateLimits: now,
+    signInFailures: now,
     outboxMessages: mailCutoff,
     deliveryRecords: mailCutoff,
   };

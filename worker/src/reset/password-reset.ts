@@ -23,6 +23,7 @@ import { runInBackground } from "../platform/background.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
+import { clearSignInFailures } from "../sessions/sign-in-limits.ts";
 import {
   claimResetTokenAndSetPassword,
   findLiveResetToken,
@@ -141,6 +142,7 @@ export async function confirmPasswordReset(
   });
   if (!claimed) return { ok: false, reason: "token_invalid" };
   const account: Account = { ...reset.account, passwordHash, passwordChangedAt: changedAt };
+  await clearSignInFailures(env, normalizeEmail(account.email));
   ctx.waitUntil(runInBackground("password changed email", () => sendPasswordChangedEmail(env, { account, changedAt })));
   return { ok: true, account };
 }

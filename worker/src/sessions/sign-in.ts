@@ -3,7 +3,8 @@
  * (`invalid_credentials`), and an unknown address costs the same hashing work as a wrong
  * password, so neither the answer nor its timing reveals which addresses have accounts.
  * A successful sign-in also revokes the account's outstanding reset links (SPEC §4.9) and
- * upgrades a hash made under older parameters.
+ * upgrades a hash made under older parameters. Guessing is limited per network and per address
+ * before any hashing (sign-in-limits.ts).
  *
  * @example
  * const result = await signIn(env, { email, password, ip: readClientIp(request) });
@@ -12,9 +13,9 @@
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { findAccountByEmail, upgradePasswordHash } from "../accounts/accounts.ts";
 import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
-import { consumeRateLimit, signInSubject } from "../rate-limit/rate-limit.ts";
 import { prepareResetTokenRevocation } from "../reset/reset-tokens.ts";
 import { prepareSession, type Session } from "./session.ts";
+import { admitSignInAttempt, forgiveSignInAttempt } from "./sign-in-limits.ts";
 
 export type SignInResult =
   | { ok: true; token: string; session: Session }
@@ -23,9 +24,10 @@ export type SignInResult =
 
 /** Checks credentials and, when they are right, starts a session. Never throws for bad input. */
 export async function signIn(env: Env, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  // The limit comes first and counts every attempt, so guessing is capped before any hashing.
-  const limit = await consumeRateLimit(env, "sign-in-per-email-ip", signInSubject(normalizeEmail(input.email), input.ip));
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  // The limits come first and count the attempt as a failure, so guessing is capped before any
+  // hashing; only a success below takes the failure back (sign-in-limits.ts).
+  const admission = await admitSignInAttempt(env, normalizeEmail(input.email), input.ip);
+  if (!admission.admitted) return { ok: false, reason: "rate_limited", retryAfterSeconds: admission.retryAfterSeconds };
 
   const account = await findAccountByEmail(env, input.email);
   if (!account) {
@@ -34,6 +36,7 @@ export async function signIn(env: Env, input: { email: string; password: string;
   }
   const { valid, needsRehash } = await verifyPassword(input.password, account.passwordHash);
   if (!valid) return { ok: false, reason: "invalid_credentials" };
+  await forgiveSignInAttempt(env, admission.attempt);
   if (needsRehash) await upgradePasswordHash(env, account, await hashPassword(input.password));
 
   const { token, session, statement } = await prepareSession(env, account.id);
