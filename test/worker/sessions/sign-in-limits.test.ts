@@ -5,6 +5,7 @@ import { createAccount } from "../../../worker/src/accounts/accounts.ts";
 import { hashPasswordWith } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
+import { signIn as signInDirectly } from "../../../worker/src/sessions/sign-in.ts";
 import { obtainResetToken, postJson, registerAccount as registerResetAccount } from "../reset/reset-fixtures.ts";
 
 const PASSWORD = "violet tractor under the bridge";
@@ -174,6 +175,29 @@ describe("sign-in limits per address", { timeout: HASHING_TIMEOUT_MS }, () => {
     const token = await obtainResetToken(email);
     expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
     expect(await attempt(email, "a brand new passphrase", freshNetwork())).toBe("200");
+  });
+
+  it("refuse a locked address before the account lookup, so no hashing is spent on it", async () => {
+    const email = await registerAccount();
+    for (let index = 0; index < 10; index += 1) await attempt(email, WRONG, freshNetwork());
+    const issued: string[] = [];
+    const recordingDb = new Proxy(env.DB, {
+      get(target, property) {
+        if (property === "prepare") {
+          return (sql: string) => {
+            issued.push(sql);
+            return target.prepare(sql);
+          };
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+
+    const result = await signInDirectly({ ...env, DB: recordingDb }, { email, password: PASSWORD, ip: freshNetwork() });
+    expect(result).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 60 });
+    expect(issued).not.toHaveLength(0);
+    expect(issued.filter((sql) => !/rate_limits|sign_in_failures/.test(sql))).toEqual([]);
   });
 
   it("match the address in any letter case and with surrounding spaces", async () => {
