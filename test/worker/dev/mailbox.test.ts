@@ -14,6 +14,11 @@ function message(to: string, subject: string, text = "Hello", html = "<p>Hello</
   return { kind: "password_reset", to: { email: to }, subject, text, html };
 }
 
+/** A new delivery: a fresh job id, first attempt. */
+function firstAttempt(): { id: string; attempts: number } {
+  return { id: crypto.randomUUID(), attempts: 1 };
+}
+
 interface MailboxJson {
   messages: Array<{ id: string; to: string; subject: string; text: string; html: string; createdAt: string }>;
 }
@@ -37,8 +42,8 @@ describe("GET /dev/mailbox.json", () => {
   it("lists one recipient's messages newest first, keeping send order within the same second", async () => {
     vi.spyOn(clock, "now").mockReturnValue(Date.UTC(2026, 10, 26, 12, 0, 0));
     const mailer = createMailer(env);
-    for (const subject of ["first", "second", "third"]) await mailer.send(message("order@example.com", subject));
-    await mailer.send(message("someone-else@example.com", "not yours"));
+    for (const subject of ["first", "second", "third"]) await mailer.send(message("order@example.com", subject), firstAttempt());
+    await mailer.send(message("someone-else@example.com", "not yours"), firstAttempt());
 
     const { messages } = await readMailboxJson("order@example.com");
     expect(messages.map((m) => m.subject)).toEqual(["third", "second", "first"]);
@@ -53,7 +58,7 @@ describe("GET /dev/mailbox.json", () => {
   });
 
   it("finds messages whatever the case of the address", async () => {
-    await createMailer(env).send(message("Mixed.Case@Example.com", "case"));
+    await createMailer(env).send(message("Mixed.Case@Example.com", "case"), firstAttempt());
     const { messages } = await readMailboxJson("mixed.case@example.com");
     expect(messages.map((m) => m.to)).toEqual(["Mixed.Case@Example.com"]);
   });
@@ -66,7 +71,7 @@ describe("GET /dev/mailbox.json", () => {
 describe("GET /dev/mailbox", () => {
   it("shows each message with clickable links and its delivery status", async () => {
     const link = "http://127.0.0.1:8787/reset-password?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    await createMailer(env).send(message("page@example.com", "Reset your ResetKit password", `Open this link:\n${link}\n`));
+    await createMailer(env).send(message("page@example.com", "Reset your ResetKit password", `Open this link:\n${link}\n`), firstAttempt());
     const response = await exports.default.fetch("http://127.0.0.1/dev/mailbox?to=page@example.com");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -80,6 +85,7 @@ describe("GET /dev/mailbox", () => {
   it("shows email content as inert text", async () => {
     await createMailer(env).send(
       message("escape@example.com", "<script>alert(1)</script>", 'text <img src=x onerror=alert(2)> javascript:alert(3)'),
+      firstAttempt(),
     );
     const html = await (await exports.default.fetch("http://127.0.0.1/dev/mailbox?to=escape@example.com")).text();
     expect(html).not.toContain("<script>");
@@ -89,8 +95,9 @@ describe("GET /dev/mailbox", () => {
   });
 
   it("serves a message's HTML part in a sandbox that runs no scripts", async () => {
-    const result = await createMailer(env).send(message("part@example.com", "html part", "t", "<p>Rendered part</p>"));
-    const response = await exports.default.fetch(`http://127.0.0.1/dev/mailbox/${result.id}`);
+    const attempt = firstAttempt();
+    await createMailer(env).send(message("part@example.com", "html part", "t", "<p>Rendered part</p>"), attempt);
+    const response = await exports.default.fetch(`http://127.0.0.1/dev/mailbox/${attempt.id}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("<p>Rendered part</p>");
     expect(response.headers.get("content-security-policy")).toContain("sandbox");
@@ -100,7 +107,7 @@ describe("GET /dev/mailbox", () => {
 
 describe("GET /dev/deliveries.json", () => {
   it("lists the delivery records of one recipient", async () => {
-    await createMailer(env).send(message("records@example.com", "recorded"));
+    await createMailer(env).send(message("records@example.com", "recorded"), firstAttempt());
     const response = await exports.default.fetch("http://127.0.0.1/dev/deliveries.json?to=records@example.com");
     const body = await response.json<{ deliveries: Array<Record<string, unknown>> }>();
     expect(body.deliveries).toHaveLength(1);
@@ -112,7 +119,7 @@ describe("the /dev routes in production", () => {
   it.each(["/dev/mailbox", "/dev/mailbox.json?to=prod@example.com", "/dev/deliveries.json", "/dev/mailbox/some-id"])(
     "answer %s with 404 and reveal no mail",
     async (path) => {
-      await createMailer(env).send(message("prod@example.com", "secret subject"));
+      await createMailer(env).send(message("prod@example.com", "secret subject"), firstAttempt());
       const response = await fetchInProduction(path);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("secret subject");
