@@ -66,17 +66,31 @@ export async function waitForMailJobs(ids: readonly string[], timeoutMs = 10_000
   }
 }
 
-/** Runs jobs through the Worker's `queue()` handler as one batch and returns what it did with each. */
+/**
+ * Runs jobs through the Worker's `queue()` handler as one batch and returns what it did with
+ * each. `retryDelays` adds the delay each retried message asked for, which the plugin's
+ * `getQueueResult` does not report.
+ */
 export async function runMailJobs(
   jobs: readonly MailJob[],
   options: { env?: Env; attempts?: number; queue?: string } = {},
-): Promise<QueueResult> {
+): Promise<QueueResult & { retryDelays: Record<string, number | undefined> }> {
   const batch = createMessageBatch<MailJob>(
     options.queue ?? "resetkit-dev-mail",
     jobs.map((job) => ({ id: `message-${job.id}`, timestamp: new Date(), attempts: options.attempts ?? 1, body: job })),
   );
+  const retryDelays: Record<string, number | undefined> = {};
+  for (const message of batch.messages) {
+    const retry = message.retry.bind(message);
+    Object.defineProperty(message, "retry", {
+      value: (retryOptions?: QueueRetryOptions) => {
+        retryDelays[message.id] = retryOptions?.delaySeconds;
+        retry(retryOptions);
+      },
+    });
+  }
   const ctx = createExecutionContext();
   const queue = worker.queue as ExportedHandlerQueueHandler<Env>;
   await queue(batch as MessageBatch, options.env ?? env, ctx);
-  return getQueueResult(batch as MessageBatch, ctx);
+  return { ...(await getQueueResult(batch as MessageBatch, ctx)), retryDelays };
 }
