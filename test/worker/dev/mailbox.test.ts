@@ -5,6 +5,7 @@ import { createMailer } from "../../../worker/src/mail/mailer.ts";
 import type { MailMessage } from "../../../worker/src/mail/mail-message.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import worker from "../../../worker/src/index.ts";
+import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -21,7 +22,25 @@ function firstAttempt(): { id: string; attempts: number } {
 
 interface MailboxJson {
   messages: Array<{ id: string; to: string; subject: string; text: string; html: string; createdAt: string }>;
+  skipped?: Array<{ id: string; to: string; reason: string; createdAt: string }>;
 }
+
+/** Asks for a reset link through the API and waits until the queue consumer has handled it. */
+async function postResetRequest(email: string): Promise<void> {
+  const tracked = trackMailJobs(env);
+  const ctx = createExecutionContext();
+  const request = new Request("http://127.0.0.1/api/v1/password-resets", {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": `192.0.2.${(requestCounter += 1)}` },
+    body: JSON.stringify({ email }),
+  });
+  const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], tracked.env, ctx);
+  await waitOnExecutionContext(ctx);
+  expect(response.status).toBe(202);
+  await waitForMailJobs(tracked.ids);
+}
+
+let requestCounter = 0;
 
 async function readMailboxJson(to: string): Promise<MailboxJson> {
   const response = await exports.default.fetch(`http://127.0.0.1/dev/mailbox.json?to=${encodeURIComponent(to)}`);
@@ -64,11 +83,45 @@ describe("GET /dev/mailbox.json", () => {
   });
 
   it("answers an empty list for an address that got nothing", async () => {
-    expect(await readMailboxJson("nobody@example.com")).toEqual({ messages: [] });
+    expect(await readMailboxJson("nobody@example.com")).toEqual({ messages: [], skipped: [] });
+  });
+
+  it("lists the reset requests that sent nothing, with the reason, under skipped", async () => {
+    await postResetRequest("no-such-account@example.com");
+
+    const body = await readMailboxJson("no-such-account@example.com");
+    expect(body.messages).toEqual([]);
+    expect(body.skipped).toEqual([{ id: expect.any(String), to: "no-such-account@example.com", reason: "no_account", createdAt: expect.any(String) }]);
   });
 });
 
 describe("GET /dev/mailbox", () => {
+  it("lists emails newest first, each collapsible, with only the newest open", async () => {
+    vi.spyOn(clock, "now").mockReturnValue(Date.UTC(2026, 10, 26, 9, 0, 0));
+    const mailer = createMailer(env);
+    for (const subject of ["older email", "newer email"]) await mailer.send(message("list@example.com", subject), firstAttempt());
+
+    const html = await (await exports.default.fetch("http://127.0.0.1/dev/mailbox?to=list@example.com")).text();
+
+    const summaries = [...html.matchAll(/<details class="mailbox-message"( open="")?><summary><span class="mailbox-subject"[^>]*>([^<]*)</g)];
+    expect(summaries.map((match) => [match[2], match[1] !== undefined])).toEqual([
+      ["newer email", true],
+      ["older email", false],
+    ]);
+    // The page's CSP has no 'unsafe-inline': no inline styles or scripts.
+    expect(html).not.toMatch(/ style=|<style|<script/);
+    expect(html).toContain('<link rel="stylesheet" href="/styles.css"/>');
+  });
+
+  it("shows a reset request that sent nothing as a developer note with the reason", async () => {
+    await postResetRequest("ghost@example.com");
+
+    const html = await (await exports.default.fetch("http://127.0.0.1/dev/mailbox?to=ghost@example.com")).text();
+
+    expect(html).toContain("Reset request for ghost@example.com");
+    expect(html).toContain("<strong>Developer note:</strong> no account has this address, so nothing was sent.");
+  });
+
   it("shows each message with clickable links and its delivery status", async () => {
     const link = "http://127.0.0.1:8787/reset-password?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     await createMailer(env).send(message("page@example.com", "Reset your ResetKit password", `Open this link:\n${link}\n`), firstAttempt());
