@@ -12,3 +12,4 @@ CREATE TABLE mail_skipped (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX mail_skipped_by_recipient ON mail_skipped (to_address, seq);
+CREATE INDEX mail_skipped_by_creation ON mail_skipped (created_at);

@@ -33,6 +33,8 @@ describe("the scheduled purge", () => {
     expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
     await createSession(env, old.id);
     await requestReset("old@example.com");
+    // A request for an address without an account, noted (in development) as skipped.
+    await requestReset("no-account-old@example.com");
 
     // Thirty days later the old session has just expired; these rows are fresh.
     const later = start + SESSION_TTL_MS;
@@ -45,6 +47,7 @@ describe("the scheduled purge", () => {
     expect(await countRows("sessions")).toBe(2);
     expect(await countRows("mail_outbox")).toBe(4);
     expect(await countRows("mail_deliveries")).toBe(4);
+    expect(await countRows("mail_skipped")).toBe(1);
     const rateLimitRowsBefore = await countRows("rate_limits");
 
     at.mockReturnValue(later + MINUTE);
@@ -67,6 +70,7 @@ describe("the scheduled purge", () => {
     expect(outbox.results).toEqual([{ to_address: "fresh@example.com" }]);
     const deliveries = await env.DB.prepare("SELECT to_address FROM mail_deliveries").all<{ to_address: string }>();
     expect(deliveries.results).toEqual([{ to_address: "fresh@example.com" }]);
+    expect(await countRows("mail_skipped")).toBe(0);
     expect(MAIL_RETENTION_MS).toBeLessThan(SESSION_TTL_MS);
   });
 
