@@ -57,7 +57,7 @@ async function processMailMessage(env: Env, message: Message): Promise<void> {
  * One attempt at a job. A job whose email already went out (or failed for good) is done, which
  * is what makes a redelivery harmless.
  */
-export async function runMailJob(env: Env, job: MailJob, attempts: number): Promise<MailJobOutcome> {
+async function runMailJob(env: Env, job: MailJob, attempts: number): Promise<MailJobOutcome> {
   const record = await findDeliveryRecord(env, job.id);
   if (record?.status === "sent") return { status: "sent" };
   if (record?.status === "failed") return { status: "failed", error: record.lastError ?? "failed" };

@@ -36,8 +36,11 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
 export type MailJob = z.infer<typeof mailJobSchema>;
 export type MailJobKind = MailJob["kind"];
 
+/** `Omit` applied to each member of a union, so the result is still a discriminated union. */
+type OmitFromEach<Union, Key extends PropertyKey> = Union extends unknown ? Omit<Union, Key> : never;
+
 /** A job as its producer describes it; `enqueueMail` adds the id. */
-export type NewMailJob = MailJob extends infer Job ? (Job extends MailJob ? Omit<Job, "id"> : never) : never;
+export type NewMailJob = OmitFromEach<MailJob, "id">;
 
 /** Puts one job on the mail queue and returns its id. */
 export async function enqueueMail(env: Env, job: NewMailJob): Promise<string> {
