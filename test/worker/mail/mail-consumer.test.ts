@@ -157,6 +157,19 @@ describe("the mail queue consumer", () => {
     expect(await readMailTo("limited@example.com")).toHaveLength(2);
   });
 
+  it("records a retried email as failed when its account is deleted before the next attempt", async () => {
+    const account = await registerAccount("deleted-meanwhile@example.com");
+    stubMailChannels([503]);
+    const job = resetRequest("deleted-meanwhile@example.com");
+    await runMailJobs([job], { env: mailchannelsEnv });
+    await env.DB.prepare("DELETE FROM accounts WHERE id = ?").bind(account.id).run();
+
+    const result = await runMailJobs([job], { env: mailchannelsEnv, attempts: 2 });
+
+    expect(result.explicitAcks).toEqual([`message-${job.id}`]);
+    expect(await findDeliveryRecord(env, job.id)).toMatchObject({ status: "failed", lastError: "not sent: no_account" });
+  });
+
   it("notes skipped requests and their reason in development only", async () => {
     await registerAccount("noted@example.com");
     const unknown = resetRequest("nobody-here@example.com");

@@ -62,6 +62,8 @@ async function runMailJob(env: Env, job: MailJob, attempts: number): Promise<Mai
   if (record?.status === "sent") return { status: "sent" };
   if (record?.status === "failed") return { status: "failed", error: record.lastError ?? "failed" };
   const outcome = await runMailJobHandler(env, job, { attempts, resumed: record !== null });
+  // An earlier attempt got as far as a record, and now there is nothing to send (the account is gone).
+  if (outcome.status === "skipped" && record) await markDeliveryFailed(env, job.id, `not sent: ${outcome.reason}`, clock.now());
   if (outcome.status === "skipped" && outcome.to !== null && readConfig(env).environment === "development") {
     await recordSkippedRequest(env, { id: job.id, to: outcome.to, reason: outcome.reason, createdAt: clock.now() });
   }
