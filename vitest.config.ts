@@ -16,7 +16,15 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml", environment: "dev" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: migrations },
+              // The mail queue as in wrangler.toml [env.dev], but a batch starts at once instead of
+              // after up to a second, so tests waiting for an email do not idle.
+              queueConsumers: {
+                "resetkit-dev-mail": { maxBatchSize: 10, maxBatchTimeout: 0, maxRetries: 7, deadLetterQueue: "resetkit-dev-mail-dead-letter" },
+                "resetkit-dev-mail-dead-letter": { maxBatchSize: 10, maxBatchTimeout: 0 },
+              },
+            },
           }),
         ],
         test: {

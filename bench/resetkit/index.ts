@@ -41,6 +41,10 @@ export default {
     if (new URL(request.url).pathname.startsWith("/bench/")) return handleBenchRequest(request);
     return worker.fetch(request, { ...env, DB: countedDb(env.DB) }, ctx);
   },
+  async queue(batch, env, ctx): Promise<void> {
+    const queue = (worker as ExportedHandler<Env>).queue;
+    await queue?.(batch, { ...env, DB: countedDb(env.DB) }, ctx);
+  },
   async scheduled(controller, env, ctx): Promise<void> {
     const scheduled = (worker as ExportedHandler<Env>).scheduled;
     await scheduled?.(controller, { ...env, DB: countedDb(env.DB) }, ctx);

@@ -1,9 +1,10 @@
 /**
  * MailChannels failing in every way it can, in sequence, against a real `wrangler dev`: the
  * stand-in answers 500, then 429, then hangs, then recovers, while reset requests keep coming.
- * Users never see any of it: every answer is the same 202 with the same bytes. Behind it, every
- * reset email ends up delivered (once MailChannels is back) or recorded as failed, and no email
- * is sent again after MailChannels has accepted it.
+ * Users never see any of it: every answer is the same 202 with the same bytes. Behind it, the
+ * mail queue retries (one second apart here, MAIL_RETRY_DELAYS_SECONDS), every reset email ends
+ * up delivered (once MailChannels is back) or recorded as failed, no email is sent again after
+ * MailChannels has accepted it, and the delivered link is the one that works.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailChannelsStandIn, type MailChannelsStandIn, type StandInRequest } from "../support/mailchannels-stand-in.ts";
@@ -23,7 +24,12 @@ let standIn: MailChannelsStandIn;
 beforeAll(async () => {
   standIn = await startMailChannelsStandIn();
   worker = await startWorker({
-    vars: { MAIL_TRANSPORT: "mailchannels", MAILCHANNELS_API_URL: standIn.url, MAILCHANNELS_API_KEY: "fault-suite-api-key-0123456789" },
+    vars: {
+      MAIL_TRANSPORT: "mailchannels",
+      MAILCHANNELS_API_URL: standIn.url,
+      MAILCHANNELS_API_KEY: "fault-suite-api-key-0123456789",
+      MAIL_RETRY_DELAYS_SECONDS: "1",
+    },
   });
 }, 180_000);
 
@@ -31,6 +37,13 @@ afterAll(async () => {
   await worker?.stop();
   await standIn?.close();
 });
+
+const TOKEN_IN_LINK = /\/reset-password\?token=([A-Za-z0-9_-]{43})/;
+
+function tokenOf(request: StandInRequest): string | undefined {
+  const body = request.body as { content?: Array<{ value?: string }> } | undefined;
+  return TOKEN_IN_LINK.exec(body?.content?.[0]?.value ?? "")?.[1];
+}
 
 function recipientsOf(request: StandInRequest): string[] {
   const body = request.body as { personalizations?: Array<{ to?: Array<{ email?: string }> }> } | undefined;
@@ -112,12 +125,15 @@ describe("MailChannels answering 500, then 429, then hanging, then recovering", 
         expect(["sent", "failed"], `${email} ended ${record.status}`).toContain(record.status);
         const sends = requestsTo(email);
         expect(sends, `${email}: every attempt reached MailChannels`).toHaveLength(record.attempts);
-        expect(new Set(sends.map((send) => send.rawBody)).size, `${email}: retries resend the same message`).toBe(1);
+        // Each attempt makes its own link, so a link's lifetime starts when it is sent.
+        expect(new Set(sends.map(tokenOf)).size, `${email}: each attempt carries its own link`).toBe(sends.length);
         const afterRecovery = sends.filter((send) => send.receivedAt >= recoveredAt);
         if (record.status === "sent") {
           // Before recovery every answer was a failure, so the one accepted send is the last one.
           expect(afterRecovery, `${email} was sent once after recovery and never again`).toHaveLength(1);
           if (record.attempts > 1) deliveredAfterRetries += 1;
+          const verify = await postJson(worker, "/api/v1/password-resets/verify", { token: tokenOf(afterRecovery[0]!) });
+          expect(verify.status, `${email}: the delivered link works`).toBe(200);
         } else {
           expect(afterRecovery, `${email} failed before recovery and was not tried again`).toHaveLength(0);
         }

@@ -16,6 +16,8 @@ export interface Config {
   mailTransport: MailTransportName;
   mailFrom: string;
   mailchannels: { apiUrl: string; apiKey: string | undefined };
+  /** Waits before each retry of a temporarily failed send; the last one repeats. */
+  mailRetryDelaysSeconds: number[];
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   passwordMinLength: number;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
@@ -28,6 +30,8 @@ export const DEFAULTS = {
   resetTokenTtlMinutes: 30,
   mailFrom: "ResetKit <no-reply@example.com>",
   mailchannelsApiUrl: "https://api.mailchannels.net/tx/v1/send",
+  // 63.5 minutes from the first attempt to the last, so an hour-long provider outage still ends in a sent email.
+  mailRetryDelaysSeconds: [30, 60, 120, 300, 600, 900, 1800],
 } as const;
 
 /** Reads `env` into a `Config`. Anything but the exact string "development" counts as production. */
@@ -47,6 +51,7 @@ export function readConfig(env: Env): Config {
       apiUrl: nonEmpty(env.MAILCHANNELS_API_URL) ?? DEFAULTS.mailchannelsApiUrl,
       apiKey: nonEmpty(env.MAILCHANNELS_API_KEY),
     },
+    mailRetryDelaysSeconds: readDelayList(env.MAIL_RETRY_DELAYS_SECONDS) ?? [...DEFAULTS.mailRetryDelaysSeconds],
     dkim:
       dkimDomain && dkimSelector && dkimPrivateKey
         ? { domain: dkimDomain, selector: dkimSelector, privateKey: dkimPrivateKey }
@@ -67,4 +72,11 @@ function nonEmpty(value: string | undefined): string | undefined {
 function positiveInteger(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/** Reads "30,60,120" into seconds; null (use the default) unless every entry is a positive integer. */
+function readDelayList(value: string | undefined): number[] | null {
+  const entries = nonEmpty(value)?.split(",").map((entry) => Number(entry.trim()));
+  if (!entries || !entries.every((entry) => Number.isInteger(entry) && entry > 0)) return null;
+  return entries;
 }

@@ -1,7 +1,9 @@
 /**
- * Mail through MailChannels, end to end: a real `wrangler dev` sends to a real HTTP stand-in for
- * the Email API on 127.0.0.1, and the tests look at what the stand-in received, at the delivery
- * records in /dev/deliveries.json and at everything the Worker logged.
+ * Mail through MailChannels, end to end: a real `wrangler dev` puts every email on its local
+ * mail queue, its own queue consumer sends to a real HTTP stand-in for the Email API on
+ * 127.0.0.1, and the tests look at what the stand-in received, at the delivery records in
+ * /dev/deliveries.json and at everything the Worker logged. The retry schedule is shortened to
+ * one second per retry (MAIL_RETRY_DELAYS_SECONDS); the number of retries is wrangler.toml's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailChannelsStandIn, type MailChannelsStandIn, type StandInRequest } from "../../support/mailchannels-stand-in.ts";
@@ -50,6 +52,7 @@ beforeAll(async () => {
       DKIM_DOMAIN: "resetkit.test",
       DKIM_SELECTOR: "mailchannels",
       DKIM_PRIVATE_KEY,
+      MAIL_RETRY_DELAYS_SECONDS: "1",
     },
   });
 });
@@ -164,16 +167,54 @@ describe("the request MailChannels receives", () => {
 });
 
 describe("temporary failures", () => {
-  it("are retried after a 500 and a 429 until MailChannels accepts the message", async () => {
+  it("are retried after a 500 and a 429 until MailChannels accepts the message; only the delivered link works", async () => {
     await registerAccount("retry@example.com");
     standIn.respondWith({ status: 500 }, { status: 429 }, { status: 202 });
     expect((await requestReset("retry@example.com")).status).toBe(202);
 
     const sends = await waitForRequestsTo("retry@example.com", 3);
-    expect(new Set(sends.map((send) => send.rawBody)).size).toBe(1);
     expect(await waitForDelivery("retry@example.com", "sent")).toMatchObject({ attempts: 3, lastError: null });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Each attempt carries a fresh link; the two that never arrived are already revoked.
+    const tokens = sends.map((send) => TOKEN_IN_LINK.exec(bodyOf(send).content[0]!.value)![1]!);
+    expect(new Set(tokens).size).toBe(3);
+    expect((await postJson("/api/v1/password-resets/verify", { token: tokens[0] })).status).toBe(410);
+    expect((await postJson("/api/v1/password-resets/verify", { token: tokens[2] })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(requestsTo("retry@example.com")).toHaveLength(3);
+  });
+
+  it("outlast an outage: after MailChannels answered 503 for a while the email arrives and its link works", async () => {
+    await registerAccount("outage@example.com");
+    standIn.respondWith({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 202 });
+    const requestedAt = Date.now();
+    expect((await requestReset("outage@example.com")).status).toBe(202);
+
+    const sends = await waitForRequestsTo("outage@example.com", 5, 40_000);
+    const delivered = await waitForDelivery("outage@example.com", "sent", 40_000);
+    expect(delivered).toMatchObject({ attempts: 5, lastError: null });
+    // Four retries, each after at least the one-second delay.
+    expect(sends[4]!.receivedAt - sends[0]!.receivedAt).toBeGreaterThanOrEqual(4 * 1_000 - 100);
+
+    const token = TOKEN_IN_LINK.exec(bodyOf(sends[4]!).content[0]!.value)![1]!;
+    const verify = await postJson("/api/v1/password-resets/verify", { token });
+    expect(verify.status).toBe(200);
+    // The link's 30 minutes count from the attempt that was accepted, not from the request.
+    const { expiresAt } = (await verify.json()) as { expiresAt: string };
+    expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(requestedAt + 30 * 60_000 + 4 * 1_000 - 100);
+    expect((await postJson("/api/v1/password-resets/confirm", { token, password: NEW_PASSWORD })).status).toBe(204);
+  });
+
+  it("that never end move the message to the dead-letter queue and record the delivery as failed, with the reason", async () => {
+    await registerAccount("dead-letter@example.com");
+    standIn.respondWith({ status: 503 });
+    expect((await requestReset("dead-letter@example.com")).status).toBe(202);
+
+    const failed = await waitForDelivery("dead-letter@example.com", "failed", 60_000);
+    // wrangler.toml allows 7 retries: 8 attempts in all.
+    expect(failed).toMatchObject({ kind: "password_reset", attempts: 8, lastError: "gave up after 8 attempt(s): HTTP 503" });
+    expect(requestsTo("dead-letter@example.com")).toHaveLength(8);
+    expect(worker.logs()).toContain("to dead letter queue");
+    standIn.respondWith({ status: 202 });
   });
 
   it("never slow down POST /api/v1/password-resets, even when MailChannels hangs for seconds", async () => {
@@ -251,12 +292,12 @@ describe("a full reset flow", () => {
 
 describe("the Worker's logs", () => {
   it("never contain a token, a link with a token, a password or the API key", async () => {
-    // Give background work from the earlier tests time to log whatever it logs.
+    // Give queued work from the earlier tests time to log whatever it logs.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const logs = worker.logs();
     expect(logs).toContain("POST /api/v1/password-resets");
     // The Worker's own lines are captured too: the permanent failure was logged, redacted.
-    expect(logs).toContain("failed after 1 attempt(s): HTTP 400: ");
+    expect(logs).toContain("failed permanently at attempt 1: HTTP 400: ");
     expect(secretsSeen.size).toBeGreaterThan(10);
     for (const secret of secretsSeen) expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/reset-password\?token=/);

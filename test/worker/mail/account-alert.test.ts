@@ -6,6 +6,7 @@ import { ALERT_TOKEN_TTL_MS } from "../../../worker/src/mail/alert-tokens.ts";
 import { sendPasswordChangedEmail } from "../../../worker/src/mail/notifications.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
+import { trackMailJobs, waitForMailJobs } from "./mail-queue-fixtures.ts";
 import { obtainResetToken, postJson, readMailTo, readResetTokensSentTo, registerAccount } from "../reset/reset-fixtures.ts";
 
 afterEach(() => {
@@ -17,17 +18,20 @@ const ALERT_LINK = /http:\/\/127\.0\.0\.1:8787\/account-alert\?token=([A-Za-z0-9
 /** Sends the "password changed" email to a new account and returns the account and alert token. */
 async function receiveAlert(email: string) {
   const account = await registerAccount(email);
-  await sendPasswordChangedEmail(env, { account, changedAt: clock.now() });
+  await sendPasswordChangedEmail(env, { account, changedAt: clock.now() }, { id: crypto.randomUUID(), attempts: 1 });
   const message = (await readMailTo(email)).at(-1);
   const token = message ? ALERT_LINK.exec(message.text)?.[1] : undefined;
   if (!token) throw new Error("no alert link in the password changed email");
   return { account, token };
 }
 
+/** Uses an alert link and waits until the fresh reset link it queued has been handled. */
 async function revoke(token: string): Promise<boolean> {
   const ctx = createExecutionContext();
-  const revoked = await revokeFromAlert(env, ctx, token);
+  const tracked = trackMailJobs(env);
+  const revoked = await revokeFromAlert(tracked.env, ctx, token);
   await waitOnExecutionContext(ctx);
+  await waitForMailJobs(tracked.ids);
   return revoked;
 }
 

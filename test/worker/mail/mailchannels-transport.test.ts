@@ -50,23 +50,21 @@ function scriptedFetch(statuses: Array<number | "network-error" | "hang">) {
   return { requests, fetchFn };
 }
 
-function testOptions(fetchFn: typeof fetch, waits: number[] = []): MailerOptions {
-  return {
-    fetch: fetchFn,
-    sleep: async (ms) => {
-      waits.push(ms);
-    },
-    randomUnit: () => 0.5,
-    policy: { maxAttempts: 4, attemptTimeoutMs: 50, baseDelayMs: 200 },
-  };
+function testOptions(fetchFn: typeof fetch): MailerOptions {
+  return { fetch: fetchFn, attemptTimeoutMs: 50 };
+}
+
+/** A new delivery: a fresh job id, first attempt. */
+function firstAttempt(): { id: string; attempts: number } {
+  return { id: crypto.randomUUID(), attempts: 1 };
 }
 
 describe("the MailChannels transport", () => {
   it("posts the exact Email API payload with the API key header", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message);
+    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message, firstAttempt());
 
-    expect(result).toMatchObject({ status: "sent", attempts: 1 });
+    expect(result).toEqual({ status: "sent" });
     expect(requests).toHaveLength(1);
     const [request] = requests;
     expect(request!.url).toBe(API_URL);
@@ -88,7 +86,7 @@ describe("the MailChannels transport", () => {
   it("adds the DKIM fields when all three DKIM secrets are set", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
     const dkimEnv = { ...mailchannelsEnv, DKIM_DOMAIN: "resetkit.test", DKIM_SELECTOR: "mcdkim", DKIM_PRIVATE_KEY: "MIIEv-private" } as Env;
-    await createMailer(dkimEnv, testOptions(fetchFn)).send(message);
+    await createMailer(dkimEnv, testOptions(fetchFn)).send(message, firstAttempt());
     expect(requests[0]!.body).toMatchObject({
       dkim_domain: "resetkit.test",
       dkim_selector: "mcdkim",
@@ -99,56 +97,54 @@ describe("the MailChannels transport", () => {
   it("leaves DKIM out when only some DKIM secrets are set", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
     const partialEnv = { ...mailchannelsEnv, DKIM_DOMAIN: "resetkit.test" } as Env;
-    await createMailer(partialEnv, testOptions(fetchFn)).send(message);
+    await createMailer(partialEnv, testOptions(fetchFn)).send(message, firstAttempt());
     expect(Object.keys(requests[0]!.body as object)).not.toContain("dkim_domain");
   });
 
-  it.each([500, 503, 429])("retries after a %i and records the delivery as sent", async (status) => {
+  it.each([500, 503, 429])("reports a %i as temporary and records the delivery as retrying", async (status) => {
     const { requests, fetchFn } = scriptedFetch([status, 202]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message);
+    const attempt = firstAttempt();
+    const mailer = createMailer(mailchannelsEnv, testOptions(fetchFn));
+
+    expect(await mailer.send(message, attempt)).toEqual({ status: "retry", error: `HTTP ${status}` });
+    expect(await findDeliveryRecord(mailchannelsEnv, attempt.id)).toMatchObject({ status: "retrying", attempts: 1, lastError: `HTTP ${status}` });
+
+    expect(await mailer.send(message, { id: attempt.id, attempts: 2 })).toEqual({ status: "sent" });
     expect(requests).toHaveLength(2);
-    expect(result).toMatchObject({ status: "sent", attempts: 2 });
-    const record = await findDeliveryRecord(mailchannelsEnv, result.id);
+    const record = await findDeliveryRecord(mailchannelsEnv, attempt.id);
     expect(record).toMatchObject({ status: "sent", attempts: 2, lastError: null, kind: "password_reset", transport: "mailchannels" });
   });
 
-  it("retries after a network error", async () => {
+  it("reports a network error as temporary", async () => {
     const { requests, fetchFn } = scriptedFetch(["network-error", 202]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message);
-    expect(requests).toHaveLength(2);
-    expect(result.status).toBe("sent");
+    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message, firstAttempt());
+    expect(requests).toHaveLength(1);
+    expect(result).toEqual({ status: "retry", error: "TypeError: Network connection lost." });
   });
 
-  it("abandons an attempt that hangs past its timeout and tries again", async () => {
+  it("abandons an attempt that hangs past its timeout and reports it as temporary", async () => {
     const { requests, fetchFn } = scriptedFetch(["hang", 202]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message);
-    expect(requests).toHaveLength(2);
-    expect(result).toMatchObject({ status: "sent", attempts: 2 });
-  });
-
-  it("gives up after four attempts with growing waits and records the failure", async () => {
-    const waits: number[] = [];
-    const { requests, fetchFn } = scriptedFetch([500]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn, waits)).send(message);
-    expect(requests).toHaveLength(4);
-    expect(waits).toEqual([150, 300, 600]);
-    const record = await findDeliveryRecord(mailchannelsEnv, result.id);
-    expect(record).toMatchObject({ status: "failed", attempts: 4, lastError: "HTTP 500" });
+    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message, firstAttempt());
+    expect(requests).toHaveLength(1);
+    expect(result).toEqual({ status: "retry", error: "timed out" });
   });
 
   it.each([400, 401, 403, 413])("treats a %i as permanent and does not retry", async (status) => {
     const { requests, fetchFn } = scriptedFetch([status, 202]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message);
+    const attempt = firstAttempt();
+    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message, attempt);
     expect(requests).toHaveLength(1);
-    const record = await findDeliveryRecord(mailchannelsEnv, result.id);
+    expect(result.status).toBe("failed");
+    const record = await findDeliveryRecord(mailchannelsEnv, attempt.id);
     expect(record).toMatchObject({ status: "failed", attempts: 1 });
     expect(record!.lastError).toMatch(new RegExp(`^HTTP ${status}`));
   });
 
   it("records the provider's reason for a permanent failure", async () => {
     const { fetchFn } = scriptedFetch([400]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message);
-    expect((await findDeliveryRecord(mailchannelsEnv, result.id))!.lastError).toBe('HTTP 400: {"errors":["invalid from address"]}');
+    const attempt = firstAttempt();
+    await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message, attempt);
+    expect((await findDeliveryRecord(mailchannelsEnv, attempt.id))!.lastError).toBe('HTTP 400: {"errors":["invalid from address"]}');
   });
 
   it.each([
@@ -157,10 +153,11 @@ describe("the MailChannels transport", () => {
     ["to", { ...message, to: { email: "dana@example.com", name: "Dana\rBcc: x" } }],
   ])("refuses a line break in the %s header without calling MailChannels", async (field, badMessage) => {
     const { requests, fetchFn } = scriptedFetch([202]);
-    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(badMessage);
+    const attempt = firstAttempt();
+    const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(badMessage, attempt);
     expect(requests).toHaveLength(0);
     expect(result.status).toBe("failed");
-    expect((await findDeliveryRecord(mailchannelsEnv, result.id))!.lastError).toBe(
+    expect((await findDeliveryRecord(mailchannelsEnv, attempt.id))!.lastError).toBe(
       `the ${field} header contains a line break or control character`,
     );
   });
@@ -168,7 +165,7 @@ describe("the MailChannels transport", () => {
   it("refuses a line break in MAIL_FROM without calling MailChannels", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
     const badFrom = { ...mailchannelsEnv, MAIL_FROM: "ResetKit\r\nBcc: x <no-reply@resetkit.test>" } as Env;
-    const result = await createMailer(badFrom, testOptions(fetchFn)).send(message);
+    const result = await createMailer(badFrom, testOptions(fetchFn)).send(message, firstAttempt());
     expect(requests).toHaveLength(0);
     expect(result.status).toBe("failed");
   });
@@ -176,15 +173,15 @@ describe("the MailChannels transport", () => {
   it("sends a display name such as <script> as inert JSON data", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
     const scriptFrom = { ...mailchannelsEnv, MAIL_FROM: "<script>alert(1)</script> <no-reply@resetkit.test>" } as Env;
-    await createMailer(scriptFrom, testOptions(fetchFn)).send(message);
+    await createMailer(scriptFrom, testOptions(fetchFn)).send(message, firstAttempt());
     expect((requests[0]!.body as { from: unknown }).from).toEqual({ name: "<script>alert(1)</script>", email: "no-reply@resetkit.test" });
   });
 
   it("fails without a request when no API key is configured", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
     const noKey = { ...mailchannelsEnv, MAILCHANNELS_API_KEY: "" } as Env;
-    const result = await createMailer(noKey, testOptions(fetchFn)).send(message);
+    const result = await createMailer(noKey, testOptions(fetchFn)).send(message, firstAttempt());
     expect(requests).toHaveLength(0);
-    expect(result).toMatchObject({ status: "failed", error: "MAILCHANNELS_API_KEY is not set" });
+    expect(result).toEqual({ status: "failed", error: "MAILCHANNELS_API_KEY is not set" });
   });
 });

@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { listDeliveryRecords } from "../../../worker/src/mail/delivery-records.ts";
 import { sendPasswordResetEmail } from "../../../worker/src/mail/notifications.ts";
 
+/** A new delivery: a fresh job id, first attempt. */
+function firstAttempt(): { id: string; attempts: number } {
+  return { id: crypto.randomUUID(), attempts: 1 };
+}
+
 const TOKEN = "Zyxwvutsrqponmlkjihgfedcba9876543210_-ABCDE";
 
 afterEach(() => {
@@ -11,7 +16,7 @@ afterEach(() => {
 
 describe("sendPasswordResetEmail through the outbox transport", () => {
   it("stores the reset email for the given address with the configured base URL", async () => {
-    await sendPasswordResetEmail(env, { to: "Reader@Example.com", token: TOKEN, client: "web", expiresAt: Date.now() + 1_800_000 });
+    await sendPasswordResetEmail(env, { to: "Reader@Example.com", token: TOKEN, client: "web", expiresAt: Date.now() + 1_800_000 }, firstAttempt());
     const row = await env.DB.prepare("SELECT to_address, subject, text_body, html_body FROM mail_outbox WHERE to_address = ?")
       .bind("reader@example.com")
       .first<{ to_address: string; subject: string; text_body: string; html_body: string }>();
@@ -22,7 +27,7 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
   });
 
   it("records the delivery as sent without the token or the link", async () => {
-    await sendPasswordResetEmail(env, { to: "records@example.com", token: TOKEN, client: "desktop", expiresAt: Date.now() + 1_800_000 });
+    await sendPasswordResetEmail(env, { to: "records@example.com", token: TOKEN, client: "desktop", expiresAt: Date.now() + 1_800_000 }, firstAttempt());
     const records = await listDeliveryRecords(env, { to: "records@example.com", limit: 10 });
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: "password_reset", transport: "outbox", status: "sent", attempts: 1, lastError: null });
@@ -33,7 +38,7 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
 
   it("builds links from PUBLIC_BASE_URL, never from anything else", async () => {
     const configured = { ...env, PUBLIC_BASE_URL: "https://auth.example.org/" } as Env;
-    await sendPasswordResetEmail(configured, { to: "base@example.com", token: TOKEN, client: "web", expiresAt: 0 });
+    await sendPasswordResetEmail(configured, { to: "base@example.com", token: TOKEN, client: "web", expiresAt: 0 }, firstAttempt());
     const row = await env.DB.prepare("SELECT text_body FROM mail_outbox WHERE to_address = ?").bind("base@example.com").first<{ text_body: string }>();
     expect(row?.text_body).toContain(`https://auth.example.org/reset-password?token=${TOKEN}`);
   });
@@ -41,7 +46,7 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
   it("warns, without the link, when a production Worker still uses the outbox", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const production = { ...env, ENVIRONMENT: "production" } as Env;
-    await sendPasswordResetEmail(production, { to: "forgotten@example.com", token: TOKEN, client: "web", expiresAt: 0 });
+    await sendPasswordResetEmail(production, { to: "forgotten@example.com", token: TOKEN, client: "web", expiresAt: 0 }, firstAttempt());
     const lines = warn.mock.calls.map((call) => call.join(" "));
     expect(lines.some((line) => line.includes("set MAIL_TRANSPORT=mailchannels"))).toBe(true);
     expect(lines.join("\n")).not.toContain(TOKEN);
@@ -49,7 +54,7 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
 
   it("stays quiet about the outbox in development", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    await sendPasswordResetEmail(env, { to: "quiet@example.com", token: TOKEN, client: "web", expiresAt: 0 });
+    await sendPasswordResetEmail(env, { to: "quiet@example.com", token: TOKEN, client: "web", expiresAt: 0 }, firstAttempt());
     expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,7 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import {
-  classifyResponseStatus,
-  computeBackoffDelay,
-  computeWorstCaseMs,
-  DEFAULT_RETRY_POLICY,
-} from "../../../worker/src/mail/retry-policy.ts";
+import { readConfig } from "../../../worker/src/config.ts";
+import { chooseRetryDelay, classifyResponseStatus, computeRetrySpanSeconds } from "../../../worker/src/mail/retry-policy.ts";
 
 describe("the mail retry policy", () => {
   it("counts 202 as accepted", () => {
@@ -19,15 +16,22 @@ describe("the mail retry policy", () => {
     for (const status of [400, 401, 403, 404, 409, 413, 422]) expect(classifyResponseStatus(status)).toBe("permanent");
   });
 
-  it("doubles the wait with each attempt and keeps jitter within half of it", () => {
-    const low = [1, 2, 3].map((attempt) => computeBackoffDelay(DEFAULT_RETRY_POLICY, attempt, () => 0));
-    const high = [1, 2, 3].map((attempt) => computeBackoffDelay(DEFAULT_RETRY_POLICY, attempt, () => 1));
-    expect(low).toEqual([125, 250, 500]);
-    expect(high).toEqual([250, 500, 1000]);
+  it("waits the listed delay after each attempt and repeats the last one past the end", () => {
+    const delays = [30, 60, 120];
+    expect([1, 2, 3, 4, 9].map((attempts) => chooseRetryDelay(delays, attempts))).toEqual([30, 60, 120, 120, 120]);
   });
 
-  it("fits every attempt and wait well inside the 30-second waitUntil budget", () => {
-    expect(computeWorstCaseMs(DEFAULT_RETRY_POLICY)).toBeLessThanOrEqual(20_000);
-    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeGreaterThanOrEqual(3);
+  it("ships a schedule that outlasts an hour-long outage", () => {
+    const production = readConfig({ ...env, MAIL_RETRY_DELAYS_SECONDS: undefined } as unknown as Env).mailRetryDelaysSeconds;
+    expect(production).toEqual([30, 60, 120, 300, 600, 900, 1800]);
+    expect(computeRetrySpanSeconds(production)).toBeGreaterThanOrEqual(3600);
+    expect(readConfig(env).mailRetryDelaysSeconds).toEqual(production);
+  });
+
+  it("reads MAIL_RETRY_DELAYS_SECONDS and falls back to the default for anything malformed", () => {
+    expect(readConfig({ ...env, MAIL_RETRY_DELAYS_SECONDS: " 1, 2,3 " } as Env).mailRetryDelaysSeconds).toEqual([1, 2, 3]);
+    for (const bad of ["", "1,,2", "0,5", "-1", "ten"]) {
+      expect(readConfig({ ...env, MAIL_RETRY_DELAYS_SECONDS: bad } as Env).mailRetryDelaysSeconds).toHaveLength(7);
+    }
   });
 });

@@ -34,6 +34,8 @@ describe("the scheduled purge", () => {
     await createSession(env, old.id);
     await requestReset("old@example.com");
     expect((await postJson("/api/v1/sessions", { email: "old@example.com", password: "a wrong guess" })).status).toBe(401);
+    // A request for an address without an account, noted (in development) as skipped.
+    await requestReset("no-account-old@example.com");
 
     // Thirty days later the old session has just expired; these rows are fresh.
     const later = start + SESSION_TTL_MS;
@@ -48,6 +50,7 @@ describe("the scheduled purge", () => {
     expect(await countRows("sessions")).toBe(2);
     expect(await countRows("mail_outbox")).toBe(4);
     expect(await countRows("mail_deliveries")).toBe(4);
+    expect(await countRows("mail_skipped")).toBe(1);
     const rateLimitRowsBefore = await countRows("rate_limits");
 
     at.mockReturnValue(later + MINUTE);
@@ -72,6 +75,7 @@ describe("the scheduled purge", () => {
     expect(outbox.results).toEqual([{ to_address: "fresh@example.com" }]);
     const deliveries = await env.DB.prepare("SELECT to_address FROM mail_deliveries").all<{ to_address: string }>();
     expect(deliveries.results).toEqual([{ to_address: "fresh@example.com" }]);
+    expect(await countRows("mail_skipped")).toBe(0);
     expect(MAIL_RETENTION_MS).toBeLessThan(SESSION_TTL_MS);
   });
 

@@ -8,6 +8,7 @@ import {
 } from "../../../worker/src/reset/password-reset.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
+import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 import {
   nextIp,
   obtainResetToken,
@@ -75,7 +76,7 @@ describe("reset tokens", () => {
     const start = clock.now();
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const account = await registerAccount("ttl@example.com");
-    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, "web");
+    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, "web", { id: crypto.randomUUID(), attempts: 1 });
     const [token] = await readResetTokensSentTo("ttl@example.com");
 
     at.mockReturnValue(start + 5 * MINUTE - 1);
@@ -154,38 +155,12 @@ describe("at most one live link per account", () => {
 });
 
 describe("requestPasswordReset", () => {
-  it("answers before it looks the address up, and runs the same queries for known and unknown addresses", async () => {
+  it("does only the per-network limit and queues one job, the same for known and unknown addresses", async () => {
     await registerAccount("timing@example.com");
-    const executedBeforeResponse: string[][] = [];
+    const seen: Array<{ statements: string[]; jobs: unknown[]; body: string }> = [];
     for (const email of ["timing@example.com", "no-account@example.com"]) {
-      let open = (): void => undefined;
-      const gate = new Promise<void>((resolve) => (open = resolve));
-      const executed: string[] = [];
-      const ctx = collectingContext();
-
-      const outcome = await Promise.race([
-        requestPasswordReset({ ...env, DB: holdBackAllButRateLimits(env.DB, gate, executed) }, ctx, {
-          email,
-          client: "web",
-          ip: nextIp(),
-        }),
-        new Promise((resolve) => setTimeout(() => resolve("still waiting for the held-back lookup"), 2_000)),
-      ]);
-
-      expect(outcome).toEqual({ accepted: true });
-      executedBeforeResponse.push([...executed]);
-      open();
-      await ctx.settle();
-    }
-    expect(executedBeforeResponse[0]).toEqual(executedBeforeResponse[1]);
-    expect(executedBeforeResponse[0]?.every((sql) => sql.includes("rate_limits"))).toBe(true);
-    expect((await readOutbox()).map((message) => message.to)).toContain("timing@example.com");
-  });
-
-  it("has not started the account lookup when the response is handed back, for known and unknown addresses", async () => {
-    await registerAccount("after-answer@example.com");
-    for (const email of ["after-answer@example.com", "no-account-after@example.com"]) {
-      const issued: string[] = [];
+      const statements: string[] = [];
+      const captured = captureMailJobs({ ...env, DB: recordIssuedStatements(env.DB, statements) });
       const request = new Request("http://127.0.0.1/api/v1/password-resets", {
         method: "POST",
         headers: { "content-type": "application/json", "cf-connecting-ip": nextIp() },
@@ -193,16 +168,37 @@ describe("requestPasswordReset", () => {
       });
       const ctx = createExecutionContext();
 
-      const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, DB: recordIssuedStatements(env.DB, issued) }, ctx);
-      const issuedBeforeResponse = [...issued];
+      const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], captured.env, ctx);
       await waitOnExecutionContext(ctx);
 
       expect(response.status).toBe(202);
-      expect(issuedBeforeResponse).not.toHaveLength(0);
-      expect(issuedBeforeResponse.filter((sql) => !sql.includes("rate_limits"))).toEqual([]);
-      // The lookup does run, just after the answer.
-      expect(issued.filter((sql) => sql.includes("FROM accounts"))).toHaveLength(1);
+      seen.push({ statements, jobs: captured.jobs, body: await response.text() });
     }
+    const [known, unknown] = seen;
+    // Nothing but the rate-limit counter, before or after the answer: no lookup on this isolate.
+    expect(known!.statements).not.toHaveLength(0);
+    expect(known!.statements.every((sql) => sql.includes("rate_limits"))).toBe(true);
+    expect(unknown!.statements).toEqual(known!.statements);
+    expect(unknown!.body).toBe(known!.body);
+    // One job each, holding the address as typed and no token, password or link.
+    for (const [index, email] of ["timing@example.com", "no-account@example.com"].entries()) {
+      expect(seen[index]!.jobs).toEqual([
+        { kind: "password_reset_request", id: expect.any(String), email, client: "web", requestedAt: expect.any(Number) },
+      ]);
+    }
+  });
+
+  it("leaves the lookup and the email to the queue consumer", async () => {
+    await registerAccount("after-answer@example.com");
+    const captured = captureMailJobs();
+    expect(await requestPasswordReset(captured.env, { email: "after-answer@example.com", client: "web", ip: nextIp() })).toEqual({
+      accepted: true,
+    });
+    expect(await readMailTo("after-answer@example.com")).toHaveLength(0);
+
+    const result = await runMailJobs(captured.jobs);
+
+    expect(result.explicitAcks).toHaveLength(1);
     expect(await readMailTo("after-answer@example.com")).toHaveLength(1);
   });
 
@@ -210,11 +206,11 @@ describe("requestPasswordReset", () => {
     await registerAccount("mike@example.org");
     const before = (await readOutbox()).length;
     const lookAlikes = ["m\u0131ke@example.org", "m\u0130ke@example.org", "\uff4dike@example.org", "mike@examp\u04cfe.org", "MIKE@EXAMPLE.ORG\u200b"];
+    const captured = captureMailJobs();
     for (const email of lookAlikes) {
-      const ctx = collectingContext();
-      expect(await requestPasswordReset(env, ctx, { email, client: "web", ip: nextIp() })).toEqual({ accepted: true });
-      await ctx.settle();
+      expect(await requestPasswordReset(captured.env, { email, client: "web", ip: nextIp() })).toEqual({ accepted: true });
     }
+    await runMailJobs(captured.jobs);
 
     expect(await readOutbox()).toHaveLength(before);
   });
@@ -223,20 +219,22 @@ describe("requestPasswordReset", () => {
     const start = Math.floor(clock.now() / (15 * MINUTE)) * 15 * MINUTE;
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const ip = nextIp();
+    const captured = captureMailJobs();
     for (let index = 0; index < 10; index += 1) {
-      await requestPasswordReset(env, collectingContext(), { email: `x${index}@example.com`, client: "web", ip });
+      await requestPasswordReset(captured.env, { email: `x${index}@example.com`, client: "web", ip });
     }
     at.mockReturnValue(start + 5 * MINUTE);
 
-    const outcome = await requestPasswordReset(env, collectingContext(), { email: "x@example.com", client: "web", ip });
+    const outcome = await requestPasswordReset(captured.env, { email: "x@example.com", client: "web", ip });
     expect(outcome).toEqual({ accepted: false, retryAfterSeconds: 10 * 60 });
+    expect(captured.jobs).toHaveLength(10);
   });
 });
 
 describe("issuePasswordReset", () => {
   it("mails the address stored on the account", async () => {
     const account = await registerAccount("Stored.Case@Example.com");
-    await issuePasswordReset(env, account, "web");
+    await issuePasswordReset(env, account, "web", { id: crypto.randomUUID(), attempts: 1 });
 
     const recipients = (await readOutbox()).map((message) => message.to).filter((to) => /stored\.case/i.test(to));
     expect(recipients).toEqual(["Stored.Case@Example.com"]);
@@ -276,50 +274,15 @@ describe("confirmPasswordReset", () => {
       message: "Don't use your email address as your password.",
     });
     const ctx = collectingContext();
-    const success = await confirmPasswordReset(env, ctx, { token, password: "a brand new passphrase" });
+    const tracked = trackMailJobs();
+    const success = await confirmPasswordReset(tracked.env, ctx, { token, password: "a brand new passphrase" });
     await ctx.settle();
+    await waitForMailJobs(tracked.ids);
     expect(success).toMatchObject({ ok: true, account: { email: "typed@example.com" } });
     // The reset link, then the "password changed" notice.
     expect(await readMailTo("typed@example.com")).toHaveLength(2);
   });
 });
-
-/**
- * Wraps D1 so every statement except the rate-limit counters waits for `gate`, recording each
- * statement as it executes. A function that awaited the account lookup could not return
- * while the gate is shut.
- */
-function holdBackAllButRateLimits(db: D1Database, gate: Promise<void>, executed: string[]): D1Database {
-  const REAL = Symbol("real statement");
-  type Wrapped = D1PreparedStatement & { [REAL]: D1PreparedStatement };
-  const wrap = (statement: D1PreparedStatement, sql: string): Wrapped => {
-    const run = async <T>(call: () => Promise<T>): Promise<T> => {
-      if (!sql.includes("rate_limits")) await gate;
-      executed.push(sql.replace(/\s+/g, " "));
-      return call();
-    };
-    return {
-      [REAL]: statement,
-      bind: (...values: unknown[]) => wrap(statement.bind(...values), sql),
-      first: (column?: string) => run(() => (column ? statement.first(column) : statement.first())),
-      run: () => run(() => statement.run()),
-      all: () => run(() => statement.all()),
-      raw: () => run(() => statement.raw()),
-    } as unknown as Wrapped;
-  };
-  return {
-    prepare: (sql: string) => wrap(db.prepare(sql), sql),
-    batch: async (statements: Wrapped[]) => {
-      await gate;
-      executed.push("batch");
-      return db.batch(statements.map((statement) => statement[REAL]));
-    },
-    exec: async (sql: string) => {
-      await gate;
-      return db.exec(sql);
-    },
-  } as unknown as D1Database;
-}
 
 /** A D1 binding that notes each statement's SQL when it is prepared, before it runs. */
 function recordIssuedStatements(db: D1Database, issued: string[]): D1Database {

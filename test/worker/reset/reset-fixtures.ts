@@ -1,11 +1,13 @@
 /**
- * What the reset tests share: creating accounts, calling the Worker and waiting for the work it
- * does after the response, and reading the mail it sent from the D1 outbox.
+ * What the reset tests share: creating accounts, calling the Worker and waiting until the mail
+ * jobs it queued have been handled by the queue consumer, and reading the mail it sent from the
+ * D1 outbox.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { createAccount, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPasswordWith } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
+import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
 
@@ -31,7 +33,7 @@ export async function registerAccount(email: string): Promise<Account> {
   return account;
 }
 
-/** Sends a JSON POST through the Worker's fetch handler and waits for its background work. */
+/** Sends a JSON POST through the Worker's fetch handler and waits for the mail it queued. */
 export async function postJson(path: string, body: unknown, options: { ip?: string } = {}): Promise<Response> {
   const request = new Request(`http://127.0.0.1${path}`, {
     method: "POST",
@@ -39,8 +41,10 @@ export async function postJson(path: string, body: unknown, options: { ip?: stri
     body: JSON.stringify(body),
   });
   const ctx = createExecutionContext();
-  const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], env, ctx);
+  const tracked = trackMailJobs(env);
+  const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], tracked.env, ctx);
   await waitOnExecutionContext(ctx);
+  await waitForMailJobs(tracked.ids);
   return response;
 }
 

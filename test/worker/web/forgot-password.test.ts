@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { Browser, countMailTo, openForm, readInputValue, registerAccount } from "./web-fixtures.ts";
 
@@ -52,6 +53,29 @@ describe("POST /forgot-password", () => {
     expect(await countMailTo("stranger@example.com")).toBe(0);
   });
 
+  it("only counts the per-IP limit and queues the request: no account, token or mail query before or after the answer", async () => {
+    await registerAccount("queued-web@example.com");
+    const seen: string[][] = [];
+    for (const email of ["queued-web@example.com", "queued-stranger@example.com"]) {
+      const statements: string[] = [];
+      const browser = new Browser(undefined, { DB: recordStatements(env.DB, statements) });
+      const { csrfToken } = await openForm(browser, "/forgot-password");
+      statements.length = 0;
+
+      const response = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email });
+
+      expect(response.status).toBe(200);
+      seen.push([...statements]);
+    }
+    for (const statements of seen) {
+      expect(statements.some((sql) => sql.includes("rate_limits"))).toBe(true);
+      expect(statements.filter((sql) => /accounts|password_reset_tokens|mail_/.test(sql))).toEqual([]);
+    }
+    expect(seen[1]).toEqual(seen[0]);
+    // The queue consumer, not the request, sent the email.
+    expect(await countMailTo("queued-web@example.com")).toBe(1);
+  });
+
   it("points to the development mailbox only when running in development", async () => {
     for (const [environment, shown] of [["development", true], ["production", false]] as const) {
       const browser = new Browser(undefined, { ENVIRONMENT: environment });
@@ -100,3 +124,19 @@ describe("POST /forgot-password", () => {
     expect(await limited.text()).toContain("Please wait a little");
   });
 });
+
+/** A D1 binding that notes the SQL of every statement the request path prepares. */
+function recordStatements(db: D1Database, statements: string[]): D1Database {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (sql: string) => {
+          statements.push(sql.replace(/\s+/g, " "));
+          return target.prepare(sql);
+        };
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

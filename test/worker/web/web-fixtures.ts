@@ -1,6 +1,6 @@
 /**
  * What the edge-page tests share: a browser-like client with a cookie jar that calls the
- * Worker's fetch handler (and waits for its background work), forms read from the rendered
+ * Worker's fetch handler (and waits until the mail it queued has been handled), forms read from the rendered
  * HTML, accounts and reset tokens stored in the real D1, and the outbox.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
@@ -10,6 +10,7 @@ import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { storeResetToken } from "../../../worker/src/reset/reset-tokens.ts";
+import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
 export const GOOD_PASSWORD = "a brand new passphrase 2";
@@ -44,8 +45,10 @@ export class Browser {
     }
     const request = new Request(`${this.origin}${path}`, { method: init.method ?? "GET", headers, body: init.body, redirect: "manual" });
     const ctx = createExecutionContext();
-    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, ...this.vars }, ctx);
+    const tracked = trackMailJobs({ ...env, ...this.vars } as Env);
+    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], tracked.env, ctx);
     await waitOnExecutionContext(ctx);
+    await waitForMailJobs(tracked.ids);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ""] = cookie.split(";");
       const separator = pair.indexOf("=");

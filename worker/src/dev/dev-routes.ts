@@ -1,11 +1,12 @@
 /**
- * Development-only routes: /dev/mailbox (HTML), /dev/mailbox.json?to=, the HTML part of one
- * message at /dev/mailbox/:id, and /dev/deliveries.json?to= for the delivery records of every
- * transport. When ENVIRONMENT is not "development" each handler steps aside, so the request
+ * Development-only routes: /dev/mailbox (HTML), /dev/mailbox.json?to= (the messages, and the
+ * reset requests that sent nothing under `skipped`), the HTML part of one message at
+ * /dev/mailbox/:id, and /dev/deliveries.json?to= for the delivery records of every transport. When ENVIRONMENT is not "development" each handler steps aside, so the request
  * falls through to the ordinary 404 like any unknown path.
  */
 import { readConfig } from "../config.ts";
 import { listDeliveryRecords } from "../mail/delivery-records.ts";
+import { listSkippedRequests } from "../mail/skipped-requests.ts";
 import type { AppRouter, RouteArgs } from "../router.ts";
 import { renderMailboxPage } from "./mailbox-page.tsx";
 import { findOutboxMessage, listOutboxMessages } from "./mailbox-queries.ts";
@@ -59,7 +60,11 @@ function readRecipient(request: DevRequest): string | undefined {
 }
 
 async function handleMailboxJsonRequest(request: DevRequest, env: Env): Promise<Response> {
-  const messages = await listOutboxMessages(env, { to: readRecipient(request), limit: MAILBOX_LIMIT });
+  const to = readRecipient(request);
+  const [messages, skipped] = await Promise.all([
+    listOutboxMessages(env, { to, limit: MAILBOX_LIMIT }),
+    listSkippedRequests(env, { to, limit: MAILBOX_LIMIT }),
+  ]);
   const body = {
     messages: messages.map(({ id, to, subject, text, html, createdAt }) => ({
       id,
@@ -69,6 +74,7 @@ async function handleMailboxJsonRequest(request: DevRequest, env: Env): Promise<
       html,
       createdAt: new Date(createdAt).toISOString(),
     })),
+    skipped: skipped.map(({ id, to: address, reason, createdAt }) => ({ id, to: address, reason, createdAt: new Date(createdAt).toISOString() })),
   };
   return Response.json(body, { headers: { "cache-control": "no-store" } });
 }
@@ -86,11 +92,12 @@ async function handleDeliveriesJsonRequest(request: DevRequest, env: Env): Promi
 async function handleMailboxPageRequest(request: DevRequest, env: Env): Promise<Response> {
   const config = readConfig(env);
   const to = readRecipient(request);
-  const [messages, deliveries] = await Promise.all([
+  const [messages, skipped, deliveries] = await Promise.all([
     listOutboxMessages(env, { to, limit: MAILBOX_LIMIT }),
+    listSkippedRequests(env, { to, limit: MAILBOX_LIMIT }),
     listDeliveryRecords(env, { to, limit: MAILBOX_LIMIT }),
   ]);
-  const html = renderMailboxPage({ appName: config.appName, deepLinkScheme: config.deepLinkScheme, to, messages, deliveries });
+  const html = renderMailboxPage({ appName: config.appName, deepLinkScheme: config.deepLinkScheme, to, messages, skipped, deliveries });
   return new Response(html, { headers: PAGE_HEADERS });
 }
 

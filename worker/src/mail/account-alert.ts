@@ -11,9 +11,10 @@
 import { maskEmail } from "../../../shared/email-address.ts";
 import { findAccountById } from "../accounts/accounts.ts";
 import { runInBackground } from "../platform/background.ts";
-import { issuePasswordReset } from "../reset/password-reset.ts";
+import { clock } from "../platform/clock.ts";
 import { invalidateAccountSessions } from "../sessions/session.ts";
 import { consumeAlertToken, findAlertAccountId } from "./alert-tokens.ts";
+import { enqueueMail } from "./mail-jobs.ts";
 
 /** Returns the masked address behind a live alert token, or null for unknown, expired or used ones. */
 export async function findAlert(env: Env, alertToken: string): Promise<{ maskedEmail: string } | null> {
@@ -24,8 +25,8 @@ export async function findAlert(env: Env, alertToken: string): Promise<{ maskedE
 }
 
 /**
- * Uses an alert token once: revokes every session of its account and, after the response,
- * sends a fresh reset link to the stored address. Returns false when the token is unknown,
+ * Uses an alert token once: revokes every session of its account and puts a fresh reset link
+ * for the stored address on the mail queue. Returns false when the token is unknown,
  * expired or already used; then nothing happens.
  */
 export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToken: string): Promise<boolean> {
@@ -34,6 +35,10 @@ export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToke
   const account = await findAccountById(env, accountId);
   if (!account) return false;
   await invalidateAccountSessions(env, account.id);
-  ctx.waitUntil(runInBackground("fresh reset link after an account alert", () => issuePasswordReset(env, account, "web")));
+  ctx.waitUntil(
+    runInBackground("queueing a fresh reset link after an account alert", () =>
+      enqueueMail(env, { kind: "account_alert_reset", accountId: account.id, requestedAt: clock.now() }).then(() => undefined),
+    ),
+  );
   return true;
 }

@@ -1,7 +1,8 @@
 /**
  * Delivery records in D1: one row per email, updated after every attempt, so an operator (and
  * /dev/mailbox) can see whether a message was sent, is being retried or failed, and why. The
- * rows carry no message body, token or link.
+ * rows carry no message body, token or link. A record's id is the id of the mail-queue job that
+ * sends it, which is how a redelivered job finds out its email already went out.
  */
 import type { MailTransportName } from "../config.ts";
 import type { MailKind } from "./mail-message.ts";
@@ -33,16 +34,18 @@ interface DeliveryRow {
 }
 
 export const DELIVERY_QUERIES = {
-  insert:
-    "INSERT INTO mail_deliveries (id, kind, transport, to_address, status, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)",
+  insert: `INSERT INTO mail_deliveries (id, kind, transport, to_address, status, attempts, created_at, updated_at)
+    VALUES (?, ?, ?, ?, 'queued', 0, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  markFailed: `UPDATE mail_deliveries SET status = 'failed', last_error = ?, updated_at = ?
+    WHERE id = ? AND status <> 'sent'`,
   update: "UPDATE mail_deliveries SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?",
   findById: "SELECT * FROM mail_deliveries WHERE id = ?",
   listForRecipient: "SELECT * FROM mail_deliveries WHERE to_address = ? ORDER BY seq DESC LIMIT ?",
   listLatest: "SELECT * FROM mail_deliveries ORDER BY seq DESC LIMIT ?",
 } as const;
 
-/** Stores a new record in the "queued" state. */
-export async function createDeliveryRecord(
+/** Stores a new record in the "queued" state, unless a record with this id exists already. */
+export async function ensureDeliveryRecord(
   env: Env,
   record: { id: string; kind: MailKind; transport: MailTransportName; to: string; now: number },
 ): Promise<void> {
@@ -60,6 +63,11 @@ export async function updateDeliveryRecord(
   await env.DB.prepare(DELIVERY_QUERIES.update)
     .bind(update.status, update.attempts, update.lastError, update.now, id)
     .run();
+}
+
+/** Marks a record failed for good (its job went to the dead-letter queue); a sent record stays sent. */
+export async function markDeliveryFailed(env: Env, id: string, reason: string, now: number): Promise<void> {
+  await env.DB.prepare(DELIVERY_QUERIES.markFailed).bind(reason, now, id).run();
 }
 
 /** Finds one record, or null. */

@@ -1,18 +1,15 @@
 /**
- * The emails the reset flow sends, as two plain functions. Each renders its template with the
- * configured app name and base URL and hands the message to the mailer; delivery problems end
- * up in the delivery records, never as an exception for the caller.
- *
- * Both are meant to run after the response, inside `ctx.waitUntil`:
+ * The emails of the reset flow, as two plain functions the mail-queue consumer calls, one
+ * attempt each. Each renders its template with the configured app name and base URL and hands
+ * the message to the mailer; a failed send comes back as an outcome for the queue to act on.
  *
  * @example
- * ctx.waitUntil(sendPasswordChangedEmail(env, { account, changedAt: clock.now() }));
+ * const outcome = await sendPasswordChangedEmail(env, { account, changedAt }, { id: job.id, attempts: 1 });
  */
 import type { ResetClient } from "../../../shared/contract.ts";
 import { readConfig } from "../config.ts";
-import { describeThrownFailure } from "./failure-text.ts";
 import { createAlertToken, ALERT_TOKEN_TTL_MS } from "./alert-tokens.ts";
-import { createMailer, type MailerOptions } from "./mailer.ts";
+import { createMailer, type DeliveryAttempt, type DeliveryOutcome, type MailerOptions } from "./mailer.ts";
 import { renderPasswordChangedEmail } from "./templates/password-changed-email.tsx";
 import { renderResetEmail } from "./templates/reset-email.tsx";
 
@@ -33,8 +30,9 @@ export interface PasswordChangedEmailInput {
 export async function sendPasswordResetEmail(
   env: Env,
   input: PasswordResetEmailInput,
+  attempt: DeliveryAttempt,
   options: MailerOptions = {},
-): Promise<void> {
+): Promise<DeliveryOutcome> {
   const config = readConfig(env);
   const rendered = renderResetEmail({
     appName: config.appName,
@@ -44,23 +42,21 @@ export async function sendPasswordResetEmail(
     client: input.client,
     lifetimeMs: config.resetTokenTtlMs,
   });
-  await createMailer(env, options).send({ kind: "password_reset", to: { email: input.to }, ...rendered });
+  return createMailer(env, options).send({ kind: "password_reset", to: { email: input.to }, ...rendered }, attempt);
 }
 
-/** Tells the account owner the password changed, with a "this wasn't me" link. */
+/**
+ * Tells the account owner the password changed, with a "this wasn't me" link. Each attempt
+ * makes its own alert token; those of failed attempts were never seen and simply expire.
+ */
 export async function sendPasswordChangedEmail(
   env: Env,
   input: PasswordChangedEmailInput,
+  attempt: DeliveryAttempt,
   options: MailerOptions = {},
-): Promise<void> {
+): Promise<DeliveryOutcome> {
   const config = readConfig(env);
-  let alertToken: string;
-  try {
-    ({ token: alertToken } = await createAlertToken(env, input.account.id));
-  } catch (error) {
-    console.error(`password-changed email not sent, alert token could not be stored: ${describeThrownFailure(error)}`);
-    return;
-  }
+  const { token: alertToken } = await createAlertToken(env, input.account.id);
   const rendered = renderPasswordChangedEmail({
     appName: config.appName,
     publicBaseUrl: config.publicBaseUrl,
@@ -69,5 +65,5 @@ export async function sendPasswordChangedEmail(
     alertToken,
     alertLifetimeMs: ALERT_TOKEN_TTL_MS,
   });
-  await createMailer(env, options).send({ kind: "password_changed", to: { email: input.account.email }, ...rendered });
+  return createMailer(env, options).send({ kind: "password_changed", to: { email: input.account.email }, ...rendered }, attempt);
 }

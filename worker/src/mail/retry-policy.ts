@@ -1,23 +1,16 @@
 /**
- * When a failed send is tried again, and how long to wait. MailChannels answers 202 when it
- * accepts a message; 429 and 5xx are temporary, as are network errors and timeouts; any other
- * 4xx means the request itself is wrong and repeating it cannot help.
+ * Which failed sends are tried again, and when. MailChannels answers 202 when it accepts a
+ * message; 429 and 5xx are temporary, as are network errors and timeouts; any other 4xx means
+ * the request itself is wrong and repeating it cannot help.
  *
- * The whole budget (every attempt timing out, plus the longest backoffs) stays under 20 seconds,
- * well inside the 30 seconds a Worker keeps running after its response for `ctx.waitUntil`.
+ * Retries happen on the mail queue, not inside one invocation: the consumer hands the job back
+ * with `message.retry({ delaySeconds })`, the delays coming from MAIL_RETRY_DELAYS_SECONDS. The
+ * production schedule (30 s doubling to 30 min, seven retries) spans 63.5 minutes, so an outage
+ * of up to an hour still ends in a delivered email.
  */
 
-export interface RetryPolicy {
-  maxAttempts: number;
-  attemptTimeoutMs: number;
-  baseDelayMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 4,
-  attemptTimeoutMs: 4_000,
-  baseDelayMs: 250,
-};
+/** How long one attempt may take before it counts as a (temporary) timeout. */
+export const ATTEMPT_TIMEOUT_MS = 4_000;
 
 export type ResponseClass = "accepted" | "retryable" | "permanent";
 
@@ -29,20 +22,19 @@ export function classifyResponseStatus(status: number): ResponseClass {
 }
 
 /**
- * The wait before attempt `attempt + 1` (attempts count from 1): exponential growth with
- * "equal jitter", so delays stay spread out but never collapse to zero.
+ * The wait before the retry that follows attempt `attempts` (counting from 1). Past the end of
+ * the list the last delay repeats, so a queue allowed more retries than listed keeps waiting long.
  *
  * @example
- * computeBackoffDelay(DEFAULT_RETRY_POLICY, 1, Math.random) // between 125 and 250 ms
+ * chooseRetryDelay([30, 60, 120], 1) // 30
+ * chooseRetryDelay([30, 60, 120], 9) // 120
  */
-export function computeBackoffDelay(policy: RetryPolicy, attempt: number, randomUnit: () => number): number {
-  const ceiling = policy.baseDelayMs * 2 ** (attempt - 1);
-  return Math.round(ceiling / 2 + (ceiling / 2) * randomUnit());
+export function chooseRetryDelay(delaysSeconds: readonly number[], attempts: number): number {
+  const index = Math.min(Math.max(attempts, 1), delaysSeconds.length) - 1;
+  return delaysSeconds[index] ?? 60;
 }
 
-/** The longest a send can take under `policy`: every attempt times out and every wait is maximal. */
-export function computeWorstCaseMs(policy: RetryPolicy): number {
-  let total = policy.maxAttempts * policy.attemptTimeoutMs;
-  for (let attempt = 1; attempt < policy.maxAttempts; attempt += 1) total += policy.baseDelayMs * 2 ** (attempt - 1);
-  return total;
+/** The time from the first attempt to the last when every retry waits its full delay. */
+export function computeRetrySpanSeconds(delaysSeconds: readonly number[]): number {
+  return delaysSeconds.reduce((total, delay) => total + delay, 0);
 }

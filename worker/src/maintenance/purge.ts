@@ -2,8 +2,8 @@
  * The scheduled purge: deletes rows that can no longer do anything. Expired reset tokens and
  * "this wasn't me" alert tokens (used or not), expired sessions, rate-limit hits that have left
  * their window and sign-in failure counts past their memory go as soon as they expire; captured
- * outbox messages and delivery records are kept for `MAIL_RETENTION_MS` so a developer or
- * operator can still read them.
+ * outbox messages, delivery records and (development only) notes on skipped reset requests are
+ * kept for `MAIL_RETENTION_MS` so a developer or operator can still read them.
  * Each delete walks an index on its time column, never the whole table.
  *
  * @example
@@ -20,6 +20,7 @@ export const PURGE_QUERIES = {
   signInFailures: "DELETE FROM sign_in_failures WHERE expires_at <= ?",
   outboxMessages: "DELETE FROM mail_outbox WHERE created_at < ?",
   deliveryRecords: "DELETE FROM mail_deliveries WHERE created_at < ?",
+  skippedRequests: "DELETE FROM mail_skipped WHERE created_at < ?",
 } as const;
 
 export type PurgeCounts = Record<keyof typeof PURGE_QUERIES, number>;
@@ -35,6 +36,7 @@ export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCoun
     signInFailures: now,
     outboxMessages: mailCutoff,
     deliveryRecords: mailCutoff,
+    skippedRequests: mailCutoff,
   };
   const names = Object.keys(PURGE_QUERIES) as (keyof typeof PURGE_QUERIES)[];
   const results = await env.DB.batch(names.map((name) => env.DB.prepare(PURGE_QUERIES[name]).bind(cutoffs[name])));

@@ -1,10 +1,12 @@
 /**
  * The password-reset flow: request a link, verify it, confirm a new password. The JSON API and
  * the web forms both call these functions, so they share one set of rules and rate-limit
- * counters. Token checks return null on every failure path and never throw.
+ * counters. A request only queues a job; the mail-queue consumer calls
+ * `deliverRequestedPasswordReset` for it. Token checks return null on every failure path and
+ * never throw.
  *
  * @example
- * const outcome = await requestPasswordReset(env, ctx, { email, client: "web", ip });
+ * const outcome = await requestPasswordReset(env, { email, client: "web", ip });
  * const reset = await verifyPasswordResetToken(env, token); // { account, expiresAt } | null
  * const result = await confirmPasswordReset(env, ctx, { token, password });
  */
@@ -18,7 +20,9 @@ import { constantTimeEqual } from "../crypto/constant-time.ts";
 import { encodeBase64Url } from "../crypto/encoding.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
-import { sendPasswordChangedEmail, sendPasswordResetEmail } from "../mail/notifications.ts";
+import { enqueueMail, type MailJobContext, type MailJobOutcome } from "../mail/mail-jobs.ts";
+import type { DeliveryAttempt, DeliveryOutcome } from "../mail/mailer.ts";
+import { sendPasswordResetEmail } from "../mail/notifications.ts";
 import { runInBackground } from "../platform/background.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
@@ -41,57 +45,63 @@ export type ConfirmResetOutcome =
   | { ok: false; reason: "password_policy"; message: string };
 
 /**
- * Accepts a reset request. Before it returns it does only what cannot depend on whether the
- * account exists (the per-IP limit), so neither the answer nor its timing tells accounts apart;
- * the lookup, the per-email limit, the token and the email start only once the response is out.
+ * Accepts a reset request. It does only what cannot depend on whether the account exists: the
+ * per-network limit and one message on the mail queue, the same for every address. The lookup,
+ * the per-address limit, the token and the email happen in the queue consumer, in another
+ * invocation (`deliverRequestedPasswordReset`), so neither the answer nor its timing, nor any
+ * work left running on this isolate, tells accounts apart.
  */
 export async function requestPasswordReset(
   env: Env,
-  ctx: ExecutionContext,
   input: { email: string; client: ResetClient; ip: string },
 ): Promise<ResetRequestOutcome> {
   const perIp = await consumeRateLimit(env, "reset-per-ip", input.ip);
   if (!perIp.allowed) return { accepted: false, retryAfterSeconds: perIp.retryAfterSeconds };
-  ctx.waitUntil(
-    runInBackground("reset request", async () => {
-      await waitForResponseWriteOut();
-      await deliverPasswordReset(env, input.email, input.client);
-    }),
-  );
+  await enqueueMail(env, { kind: "password_reset_request", email: input.email, client: input.client, requestedAt: clock.now() });
   return { accepted: true };
 }
 
 /**
- * Resolves once the runtime has handled everything already queued, the write-out of the
- * response included. Work handed to `waitUntil` starts at once and shares the isolate's one
- * thread (and, under `wrangler dev`, the local D1) with that write-out, so a known address's six
- * statements and email rendering made its own answer ~18 ms slower than an unknown one's single
- * statement (bench timing oracle, p ≈ 1e-261). A timer fires only after the ready events, so
- * even a 0 ms wait moves the work behind the answer; the oracle measured no difference at 0, 2
- * and 10 ms. Releasing the work from the response body's last read was measured too and still
- * leaked ~14 ms: the body is read before it has passed through the runtime's own proxy.
+ * The queue consumer's part of a reset request: silent (a "skipped" outcome) for unknown or
+ * over-limit addresses. The per-address limit counts once per request: a retry after a failed
+ * send (`resumed`) does not count again, or an outage would use up the owner's requests.
  */
-function waitForResponseWriteOut(): Promise<void> {
-  return scheduler.wait(0);
+export async function deliverRequestedPasswordReset(
+  env: Env,
+  job: { id: string; email: string; client: ResetClient },
+  context: MailJobContext,
+): Promise<MailJobOutcome> {
+  const account = await findAccountByEmail(env, job.email);
+  if (!account) return { status: "skipped", reason: "no_account", to: job.email };
+  if (!context.resumed) {
+    const perEmail = await consumeRateLimit(env, "reset-per-email", normalizeEmail(account.email));
+    if (!perEmail.allowed) return { status: "skipped", reason: "address_limit", to: job.email };
+  }
+  return issuePasswordReset(env, account, job.client, { id: job.id, attempts: context.attempts });
 }
 
-/** The part of a request that runs after the response: silent for unknown or over-limit addresses. */
-async function deliverPasswordReset(env: Env, email: string, client: ResetClient): Promise<void> {
-  const account = await findAccountByEmail(env, email);
-  if (!account) return;
-  const perEmail = await consumeRateLimit(env, "reset-per-email", normalizeEmail(account.email));
-  if (!perEmail.allowed) return;
-  await issuePasswordReset(env, account, client);
-}
-
-/** Revokes the account's older links, creates a new one and emails it to the stored address. */
-export async function issuePasswordReset(env: Env, account: Account, client: ResetClient): Promise<void> {
+/**
+ * Revokes the account's older links, creates a new one and emails it to the stored address:
+ * one send attempt of one queue job.
+ *
+ * The link's lifetime starts here, at the attempt that sends it, not when it was requested: a
+ * request that waits out an hour-long provider outage on the queue must not arrive as a link
+ * that died 30 minutes ago. So every attempt makes a fresh token (revoking the one the failed
+ * attempt before it stored, which nobody received) and its expiry counts from now; the email
+ * that is finally accepted carries a link good for the full RESET_TOKEN_TTL_MINUTES.
+ */
+export async function issuePasswordReset(
+  env: Env,
+  account: Account,
+  client: ResetClient,
+  attempt: DeliveryAttempt,
+): Promise<DeliveryOutcome> {
   const token = generateToken();
   const createdAt = clock.now();
   const expiresAt = createdAt + readConfig(env).resetTokenTtlMs;
   await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt, expiresAt });
   // Always the address stored on the account, never what was typed (CVE-2019-19844).
-  await sendPasswordResetEmail(env, { to: account.email, token, client, expiresAt });
+  return sendPasswordResetEmail(env, { to: account.email, token, client, expiresAt }, attempt);
 }
 
 /** Returns the account a live token belongs to and when the token expires, or null. */
@@ -117,7 +127,7 @@ export async function verifyPasswordResetToken(
 /**
  * Sets a new password with a token. The token is checked first because the policy needs the
  * account's email. The change itself is one atomic batch, so of many racing confirms exactly
- * one succeeds; the winner queues the "password changed" email.
+ * one succeeds; the winner puts the "password changed" email on the mail queue.
  */
 export async function confirmPasswordReset(
   env: Env,
@@ -143,6 +153,11 @@ export async function confirmPasswordReset(
   if (!claimed) return { ok: false, reason: "token_invalid" };
   const account: Account = { ...reset.account, passwordHash, passwordChangedAt: changedAt };
   await clearSignInFailures(env, normalizeEmail(account.email));
-  ctx.waitUntil(runInBackground("password changed email", () => sendPasswordChangedEmail(env, { account, changedAt })));
+  // The password is already changed; a queue hiccup must not turn that into an error page.
+  ctx.waitUntil(
+    runInBackground("queueing the password changed email", () =>
+      enqueueMail(env, { kind: "password_changed", accountId: account.id, changedAt }).then(() => undefined),
+    ),
+  );
   return { ok: true, account };
 }

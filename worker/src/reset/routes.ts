@@ -26,9 +26,9 @@ const NO_STORE = { "cache-control": "no-store" } as const;
 
 /** Adds the three password-reset endpoints to the router. */
 export function registerPasswordResetRoutes(router: AppRouter): void {
-  router.post(ApiPath.passwordResets, async function handlePasswordResetRequest(request, env, ctx) {
+  router.post(ApiPath.passwordResets, async function handlePasswordResetRequest(request, env) {
     const body = await readJsonBody(request, passwordResetRequestSchema);
-    const outcome = await requestPasswordReset(env, ctx, {
+    const outcome = await requestPasswordReset(env, {
       email: body.email,
       client: body.client ?? "web",
       ip: readClientIp(request),

@@ -1,7 +1,7 @@
 /**
  * `/forgot-password`: the email form and its answer. Every well-formed address gets the same
- * "check your email" page; the lookup and the email happen after the response
- * (`requestPasswordReset`), and the per-IP limit is shared with the JSON API.
+ * "check your email" page; the request only goes onto the mail queue, where the lookup and the
+ * email happen (`requestPasswordReset`), and the per-IP limit is shared with the JSON API.
  */
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { readConfig } from "../config.ts";
@@ -20,7 +20,7 @@ export async function showForgotPasswordForm(request: Request, env: Env): Promis
 }
 
 /** POST (after the CSRF check): ask for a reset link. */
-export async function submitForgotPasswordForm(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+export async function submitForgotPasswordForm(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
   const body = await readFormBody(request);
   if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
@@ -34,7 +34,7 @@ export async function submitForgotPasswordForm(request: Request, env: Env, ctx: 
       cookies: [setCookie],
     });
   }
-  const result = await requestPasswordReset(env, ctx, { email: parsed.data, client: "web", ip: readClientIp(request) });
+  const result = await requestPasswordReset(env, { email: parsed.data, client: "web", ip: readClientIp(request) });
   if (!result.accepted) {
     return renderPage(<RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} />, {
       status: 429,

@@ -1,0 +1,68 @@
+/**
+ * The messages on the mail queue: one per email to send, each a small job the consumer turns
+ * into an email (see mail-consumer.ts). A job carries what is needed to find the recipient and
+ * nothing that would open an account: never a token, a password or a link, so the queue, its
+ * dead-letter queue and any log of them hold nothing an attacker could use. Links are made by
+ * the consumer, at the attempt that sends them.
+ *
+ * `id` is set once, when the job is queued, and keys everything the consumer does (the delivery
+ * record, the outbox row), so a redelivered job is recognised. It lives in the body because
+ * Queues' own message id is not promised to survive the move to the dead-letter queue.
+ *
+ * @example
+ * await enqueueMail(env, { kind: "password_reset_request", email, client: "web", requestedAt: clock.now() });
+ */
+import { resetClientSchema } from "../../../shared/contract.ts";
+import { z } from "zod";
+import type { DeliveryOutcome } from "./mailer.ts";
+import type { SkipReason } from "./skipped-requests.ts";
+
+/** Every kind of job, as the consumer's handler table knows them. Add a kind here and a handler there. */
+export const mailJobSchema = z.discriminatedUnion("kind", [
+  /** A reset request as typed into the form or the API: the consumer looks the address up. */
+  z.object({
+    kind: z.literal("password_reset_request"),
+    id: z.string().min(1),
+    email: z.string(),
+    client: resetClientSchema,
+    requestedAt: z.number(),
+  }),
+  /** The notice after a password change, with a "this wasn't me" link. */
+  z.object({ kind: z.literal("password_changed"), id: z.string().min(1), accountId: z.string(), changedAt: z.number() }),
+  /** A fresh reset link after "this wasn't me": no per-address limit, the stored address only. */
+  z.object({ kind: z.literal("account_alert_reset"), id: z.string().min(1), accountId: z.string(), requestedAt: z.number() }),
+]);
+
+export type MailJob = z.infer<typeof mailJobSchema>;
+export type MailJobKind = MailJob["kind"];
+
+/** `Omit` applied to each member of a union, so the result is still a discriminated union. */
+type OmitFromEach<Union, Key extends PropertyKey> = Union extends unknown ? Omit<Union, Key> : never;
+
+/** A job as its producer describes it; `enqueueMail` adds the id. */
+export type NewMailJob = OmitFromEach<MailJob, "id">;
+
+/** Puts one job on the mail queue and returns its id. */
+export async function enqueueMail(env: Env, job: NewMailJob): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.MAIL_QUEUE.send({ ...job, id } satisfies MailJob, { contentType: "json" });
+  return id;
+}
+
+/** Reads a queue message body as a job, or null for anything this Worker did not write. */
+export function readMailJob(body: unknown): MailJob | null {
+  const parsed = mailJobSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+
+/** What the consumer knows about a job's delivery when it runs a handler. */
+export interface MailJobContext {
+  /** This delivery's attempt number, from 1 (Queues' `message.attempts`). */
+  attempts: number;
+  /** True when an earlier attempt already got as far as a delivery record: limits were counted then. */
+  resumed: boolean;
+}
+
+/** What running a job came to. "skipped" sent nothing on purpose; `to` is the address as typed, if any. */
+export type MailJobOutcome = DeliveryOutcome | { status: "skipped"; reason: SkipReason; to: string | null };
