@@ -16,6 +16,7 @@ export const PURGE_QUERIES = {
   alertTokens: "DELETE FROM account_alerts WHERE expires_at <= ?",
   sessions: "DELETE FROM sessions WHERE expires_at <= ?",
   rateLimits: "DELETE FROM rate_limits WHERE expires_at <= ?",
+  resetCodeGuesses: "DELETE FROM reset_code_guesses WHERE expires_at <= ?",
   outboxMessages: "DELETE FROM mail_outbox WHERE created_at < ?",
   deliveryRecords: "DELETE FROM mail_deliveries WHERE created_at < ?",
 } as const;
@@ -30,6 +31,7 @@ export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCoun
     alertTokens: now,
     sessions: now,
     rateLimits: now,
+    resetCodeGuesses: now,
     outboxMessages: mailCutoff,
     deliveryRecords: mailCutoff,
   };

@@ -31,6 +31,8 @@ export const RATE_LIMIT_RULES = {
   "reset-per-email": { limit: 3, windowMs: 15 * MINUTE },
   /** Sign-in attempts for one address from one IP: beyond this the API answers 429. */
   "sign-in-per-email-ip": { limit: 10, windowMs: 15 * MINUTE },
+  /** Reset-code redeem attempts from one network: beyond this the API answers 429. */
+  "redeem-code-per-network": { limit: 10, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitRuleName = keyof typeof RATE_LIMIT_RULES;

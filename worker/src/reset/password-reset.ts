@@ -29,6 +29,7 @@ import {
   revokePasswordResetTokens,
   storeResetToken,
 } from "./reset-tokens.ts";
+import { createResetCode } from "./reset-codes.ts";
 
 export { revokePasswordResetTokens };
 
@@ -83,14 +84,15 @@ async function deliverPasswordReset(env: Env, email: string, client: ResetClient
   await issuePasswordReset(env, account, client);
 }
 
-/** Revokes the account's older links, creates a new one and emails it to the stored address. */
+/** Revokes the account's older links, creates a new one with its code and emails both to the stored address. */
 export async function issuePasswordReset(env: Env, account: Account, client: ResetClient): Promise<void> {
   const token = generateToken();
   const createdAt = clock.now();
   const expiresAt = createdAt + readConfig(env).resetTokenTtlMs;
-  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt, expiresAt });
+  const { code, codeHash, resetGuesses } = await createResetCode(env, account.emailNormalized);
+  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt, expiresAt, codeHash }, [resetGuesses]);
   // Always the address stored on the account, never what was typed (CVE-2019-19844).
-  await sendPasswordResetEmail(env, { to: account.email, token, client, expiresAt });
+  await sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt });
 }
 
 /** Returns the account a live token belongs to and when the token expires, or null. */
