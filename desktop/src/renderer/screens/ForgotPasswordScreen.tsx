@@ -24,6 +24,8 @@ export interface ForgotPasswordScreenProps {
 export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotPasswordScreenProps) {
   const [email, setEmail] = useState("");
   const [enteringCode, setEnteringCode] = useState(false);
+  // Each email sent carries a new code with a new guess budget, so the code form starts afresh.
+  const [emailsSent, setEmailsSent] = useState(0);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
   const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS);
@@ -33,6 +35,7 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
     onSuccess: (_accepted, address) => {
       setResent(sentTo !== null);
       setSentTo(address);
+      setEmailsSent((count) => count + 1);
       cooldown.start();
     },
     onError: () => emailInput.current?.focus(),
@@ -53,7 +56,7 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
         <p>Open the link on this computer and ResetKit will take you to the reset screen.</p>
         <h2>Reading the email on another device?</h2>
         <p>Enter the code from the email instead.</p>
-        <ResetCodeForm email={sentTo} onRedeemed={onCodeRedeemed} />
+        <ResetCodeForm key={emailsSent} email={sentTo} onRedeemed={onCodeRedeemed} />
         {resent ? (
           <p className="notice" role="status">
             We sent another email.
