@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { emailAddressSchema } from "./email-address.ts";
 import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
+import { normalizeResetCode, RESET_CODE_INPUT_MAX_LENGTH } from "./reset-code.ts";
 import { RESET_TOKEN_PATTERN } from "./reset-token.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -18,6 +19,7 @@ export const ApiPath = {
   passwordResets: `${API_PREFIX}/password-resets`,
   verifyReset: `${API_PREFIX}/password-resets/verify`,
   confirmReset: `${API_PREFIX}/password-resets/confirm`,
+  redeemResetCode: `${API_PREFIX}/password-resets/redeem-code`,
 } as const;
 
 /** The largest request body any endpoint accepts; bigger ones get 413. */
@@ -47,12 +49,24 @@ export const passwordResetRequestSchema = z.object({
 });
 export const verifyResetRequestSchema = z.object({ token: resetTokenField });
 export const confirmResetRequestSchema = z.object({ token: resetTokenField, password: passwordField });
+/** A code as typed: anything `normalizeResetCode` can read, handed on in its canonical form. */
+const resetCodeField = z
+  .string({ error: "Enter the code from the email." })
+  .max(RESET_CODE_INPUT_MAX_LENGTH, { error: "Enter the 8-character code from the email, like 7KQ2-M9XD." })
+  .transform((typed, context) => {
+    const code = normalizeResetCode(typed);
+    if (code) return code;
+    context.addIssue({ code: "custom", message: "Enter the 8-character code from the email, like 7KQ2-M9XD." });
+    return z.NEVER;
+  });
+export const redeemResetCodeRequestSchema = z.object({ email: emailAddressSchema, code: resetCodeField });
 
 export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>;
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 export type VerifyResetRequest = z.infer<typeof verifyResetRequestSchema>;
 export type ConfirmResetRequest = z.infer<typeof confirmResetRequestSchema>;
+export type RedeemResetCodeRequest = z.input<typeof redeemResetCodeRequestSchema>;
 
 export interface AccountResponse {
   id: string;
@@ -66,6 +80,12 @@ export interface PasswordResetAcceptedResponse {
   status: "accepted";
 }
 export interface VerifyResetResponse {
+  email: string;
+  expiresAt: string;
+}
+/** A fresh reset token in exchange for an emailed code; the link and the code stop working. */
+export interface RedeemResetCodeResponse {
+  token: string;
   email: string;
   expiresAt: string;
 }

@@ -15,6 +15,7 @@ export const ErrorCode = {
   unauthorized: "unauthorized",
   rateLimited: "rate_limited",
   tokenInvalid: "token_invalid",
+  codeInvalid: "code_invalid",
   csrfFailed: "csrf_failed",
   internal: "internal_error",
 } as const;

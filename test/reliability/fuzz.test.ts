@@ -24,9 +24,11 @@ const TARGETS: Target[] = [
   { kind: "json", method: "POST", path: "/api/v1/password-resets", fields: ["email", "client"] },
   { kind: "json", method: "POST", path: "/api/v1/password-resets/verify", fields: ["token"] },
   { kind: "json", method: "POST", path: "/api/v1/password-resets/confirm", fields: ["token", "password"] },
+  { kind: "json", method: "POST", path: "/api/v1/password-resets/redeem-code", fields: ["email", "code"] },
   { kind: "json", method: "GET", path: "/api/v1/me", fields: [], authorization: true },
   { kind: "json", method: "DELETE", path: "/api/v1/sessions/current", fields: [], authorization: true },
   { kind: "form", method: "POST", path: "/forgot-password", fields: ["email", "csrf_token"] },
+  { kind: "form", method: "POST", path: "/forgot-password/check-email", fields: ["email", "code", "wrong_codes", "csrf_token"] },
   { kind: "form", method: "POST", path: "/reset-password", fields: ["password", "confirm_password", "csrf_token", "username"] },
   { kind: "form", method: "POST", path: "/account-alert", fields: ["token", "csrf_token"] },
 ];
@@ -97,6 +99,7 @@ const wellFormed: Record<string, fc.Arbitrary<unknown>> = {
   client: fc.constantFrom("web", "desktop"),
   token: fc.oneof(fc.constant("live-token"), fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), minLength: 43, maxLength: 43 })),
   username: fc.constant(KNOWN_EMAIL),
+  code: fc.constantFrom("7KQ2-M9XD", " 7kq2 m9xd ", "OIL0-0000", "AAAA-AAAU"),
 };
 function valueFor(field: string): fc.Arbitrary<unknown> {
   const valid = wellFormed[field];
@@ -216,7 +219,8 @@ describe("fuzzing every JSON endpoint and form POST", () => {
       // Past the validation and CSRF checks, into the handlers themselves:
       expect([...(statusesSeen.get("/api/v1/password-resets") ?? [])]).toContain(202);
       expect([...(statusesSeen.get("/api/v1/sessions") ?? [])]).toContain(401);
-      expect([...(statusesSeen.get("/forgot-password") ?? [])]).toEqual(expect.arrayContaining([200, 403, 422]));
+      expect([...(statusesSeen.get("/forgot-password") ?? [])]).toEqual(expect.arrayContaining([303, 403, 422]));
+      expect([...(statusesSeen.get("/api/v1/password-resets/redeem-code") ?? [])]).toContain(400);
     },
     600_000,
   );

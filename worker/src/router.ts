@@ -11,6 +11,7 @@ import { problemResponse, toProblemResponse } from "./http/problem.ts";
 import { registerSessionRoutes } from "./sessions/routes.ts";
 import { handleNotFoundPage, registerWebRoutes } from "./web/routes.tsx";
 import { registerPasswordResetRoutes } from "./reset/routes.ts";
+import { registerRedeemCodeRoute } from "./reset/redeem-code-route.ts";
 
 export type RouteArgs = [env: Env, ctx: ExecutionContext];
 
@@ -24,6 +25,7 @@ export function createRouter() {
   registerAccountRoutes(router);
   registerSessionRoutes(router);
   registerPasswordResetRoutes(router);
+  registerRedeemCodeRoute(router);
   registerDevRoutes(router);
   registerWebRoutes(router);
 

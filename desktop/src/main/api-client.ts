@@ -15,6 +15,8 @@ import {
   type ConfirmResetRequest,
   type PasswordResetAcceptedResponse,
   type PasswordResetRequest,
+  type RedeemResetCodeRequest,
+  type RedeemResetCodeResponse,
   type SessionResponse,
   type SignInRequest,
   type VerifyResetRequest,
@@ -79,6 +81,10 @@ export function createApiClient(options: ApiClientOptions) {
     /** POST /password-resets/confirm: sets the new password and spends the token. */
     confirmReset(request: ConfirmResetRequest) {
       return send<null>("POST", ApiPath.confirmReset, { body: request });
+    },
+    /** POST /password-resets/redeem-code: trades the emailed code for a fresh reset token. */
+    redeemResetCode(request: RedeemResetCodeRequest) {
+      return send<RedeemResetCodeResponse>("POST", ApiPath.redeemResetCode, { body: request });
     },
     /** POST /sessions: signs in and returns the session token. */
     createSession(request: SignInRequest) {

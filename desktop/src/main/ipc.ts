@@ -9,6 +9,7 @@ import {
   confirmResetRequestSchema,
   fieldErrorsFrom,
   passwordResetRequestSchema,
+  redeemResetCodeRequestSchema,
   signInRequestSchema,
   verifyResetRequestSchema,
 } from "../../../shared/contract.ts";
@@ -107,6 +108,11 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
       const request = validatePayload(confirmResetRequestSchema, payload);
       if (!request.ok) return request;
       return client.confirmReset(request.value);
+    }),
+    [IpcChannel.RedeemResetCode]: guard(async (_event, payload) => {
+      const request = validatePayload(redeemResetCodeRequestSchema, payload);
+      if (!request.ok) return request;
+      return client.redeemResetCode(request.value);
     }),
     [IpcChannel.SignIn]: guard(async (_event, payload) => {
       const request = validatePayload(signInRequestSchema, payload);

@@ -27,6 +27,8 @@ export function describeProblem(problem: Problem, retryAfterSeconds?: number): s
   switch (problem.code) {
     case ErrorCode.tokenInvalid:
       return "This reset link is invalid or has expired. Request a new one.";
+    case ErrorCode.codeInvalid:
+      return "That code did not work for this address. Check it against the newest email and try again; after 5 wrong tries the code stops working.";
     case ErrorCode.invalidCredentials:
       return "The email address or password is incorrect.";
     case ErrorCode.unauthorized:

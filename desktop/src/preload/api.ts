@@ -10,6 +10,8 @@
 import type {
   ConfirmResetRequest,
   PasswordResetAcceptedResponse,
+  RedeemResetCodeRequest,
+  RedeemResetCodeResponse,
   SignInRequest,
   VerifyResetRequest,
   VerifyResetResponse,
@@ -38,6 +40,8 @@ export function createApi(ipc: IpcRendererLike) {
     verifyToken: (request: VerifyResetRequest) => call<VerifyResetResponse>(IpcChannel.VerifyToken, request),
     /** Sets the new password with a reset token. */
     confirmReset: (request: ConfirmResetRequest) => call<null>(IpcChannel.ConfirmReset, request),
+    /** Trades the code from a reset email for a fresh reset token (the emailed link stops working). */
+    redeemResetCode: (request: RedeemResetCodeRequest) => call<RedeemResetCodeResponse>(IpcChannel.RedeemResetCode, request),
     /** Signs in; the session token stays in the main process. */
     signIn: (request: SignInRequest) => call<SignedInAccount>(IpcChannel.SignIn, request),
     /** Signs out on this device and on the server. */

@@ -59,7 +59,12 @@ function renderScreen(screen: Screen, go: (next: Screen) => void) {
         />
       );
     case "forgot-password":
-      return <ForgotPasswordScreen onBackToSignIn={() => go({ name: "sign-in" })} />;
+      return (
+        <ForgotPasswordScreen
+          onBackToSignIn={() => go({ name: "sign-in" })}
+          onCodeRedeemed={(token) => go({ name: "reset-password", token, opened: Date.now() })}
+        />
+      );
     case "reset-password":
       return (
         <ResetPasswordScreen

@@ -81,6 +81,19 @@ describe("the Worker API client", () => {
       });
     });
 
+    it("reads a refused code as one sentence that says nothing about the account", async () => {
+      server.respond("POST", ApiPath.redeemResetCode, problem(400, "code_invalid", { detail: "Unknown address" }));
+      const result = await client.redeemResetCode({ email: "ada@example.com", code: "7KQ2M9XD" });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          status: 400,
+          code: "code_invalid",
+          message: "That code did not work for this address. Check it against the newest email and try again; after 5 wrong tries the code stops working.",
+        },
+      });
+    });
+
     it("says the email or password is wrong without saying which", async () => {
       server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials", { detail: "Unknown email" }));
       const result = await client.createSession({ email: "ada@example.com", password: "wrong password here" });

@@ -97,6 +97,9 @@ describe("the IPC handlers", () => {
       [IpcChannel.ConfirmReset, { token: TOKEN }, "Enter a password."],
       [IpcChannel.ConfirmReset, { token: `${TOKEN}/`, password: "a long and unusual passphrase" }, "The reset token is malformed."],
       [IpcChannel.ConfirmReset, { token: TOKEN, password: "x".repeat(513) }, "Use at most 128 characters."],
+      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9X" }, "Enter the 8-character code from the email, like 7KQ2-M9XD."],
+      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9XU" }, "Enter the 8-character code from the email, like 7KQ2-M9XD."],
+      [IpcChannel.RedeemResetCode, { code: "7KQ2-M9XD" }, "Enter your email address."],
       [IpcChannel.SignIn, { email: "ada@example.com", password: "" }, "Enter your password."],
       [IpcChannel.SignOut, { everywhere: true }, "The request carried data it does not accept."],
       [IpcChannel.Me, "me", "The request carried data it does not accept."],
@@ -112,6 +115,14 @@ describe("the IPC handlers", () => {
       expect(server.requests).toEqual([]);
       expect(subscribed).toEqual([]);
     });
+  });
+
+  it("sends a redeemed code to the Worker in its canonical form", async () => {
+    const answer = { token: TOKEN, email: "a***@example.com", expiresAt: "2026-12-02T20:30:00.000Z" };
+    server.respond("POST", ApiPath.redeemResetCode, { status: 200, headers: { "content-type": "application/json" }, body: answer });
+    const result = await handlers[IpcChannel.RedeemResetCode](FROM_OUR_WINDOW, { email: "ada@example.com", code: " 7kq2-m9xd " });
+    expect(result).toEqual({ ok: true, value: answer });
+    expect(server.requests.map((request) => request.body)).toEqual([JSON.stringify({ email: "ada@example.com", code: "7KQ2M9XD" })]);
   });
 
   it("sends a reset request as coming from the desktop app, with only the known fields", async () => {

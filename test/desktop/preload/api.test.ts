@@ -20,9 +20,9 @@ class StandInIpcRenderer extends EventEmitter {
 }
 
 describe("the preload api", () => {
-  it("exposes exactly the seven documented functions", () => {
+  it("exposes exactly the eight documented functions", () => {
     expect(Object.keys(createApi(new StandInIpcRenderer())).sort()).toEqual(
-      ["confirmReset", "me", "onDeepLink", "requestReset", "signIn", "signOut", "verifyToken"].sort(),
+      ["confirmReset", "me", "onDeepLink", "redeemResetCode", "requestReset", "signIn", "signOut", "verifyToken"].sort(),
     );
   });
 
@@ -32,6 +32,7 @@ describe("the preload api", () => {
     await api.requestReset({ email: "ada@example.com" });
     await api.verifyToken({ token: TOKEN });
     await api.confirmReset({ token: TOKEN, password: "a long and unusual passphrase" });
+    await api.redeemResetCode({ email: "ada@example.com", code: "7KQ2-M9XD" });
     await api.signIn({ email: "ada@example.com", password: "correct horse battery staple" });
     await api.signOut();
     await api.me();
@@ -39,6 +40,7 @@ describe("the preload api", () => {
       [IpcChannel.RequestReset, { email: "ada@example.com" }],
       [IpcChannel.VerifyToken, { token: TOKEN }],
       [IpcChannel.ConfirmReset, { token: TOKEN, password: "a long and unusual passphrase" }],
+      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9XD" }],
       [IpcChannel.SignIn, { email: "ada@example.com", password: "correct horse battery staple" }],
       [IpcChannel.SignOut],
       [IpcChannel.Me],

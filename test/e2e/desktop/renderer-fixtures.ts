@@ -106,6 +106,7 @@ export async function installTestBridge(page: Page, options: { apiBaseUrl: strin
       requestReset: (request: unknown) => invoke(channels.RequestReset, request),
       verifyToken: (request: unknown) => invoke(channels.VerifyToken, request),
       confirmReset: (request: unknown) => invoke(channels.ConfirmReset, request),
+      redeemResetCode: (request: unknown) => invoke(channels.RedeemResetCode, request),
       signIn: (request: unknown) => invoke(channels.SignIn, request),
       signOut: () => invoke(channels.SignOut),
       me: () => invoke(channels.Me),

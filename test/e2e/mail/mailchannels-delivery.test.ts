@@ -39,7 +39,7 @@ interface DeliveryJson {
 let worker: RunningWorker;
 let standIn: MailChannelsStandIn;
 let ipCounter = 0;
-/** Every secret the suite saw; none of them may show up in the Worker's logs. */
+/** Every secret the suite saw (tokens, reset codes, keys, passwords); none may show up in the Worker's logs. */
 const secretsSeen = new Set<string>([API_KEY, DKIM_PRIVATE_KEY, PASSWORD, NEW_PASSWORD]);
 
 beforeAll(async () => {
@@ -89,6 +89,7 @@ function bodyOf(request: StandInRequest): MailChannelsBody {
   for (const part of body.content) {
     for (const match of part.value.matchAll(new RegExp(TOKEN_IN_LINK, "g"))) secretsSeen.add(match[1]!);
     for (const match of part.value.matchAll(new RegExp(ALERT_IN_LINK, "g"))) secretsSeen.add(match[1]!);
+    for (const match of part.value.matchAll(/\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/g)) secretsSeen.add(match[0]);
   }
   return body;
 }

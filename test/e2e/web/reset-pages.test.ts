@@ -64,7 +64,7 @@ describe("the reset pages in Chromium", () => {
     await visit("forgot-password");
     await page.getByLabel("Email address").fill(email);
     const accepted = await submit(page, "Send reset link");
-    expect(accepted.status()).toBe(200);
+    expect(accepted.status()).toBe(303);
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     await visit("check-email");
 
@@ -174,7 +174,7 @@ describe("the reset pages in Chromium", () => {
       for (let presses = 0; presses < 10 && (await readFocusedId(page)) !== "email"; presses += 1) await page.keyboard.press("Tab");
       expect(await readFocusedId(page)).toBe("email");
       await page.keyboard.type(email);
-      await Promise.all([page.waitForURL(`${worker.url}/forgot-password`, { waitUntil: "load" }), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(`${worker.url}/forgot-password/check-email`, { waitUntil: "load" }), page.keyboard.press("Enter")]);
       await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
       await page.goto(await readLinkFromMail(worker.url, email));

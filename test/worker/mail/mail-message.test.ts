@@ -38,6 +38,10 @@ describe("redactFailureText", () => {
     expect(redacted).toBe("bad content: [link] key [redacted]");
   });
 
+  it("blanks out a reset code as the email prints it", () => {
+    expect(redactFailureText("bad content: enter this code: 7KQ2-M9XD")).toBe("bad content: enter this code: [code]");
+  });
+
   it("keeps failures short", () => {
     expect(redactFailureText("x ".repeat(500)).length).toBeLessThanOrEqual(201);
   });

@@ -16,7 +16,7 @@ afterEach(() => {
 
 describe("sendPasswordResetEmail through the outbox transport", () => {
   it("stores the reset email for the given address with the configured base URL", async () => {
-    await sendPasswordResetEmail(env, { to: "Reader@Example.com", token: TOKEN, client: "web", expiresAt: Date.now() + 1_800_000 }, firstAttempt());
+    await sendPasswordResetEmail(env, { to: "Reader@Example.com", token: TOKEN, code: "7KQ2M9XD", client: "web", expiresAt: Date.now() + 1_800_000 }, firstAttempt());
     const row = await env.DB.prepare("SELECT to_address, subject, text_body, html_body FROM mail_outbox WHERE to_address = ?")
       .bind("reader@example.com")
       .first<{ to_address: string; subject: string; text_body: string; html_body: string }>();
@@ -27,18 +27,19 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
   });
 
   it("records the delivery as sent without the token or the link", async () => {
-    await sendPasswordResetEmail(env, { to: "records@example.com", token: TOKEN, client: "desktop", expiresAt: Date.now() + 1_800_000 }, firstAttempt());
+    await sendPasswordResetEmail(env, { to: "records@example.com", token: TOKEN, code: "7KQ2M9XD", client: "desktop", expiresAt: Date.now() + 1_800_000 }, firstAttempt());
     const records = await listDeliveryRecords(env, { to: "records@example.com", limit: 10 });
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: "password_reset", transport: "outbox", status: "sent", attempts: 1, lastError: null });
     const everything = JSON.stringify(await env.DB.prepare("SELECT * FROM mail_deliveries").all());
     expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain("7KQ2");
     expect(everything).not.toContain("reset-password");
   });
 
   it("builds links from PUBLIC_BASE_URL, never from anything else", async () => {
     const configured = { ...env, PUBLIC_BASE_URL: "https://auth.example.org/" } as Env;
-    await sendPasswordResetEmail(configured, { to: "base@example.com", token: TOKEN, client: "web", expiresAt: 0 }, firstAttempt());
+    await sendPasswordResetEmail(configured, { to: "base@example.com", token: TOKEN, code: "7KQ2M9XD", client: "web", expiresAt: 0 }, firstAttempt());
     const row = await env.DB.prepare("SELECT text_body FROM mail_outbox WHERE to_address = ?").bind("base@example.com").first<{ text_body: string }>();
     expect(row?.text_body).toContain(`https://auth.example.org/reset-password?token=${TOKEN}`);
   });
@@ -46,7 +47,7 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
   it("warns, without the link, when a production Worker still uses the outbox", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const production = { ...env, ENVIRONMENT: "production" } as Env;
-    await sendPasswordResetEmail(production, { to: "forgotten@example.com", token: TOKEN, client: "web", expiresAt: 0 }, firstAttempt());
+    await sendPasswordResetEmail(production, { to: "forgotten@example.com", token: TOKEN, code: "7KQ2M9XD", client: "web", expiresAt: 0 }, firstAttempt());
     const lines = warn.mock.calls.map((call) => call.join(" "));
     expect(lines.some((line) => line.includes("set MAIL_TRANSPORT=mailchannels"))).toBe(true);
     expect(lines.join("\n")).not.toContain(TOKEN);
@@ -54,7 +55,7 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
 
   it("stays quiet about the outbox in development", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    await sendPasswordResetEmail(env, { to: "quiet@example.com", token: TOKEN, client: "web", expiresAt: 0 }, firstAttempt());
+    await sendPasswordResetEmail(env, { to: "quiet@example.com", token: TOKEN, code: "7KQ2M9XD", client: "web", expiresAt: 0 }, firstAttempt());
     expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -9,6 +9,7 @@ const resetInput: ResetEmailInput = {
   publicBaseUrl: "https://auth.example.com",
   deepLinkScheme: "resetkit",
   token: TOKEN,
+  code: "7KQ2M9XD",
   client: "web",
   lifetimeMs: 30 * 60_000,
 };
@@ -39,6 +40,18 @@ describe("the reset email", () => {
       expect(part).toContain("ResetKit");
     }
     expect(email.subject).toBe("Reset your ResetKit password");
+  });
+
+  it("shows the one-time code as XXXX-XXXX and says which route to use on which device", () => {
+    const email = renderResetEmail(resetInput);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("7KQ2-M9XD");
+      expect(part).toContain("On this computer");
+      expect(part).toContain("On another device");
+      expect(part).toContain("enter this code in the ResetKit app");
+      expect(part).toContain("I have a code");
+    }
+    expect(email.text).not.toContain("7KQ2M9XD");
   });
 
   it("offers the desktop deep link only when the request came from the desktop app", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { Browser, countMailTo, openForm, readInputValue, registerAccount } from "./web-fixtures.ts";
+import { Browser, countMailTo, findSetCookie, openForm, readInputValue, registerAccount, SECURE_ORIGIN } from "./web-fixtures.ts";
 
 describe("GET /forgot-password", () => {
   it("shows a labelled email form with a CSRF field and sets the CSRF cookie", async () => {
@@ -34,7 +34,7 @@ describe("GET /", () => {
 });
 
 describe("POST /forgot-password", () => {
-  it("shows the same check-your-email page for a known and an unknown address", async () => {
+  it("answers a known and an unknown address with the same 303 to the check-email page", async () => {
     await registerAccount("known-web@example.com");
     const known = new Browser();
     const unknown = new Browser();
@@ -44,13 +44,34 @@ describe("POST /forgot-password", () => {
     const knownAnswer = await known.postForm("/forgot-password", { csrf_token: knownForm.csrfToken, email: "known-web@example.com" });
     const unknownAnswer = await unknown.postForm("/forgot-password", { csrf_token: unknownForm.csrfToken, email: "stranger@example.com" });
 
-    expect(knownAnswer.status).toBe(200);
-    expect(unknownAnswer.status).toBe(200);
-    const knownHtml = await knownAnswer.text();
-    expect(knownHtml).toContain("Check your email");
-    expect(await unknownAnswer.text()).toBe(knownHtml);
+    for (const answer of [knownAnswer, unknownAnswer]) {
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get("location")).toBe("/forgot-password/check-email");
+      expect(await answer.text()).toBe("");
+    }
+    const withoutAddress = (response: Response) => findSetCookie(response, "resetkit_check_email")?.replace(/^[^;]*/, "");
+    expect(withoutAddress(knownAnswer)).toBe(withoutAddress(unknownAnswer));
     expect(await countMailTo("known-web@example.com")).toBe(1);
     expect(await countMailTo("stranger@example.com")).toBe(0);
+
+    const knownPage = await (await known.fetch("/forgot-password/check-email")).text();
+    const unknownPage = await (await unknown.fetch("/forgot-password/check-email")).text();
+    expect(knownPage).toContain("Check your email");
+    expect(knownPage).toContain("If <strong>known-web@example.com</strong> has an account");
+    expect(unknownPage).toContain("If <strong>stranger@example.com</strong> has an account");
+  });
+
+  it("keeps the typed address out of the URL, in an HttpOnly SameSite=Strict cookie for /forgot-password only", async () => {
+    const browser = new Browser(SECURE_ORIGIN);
+    const { csrfToken } = await openForm(browser, "/forgot-password");
+    const answer = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: "Private+tag@Example.com" });
+
+    expect(answer.headers.get("location")).not.toContain("Example");
+    const cookie = findSetCookie(answer, "resetkit_check_email") ?? "";
+    expect(cookie).toContain("resetkit_check_email=Private%2Btag%40Example.com;");
+    for (const attribute of ["Path=/forgot-password", "HttpOnly", "SameSite=Strict", "Secure", "Max-Age=1800"]) {
+      expect(cookie).toContain(attribute);
+    }
   });
 
   it("only counts the per-IP limit and queues the request: no account, token or mail query before or after the answer", async () => {
@@ -64,7 +85,7 @@ describe("POST /forgot-password", () => {
 
       const response = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email });
 
-      expect(response.status).toBe(200);
+      expect(response.status).toBe(303);
       seen.push([...statements]);
     }
     for (const statements of seen) {
@@ -81,8 +102,9 @@ describe("POST /forgot-password", () => {
       const browser = new Browser(undefined, { ENVIRONMENT: environment });
       const { csrfToken } = await openForm(browser, "/forgot-password");
       const response = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: `${environment}@example.com` });
-      expect(response.status).toBe(200);
-      expect((await response.text()).includes('href="/dev/mailbox"')).toBe(shown);
+      expect(response.status).toBe(303);
+      const page = await browser.fetch("/forgot-password/check-email");
+      expect((await page.text()).includes('href="/dev/mailbox"')).toBe(shown);
     }
   });
 
@@ -114,7 +136,7 @@ describe("POST /forgot-password", () => {
     }
     for (let index = 0; index < 5; index += 1) {
       const page = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: `web-${index}@example.com` });
-      expect(page.status).toBe(200);
+      expect(page.status).toBe(303);
     }
 
     const limited = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: "one-more@example.com" });

@@ -17,6 +17,8 @@ export interface PasswordResetEmailInput {
   /** The address stored on the account, never the one typed into a form. */
   to: string;
   token: string;
+  /** The canonical one-time code that goes with the link; it appears only in the email. */
+  code: string;
   client: ResetClient;
   expiresAt: number;
 }
@@ -39,6 +41,7 @@ export async function sendPasswordResetEmail(
     publicBaseUrl: config.publicBaseUrl,
     deepLinkScheme: config.deepLinkScheme,
     token: input.token,
+    code: input.code,
     client: input.client,
     lifetimeMs: config.resetTokenTtlMs,
   });

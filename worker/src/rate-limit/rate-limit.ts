@@ -38,6 +38,8 @@ export const RATE_LIMIT_RULES = {
   "reset-per-email": { limit: 3, windowMs: 15 * MINUTE, per: "value" },
   /** Failed sign-ins from one network: beyond this every sign-in from it answers 429. */
   "sign-in-failures-per-network": { limit: 20, windowMs: 15 * MINUTE, per: "network" },
+  /** Reset-code redeem attempts from one network: beyond this the API answers 429. */
+  "redeem-code-per-network": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitRuleName = keyof typeof RATE_LIMIT_RULES;

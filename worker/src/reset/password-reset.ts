@@ -34,6 +34,7 @@ import {
   revokePasswordResetTokens,
   storeResetToken,
 } from "./reset-tokens.ts";
+import { createResetCode } from "./reset-codes.ts";
 
 export { revokePasswordResetTokens };
 
@@ -81,7 +82,7 @@ export async function deliverRequestedPasswordReset(
 }
 
 /**
- * Revokes the account's older links, creates a new one and emails it to the stored address:
+ * Revokes the account's older links, creates a new one with its code and emails both to the stored address:
  * one send attempt of one queue job.
  *
  * The link's lifetime starts here, at the attempt that sends it, not when it was requested: a
@@ -99,9 +100,10 @@ export async function issuePasswordReset(
   const token = generateToken();
   const createdAt = clock.now();
   const expiresAt = createdAt + readConfig(env).resetTokenTtlMs;
-  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt, expiresAt });
+  const { code, codeHash, resetGuesses } = await createResetCode(env, account.emailNormalized);
+  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt, expiresAt, codeHash }, [resetGuesses]);
   // Always the address stored on the account, never what was typed (CVE-2019-19844).
-  return sendPasswordResetEmail(env, { to: account.email, token, client, expiresAt }, attempt);
+  return sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt }, attempt);
 }
 
 /** Returns the account a live token belongs to and when the token expires, or null. */

@@ -7,8 +7,8 @@ import type { ResetClient } from "../../../shared/contract.ts";
 
 export const RESET_TOKEN_QUERIES = {
   deleteForAccount: "DELETE FROM password_reset_tokens WHERE account_id = ?",
-  insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at)
-    VALUES (?, ?, ?, ?, ?)`,
+  insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, code_hash)
+    VALUES (?, ?, ?, ?, ?, ?)`,
   findLive: `SELECT token_hash, account_id, expires_at FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
   // The four statements below are one confirm batch. The first claims the token with a nonce;
@@ -30,10 +30,14 @@ export interface ResetTokenRecord {
   expiresAt: number;
 }
 
-/** Stores a new token hash for an account and deletes every older one, atomically. */
+/**
+ * Stores a new token hash (and the keyed hash of its one-time code, if any) for an account and
+ * deletes every older one, atomically, together with any statements the caller adds.
+ */
 export async function storeResetToken(
   env: Env,
-  input: { tokenHash: string; accountId: string; client: ResetClient; createdAt: number; expiresAt: number },
+  input: { tokenHash: string; accountId: string; client: ResetClient; createdAt: number; expiresAt: number; codeHash?: string },
+  alongside: readonly D1PreparedStatement[] = [],
 ): Promise<void> {
   await env.DB.batch([
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(input.accountId),
@@ -43,7 +47,9 @@ export async function storeResetToken(
       input.client,
       input.createdAt,
       input.expiresAt,
+      input.codeHash ?? null,
     ),
+    ...alongside,
   ]);
 }
 

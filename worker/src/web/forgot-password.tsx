@@ -1,7 +1,9 @@
 /**
  * `/forgot-password`: the email form and its answer. Every well-formed address gets the same
- * "check your email" page; the request only goes onto the mail queue, where the lookup and the
- * email happen (`requestPasswordReset`), and the per-IP limit is shared with the JSON API.
+ * 303 to the "check your email" page (POST/redirect/GET, so going back never resubmits), with
+ * the typed address in a short-lived cookie rather than the URL; the request only goes onto the
+ * mail queue, where the lookup and the email happen (`requestPasswordReset`), and the per-IP
+ * limit is shared with the JSON API.
  */
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { readConfig } from "../config.ts";
@@ -9,7 +11,9 @@ import { readClientIp } from "../http/client-ip.ts";
 import { requestPasswordReset } from "../reset/password-reset.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readFormBody } from "./form-body.ts";
-import { CheckEmailPage, ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
+import { serializeCheckEmailCookie } from "./check-email-cookie.ts";
+import { CHECK_EMAIL_PATH } from "./pages/check-email.tsx";
+import { ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
 import { renderPage } from "./render.ts";
 import { renderErrorPage } from "./web-route.tsx";
 
@@ -41,11 +45,8 @@ export async function submitForgotPasswordForm(request: Request, env: Env): Prom
       headers: { "retry-after": String(result.retryAfterSeconds) },
     });
   }
-  return renderPage(
-    <CheckEmailPage
-      appName={config.appName}
-      ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)}
-      showDevMailbox={config.environment === "development"}
-    />,
-  );
+  return new Response(null, {
+    status: 303,
+    headers: { location: CHECK_EMAIL_PATH, "set-cookie": serializeCheckEmailCookie(request, parsed.data, config.resetTokenTtlMs / 1000) },
+  });
 }

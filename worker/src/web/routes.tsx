@@ -1,11 +1,12 @@
 /**
- * The edge HTML pages: `/forgot-password`, `/reset-password`, `/account-alert`, `/` (which
+ * The edge HTML pages: `/forgot-password`, `/forgot-password/check-email`, `/reset-password`, `/account-alert`, `/` (which
  * leads to the forgot form) and the HTML 404. Every form POST passes the CSRF check first; every response gets the security headers
  * (see `web-route.tsx`). GET routes also answer HEAD, with the same status and headers.
  */
 import type { AppRouter } from "../router.ts";
 import { readConfig } from "../config.ts";
 import { submitAccountAlert, showAccountAlert } from "./account-alert.tsx";
+import { showCheckEmail, submitResetCode } from "./check-email.tsx";
 import { csrf } from "./csrf/index.ts";
 import { showForgotPasswordForm, submitForgotPasswordForm } from "./forgot-password.tsx";
 import { FormRefusedPage } from "./pages/errors.tsx";
@@ -26,6 +27,11 @@ export function registerWebRoutes(router: AppRouter): void {
   router.get("/forgot-password", forgotPasswordForm);
   router.head("/forgot-password", forgotPasswordForm);
   router.post("/forgot-password", webRoute(protectForm, submitForgotPasswordForm));
+
+  const checkEmail = webRoute(showCheckEmail);
+  router.get("/forgot-password/check-email", checkEmail);
+  router.head("/forgot-password/check-email", checkEmail);
+  router.post("/forgot-password/check-email", webRoute(protectForm, submitResetCode));
 
   const resetPassword = webRoute(openResetPassword);
   router.get("/reset-password", resetPassword);

@@ -2,19 +2,30 @@
  * Forgot password: ask for the email address, then say to check the inbox. The answer is the
  * same whether or not the address has an account, so the screen never tells which. Resending is
  * possible after a cooldown, which keeps people from tripping the per-email limit by impatience.
+ * The inbox may be on another device, so the screen also takes the code printed in the email.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
+import { ResetCodeForm } from "../components/ResetCodeForm.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { useCooldown } from "../use-cooldown.ts";
 
 export const RESEND_COOLDOWN_SECONDS = 30;
 
-export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): void }) {
+export interface ForgotPasswordScreenProps {
+  onBackToSignIn(): void;
+  /** Opens the Reset screen with the token a redeemed code was traded for. */
+  onCodeRedeemed(token: string): void;
+}
+
+export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotPasswordScreenProps) {
   const [email, setEmail] = useState("");
+  const [enteringCode, setEnteringCode] = useState(false);
+  // Each email sent carries a new code with a new guess budget, so the code form starts afresh.
+  const [emailsSent, setEmailsSent] = useState(0);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
   const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS);
@@ -24,6 +35,7 @@ export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): voi
     onSuccess: (_accepted, address) => {
       setResent(sentTo !== null);
       setSentTo(address);
+      setEmailsSent((count) => count + 1);
       cooldown.start();
     },
     onError: () => emailInput.current?.focus(),
@@ -42,6 +54,9 @@ export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): voi
           once and expires soon.
         </p>
         <p>Open the link on this computer and ResetKit will take you to the reset screen.</p>
+        <h2>Reading the email on another device?</h2>
+        <p>Enter the code from the email instead.</p>
+        <ResetCodeForm key={emailsSent} email={sentTo} onRedeemed={onCodeRedeemed} />
         {resent ? (
           <p className="notice" role="status">
             We sent another email.
@@ -59,6 +74,21 @@ export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): voi
         <p>
           <button className="link" type="button" onClick={onBackToSignIn}>
             Back to sign in
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  if (enteringCode) {
+    return (
+      <section key="code" aria-labelledby="code-title">
+        <ScreenHeading id="code-title">Enter the code from the email</ScreenHeading>
+        <p>The reset email has a code like 7KQ2-M9XD. Enter it with the address the email went to.</p>
+        <ResetCodeForm onRedeemed={onCodeRedeemed} />
+        <p>
+          <button className="link" type="button" onClick={() => setEnteringCode(false)}>
+            Send a reset email instead
           </button>
         </p>
       </section>
@@ -90,6 +120,11 @@ export function ForgotPasswordScreen({ onBackToSignIn }: { onBackToSignIn(): voi
           {requestReset.isPending ? "Sending…" : "Send reset link"}
         </button>
       </form>
+      <p>
+        <button className="link" type="button" onClick={() => setEnteringCode(true)}>
+          I have a code
+        </button>
+      </p>
       <p>
         <button className="link" type="button" onClick={onBackToSignIn}>
           Back to sign in

@@ -58,6 +58,7 @@ describe("every HTML page of the Worker", () => {
     const responses = [
       await browser.fetch("/forgot-password"),
       await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: "headers@example.com" }, { origin: SECURE_ORIGIN }),
+      await browser.fetch("/forgot-password/check-email"),
       await browser.postForm("/forgot-password", { email: "headers@example.com" }),
       // Created after the forgot-password post, which replaced any older link of this account.
       await browser.fetch(`/reset-password?token=${await createResetToken(account)}`),
@@ -67,7 +68,7 @@ describe("every HTML page of the Worker", () => {
       await browser.fetch("/no/such/page"),
     ];
 
-    expect(responses.map((response) => response.status)).toEqual([200, 200, 403, 303, 200, 410, 410, 404]);
+    expect(responses.map((response) => response.status)).toEqual([200, 303, 200, 403, 303, 200, 410, 410, 404]);
     for (const response of responses) {
       expectSecureHtmlHeaders(response);
       expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=/);

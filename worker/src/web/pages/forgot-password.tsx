@@ -1,6 +1,6 @@
 /**
- * The "forgot password" pages: the email form, the "check your email" answer that every
- * address gets alike (no account enumeration), and the friendly page for the per-IP limit.
+ * The "forgot password" pages: the email form and the friendly page for the per-IP limit. The
+ * "check your email" answer every address gets alike is in `check-email.tsx`.
  */
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
@@ -26,33 +26,8 @@ export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotP
           Send reset link
         </button>
       </form>
-    </Layout>
-  );
-}
-
-export interface CheckEmailPageProps {
-  appName: string;
-  ttlMinutes: number;
-  /** Only in development, where mail goes to the local outbox instead of a real inbox. */
-  showDevMailbox?: boolean;
-}
-
-/** The same answer for every address, known or not. */
-export function CheckEmailPage({ appName, ttlMinutes, showDevMailbox }: CheckEmailPageProps) {
-  return (
-    <Layout appName={appName} title="Check your email">
-      <h1>Check your email</h1>
-      <p className="notice" role="status">
-        If that address has an account, we have sent it a link to reset the password.
-      </p>
-      <p>The link works for {ttlMinutes} minutes and only once. It can take a minute to arrive; look in your spam folder too.</p>
-      {showDevMailbox ? (
-        <p className="notice">
-          Running locally: emails are kept in the <a href="/dev/mailbox">development mailbox</a>.
-        </p>
-      ) : null}
       <p>
-        <a href="/forgot-password">Send another link</a>
+        <a href="/forgot-password/check-email">I have a code</a>
       </p>
     </Layout>
   );

@@ -13,7 +13,7 @@ export function CsrfField({ token }: { token: string }) {
 export interface FieldProps {
   id: string;
   label: string;
-  type: "email" | "password";
+  type: "email" | "password" | "text";
   autoComplete: string;
   hint?: string;
   error?: string;

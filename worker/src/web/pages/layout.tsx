@@ -10,12 +10,14 @@ export interface LayoutProps {
   children: ReactNode;
   /** Loads the small external script that gives live password feedback. */
   withPasswordFeedback?: boolean;
+  /** Loads the small external script that formats a reset code as it is typed. */
+  withCodeFormatting?: boolean;
   /** Sends the browser on to `refreshTo` at once (used without JavaScript, so no script needed). */
   refreshTo?: string;
 }
 
 /** The HTML document around a page's content. */
-export function Layout({ appName, title, children, withPasswordFeedback, refreshTo }: LayoutProps) {
+export function Layout({ appName, title, children, withPasswordFeedback, withCodeFormatting, refreshTo }: LayoutProps) {
   return (
     <html lang="en">
       <head>
@@ -25,6 +27,7 @@ export function Layout({ appName, title, children, withPasswordFeedback, refresh
         <title>{`${title} · ${appName}`}</title>
         <link rel="stylesheet" href="/styles.css" />
         {withPasswordFeedback ? <script src="/password-feedback.js" defer /> : null}
+        {withCodeFormatting ? <script src="/reset-code-input.js" defer /> : null}
       </head>
       <body className="page">
         <header className="page-header">

@@ -1,0 +1,167 @@
+/**
+ * The desktop renderer's code entry in Chromium against `wrangler dev`, through the same test
+ * bridge as renderer-flow.test.ts: the "Check your email" screen takes the emailed code, formats
+ * it as typed or pasted, and a right code opens the same Reset screen a deep link opens. Wrong
+ * codes and a spent guess budget get plain messages that never say whether an account exists.
+ * The Worker allows 10 code attempts per network in 15 minutes; these tests make 9.
+ */
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { maskEmail } from "../../../shared/email-address.ts";
+import { launchChromium } from "../../support/chromium.ts";
+import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import {
+  buildRenderer,
+  createAccount,
+  findAxeViolations,
+  installTestBridge,
+  RENDERER_DIR,
+  saveScreenshot,
+  serveStatic,
+  type StaticServer,
+  type TestBridge,
+} from "./renderer-fixtures.ts";
+
+const ORIGINAL_PASSWORD = "an original passphrase 1";
+const NEW_PASSWORD = "a lighthouse keeper's lantern";
+const REDEEM_CHANNEL = "resetkit:redeem-reset-code";
+
+/** Waits for the newest email to `email` and returns the XXXX-XXXX code printed in it. */
+async function readCodeFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(messages[0]?.text ?? "")?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no email with a code reached ${email}`);
+}
+
+function otherCode(code: string): string {
+  return `${code.slice(0, 8)}${code.endsWith("Z") ? "Y" : "Z"}`;
+}
+
+describe("the desktop code entry in Chromium, against wrangler dev", () => {
+  let worker: RunningWorker;
+  let browser: Browser;
+  let renderer: StaticServer;
+  let page: Page;
+  let bridge: TestBridge;
+
+  beforeAll(async () => {
+    [worker, browser] = await Promise.all([startWorker(), launchChromium(), buildRenderer()]);
+    renderer = await serveStatic(RENDERER_DIR);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await renderer?.close();
+    await worker?.stop();
+  });
+
+  afterEach(async () => {
+    await page?.context().close();
+  });
+
+  async function openApp(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
+    page = await context.newPage();
+    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
+    await page.goto(`${renderer.url}/index.html`);
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    return page;
+  }
+
+  /** From sign-in to "Check your email" for `email`. */
+  async function askForEmail(email: string): Promise<void> {
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await heading("Check your email").waitFor();
+  }
+
+  const heading = (name: string) => page.getByRole("heading", { name });
+  const codeField = () => page.getByLabel("Code from the email", { exact: true });
+  const continueWithCode = () => page.getByRole("button", { name: "Continue with code" }).click();
+  const newEmail = () => `desktop-code-${randomBytes(4).toString("hex")}@example.com`;
+  const redeemCalls = () => bridge.invokedChannels.filter((channel) => channel === REDEEM_CHANNEL).length;
+
+  it("takes the emailed code from 'Check your email' to the Reset screen and a new password", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await openApp();
+    await askForEmail(email);
+    expect(await codeField().getAttribute("autocomplete")).toBe("one-time-code");
+    expect(await findAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, "check-email-code");
+    const code = await readCodeFromMail(worker.url, email);
+
+    // Formatted while typed: lower case, no hyphen in, XXXX-XXXX out.
+    await codeField().pressSequentially(code.replace("-", "").toLowerCase().slice(0, 6));
+    expect(await codeField().inputValue()).toBe(code.slice(0, 7));
+    // Something too short is caught before anything is sent.
+    await codeField().fill("7KQ2");
+    await continueWithCode();
+    await page.getByRole("alert").getByText("Enter the 8-character code from the email, like 7KQ2-M9XD.").waitFor();
+    expect(redeemCalls()).toBe(0);
+
+    await codeField().fill(otherCode(code));
+    await continueWithCode();
+    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    await saveScreenshot(page, "check-email-code-wrong");
+
+    // Pasting the whole code at once, as it is in the email with stray spaces, works too.
+    await codeField().fill(`  ${code.toLowerCase()} `);
+    expect(await codeField().inputValue()).toBe(code);
+    await continueWithCode();
+    await heading("Choose a new password").waitFor();
+    expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
+
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await heading("Your password has been changed").waitFor();
+    expect(redeemCalls()).toBe(2);
+  });
+
+  it("says plainly when 5 wrong codes have used up the code, and then refuses even the right one", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await openApp();
+    await askForEmail(email);
+    const code = await readCodeFromMail(worker.url, email);
+
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await codeField().fill(otherCode(code));
+      await continueWithCode();
+      await expect.poll(redeemCalls).toBe(attempt);
+    }
+    await page.getByRole("alert").getByText("After 5 wrong tries a code stops working: send a new email and use its code.").waitFor();
+    expect(await findAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, "check-email-code-spent");
+
+    await codeField().fill(code);
+    await continueWithCode();
+    await expect.poll(redeemCalls).toBe(6);
+    await page.getByRole("alert").getByText("After 5 wrong tries a code stops working").waitFor();
+    expect(await heading("Check your email").isVisible()).toBe(true);
+  });
+
+  it("takes a code with its address from 'I have a code', and refuses an unknown address just like a wrong code", async () => {
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await page.getByRole("button", { name: "I have a code" }).click();
+    await heading("Enter the code from the email").waitFor();
+
+    await page.getByLabel("Email address").fill(newEmail());
+    await codeField().fill("7KQ2-M9XD");
+    await continueWithCode();
+
+    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    expect(await findAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, "enter-code");
+  });
+});

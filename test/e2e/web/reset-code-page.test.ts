@@ -1,0 +1,147 @@
+/**
+ * The web "check your email" page and its code entry in real Chromium against `wrangler dev`,
+ * with JavaScript on and off: POST /forgot-password lands on the page by 303, going back never
+ * resubmits, a wrong code gets the plain refusal, and the right code (typed loosely) opens the
+ * same "Choose a new password" form a link opens, with nothing secret in the address bar.
+ */
+import type { Browser, Page, Response } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../support/chromium.ts";
+import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import {
+  countMail,
+  createAccount,
+  findAxeViolations,
+  NEW_PASSWORD,
+  ORIGINAL_PASSWORD,
+  readLinkFromMail,
+  signInStatus,
+  takeScreenshots,
+  watchCspViolations,
+} from "./web-e2e-fixtures.ts";
+
+/** Waits for the newest email to `email` and returns the XXXX-XXXX code printed in it. */
+async function readCodeFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(messages[0]?.text ?? "")?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no email with a code reached ${email}`);
+}
+
+function otherCode(code: string): string {
+  return `${code.slice(0, 8)}${code.endsWith("Z") ? "Y" : "Z"}`;
+}
+
+describe("the check-email page's code entry in Chromium", () => {
+  let worker: RunningWorker;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+  });
+
+  async function submit(page: Page, buttonName: string): Promise<Response> {
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.request().method() === "POST" && candidate.request().isNavigationRequest()),
+      page.getByRole("button", { name: buttonName }).click(),
+    ]);
+    await page.waitForLoadState();
+    return response;
+  }
+
+  it.each([
+    ["on", true],
+    ["off", false],
+  ] as const)("a person finishes a reset with the emailed code, JavaScript %s", async (label, javaScriptEnabled) => {
+    const email = `code-js-${label}@example.com`;
+    await createAccount(worker.url, email);
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const cspViolations = await watchCspViolations(page);
+    const visit = async (name: string) => {
+      if (!javaScriptEnabled) return;
+      expect(await findAxeViolations(page), `axe on ${name}`).toEqual([]);
+      await takeScreenshots(page, name);
+    };
+
+    await page.goto(`${worker.url}/forgot-password`);
+    await page.getByLabel("Email address").fill(email);
+    expect((await submit(page, "Send reset link")).status()).toBe(303);
+    expect(page.url()).toBe(`${worker.url}/forgot-password/check-email`);
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await page.getByText(`If ${email} has an account`).waitFor();
+    await visit("check-email-code");
+
+    // Back and forward again are plain GETs: no "Confirm Form Resubmission", no second email.
+    await page.goBack();
+    await page.getByRole("heading", { name: "Forgot your password?" }).waitFor();
+    await page.goForward();
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    const code = await readCodeFromMail(worker.url, email);
+    expect(await countMail(worker.url, email)).toBe(1);
+
+    const codeField = page.getByLabel("Code from the email");
+    expect(await codeField.getAttribute("autocomplete")).toBe("one-time-code");
+    await codeField.fill(otherCode(code));
+    expect((await submit(page, "Continue")).status()).toBe(400);
+    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    await visit("check-email-code-wrong");
+
+    if (javaScriptEnabled) {
+      await codeField.fill("");
+      await codeField.pressSequentially(code.replace("-", "").toLowerCase());
+      expect(await codeField.inputValue()).toBe(code);
+    } else {
+      await codeField.fill(` ${code.replace("-", " ").toLowerCase()} `);
+    }
+    expect((await submit(page, "Continue")).status()).toBe(303);
+    expect(page.url()).toBe(`${worker.url}/reset-password`);
+    await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
+
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+    expect((await submit(page, "Change password")).status()).toBe(200);
+    await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+    expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
+
+    // Redeeming the code ended the emailed link.
+    expect((await page.goto(await readLinkFromMail(worker.url, email)))?.status()).toBe(410);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it("on another device the page asks for the address too, and a code for an unknown address gets the same refusal", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+
+    await page.goto(`${worker.url}/forgot-password`);
+    await page.getByRole("link", { name: "I have a code" }).click();
+    await page.getByRole("heading", { name: "Enter the code from the email" }).waitFor();
+    await page.getByLabel("Email address").fill("nobody-at-all@example.com");
+    await page.getByLabel("Code from the email").fill("7KQ2-M9XD");
+
+    expect((await submit(page, "Continue")).status()).toBe(400);
+    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    expect(await findAxeViolations(page)).toEqual([]);
+    await takeScreenshots(page, "enter-code-another-device");
+    await context.close();
+  });
+
+  it("serves the code formatting script as a static asset the CSP allows", async () => {
+    const response = await fetch(`${worker.url}/reset-code-input.js`);
+    await response.arrayBuffer();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/javascript");
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The cookie that carries the address typed into `/forgot-password` to the "check your email"
+ * page. POST /forgot-password answers 303 (POST/redirect/GET), so going back never asks to
+ * resubmit a form; the address rides in this cookie instead of the URL, where it would end up
+ * in history and logs. HttpOnly, SameSite=Strict, sent only under `/forgot-password`, and it
+ * lasts as long as a reset link.
+ */
+import { emailAddressSchema } from "../../../shared/email-address.ts";
+import { readCookie, serializeCookie, serializeExpiredCookie } from "./cookies.ts";
+
+export const CHECK_EMAIL_COOKIE_NAME = "resetkit_check_email";
+export const CHECK_EMAIL_COOKIE_PATH = "/forgot-password";
+
+/** The address the browser typed into the form, or null when it has none (or a spoiled one). */
+export function readCheckEmailCookie(request: Request): string | null {
+  const value = readCookie(request, CHECK_EMAIL_COOKIE_NAME);
+  if (!value) return null;
+  try {
+    const parsed = emailAddressSchema.safeParse(decodeURIComponent(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the typed address; percent-encoding keeps every character a valid cookie octet. */
+export function serializeCheckEmailCookie(request: Request, email: string, maxAgeSeconds: number): string {
+  return serializeCookie(request, CHECK_EMAIL_COOKIE_NAME, encodeURIComponent(email), {
+    path: CHECK_EMAIL_COOKIE_PATH,
+    maxAgeSeconds,
+  });
+}
+
+/** Forgets the address once a code has been redeemed. */
+export function serializeClearedCheckEmailCookie(request: Request): string {
+  return serializeExpiredCookie(request, CHECK_EMAIL_COOKIE_NAME, CHECK_EMAIL_COOKIE_PATH);
+}

@@ -1,0 +1,89 @@
+/**
+ * `/forgot-password/check-email`: where POST /forgot-password sends the browser (303), and
+ * where a code from the email is redeemed. A right code moves the fresh reset token into the
+ * HttpOnly reset cookie, never the URL, and answers 303 to the same "Choose a new password"
+ * form a link opens. Wrong codes re-render the page with one message that reads the same
+ * whether or not the address has an account; the per-network limit is shared with the API.
+ */
+import { emailAddressSchema } from "../../../shared/email-address.ts";
+import { normalizeResetCode } from "../../../shared/reset-code.ts";
+import { readConfig } from "../config.ts";
+import { readClientIp } from "../http/client-ip.ts";
+import { clock } from "../platform/clock.ts";
+import { redeemResetCodeFromNetwork } from "../reset/code-redemption.ts";
+import { readCheckEmailCookie, serializeClearedCheckEmailCookie } from "./check-email-cookie.ts";
+import { issueCsrfToken } from "./csrf/index.ts";
+import { readField, readFormBody } from "./form-body.ts";
+import { CheckEmailPage, describeRefusedCode, type CheckEmailPageProps } from "./pages/check-email.tsx";
+import { renderPage } from "./render.ts";
+import { RESET_COOKIE_PATH, serializeResetCookie } from "./reset-cookie.ts";
+import { renderErrorPage } from "./web-route.tsx";
+
+type PageState = Pick<CheckEmailPageProps, "email" | "code" | "wrongCodes" | "errors">;
+
+/** GET: the "check your email" answer with the code form. */
+export function showCheckEmail(request: Request, env: Env): Promise<Response> {
+  return renderCheckEmail(request, env, {}, 200);
+}
+
+/** POST (after the CSRF check): redeem a code. */
+export async function submitResetCode(request: Request, env: Env): Promise<Response> {
+  const body = await readFormBody(request);
+  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
+  const typedEmail = readField(body.fields, "email").slice(0, 254);
+  const typedCode = readField(body.fields, "code").slice(0, 32);
+  const wrongCodes = Math.min(99, Math.max(0, Number.parseInt(readField(body.fields, "wrong_codes"), 10) || 0));
+  const state: PageState = { email: typedEmail, code: typedCode, wrongCodes };
+
+  const email = emailAddressSchema.safeParse(typedEmail);
+  const code = normalizeResetCode(typedCode);
+  if (!email.success || !code) {
+    const errors = {
+      email: email.success ? undefined : (email.error.issues[0]?.message ?? "Enter a valid email address."),
+      code: code ? undefined : "Enter the 8-character code from the email, like 7KQ2-M9XD.",
+    };
+    return renderCheckEmail(request, env, { ...state, errors }, 422);
+  }
+
+  const outcome = await redeemResetCodeFromNetwork(env, { email: email.data, code, ip: readClientIp(request) });
+  if (outcome.ok) {
+    const maxAgeSeconds = (outcome.expiresAt - clock.now()) / 1000;
+    return new Response(null, {
+      status: 303,
+      headers: [
+        ["location", RESET_COOKIE_PATH],
+        ["set-cookie", serializeResetCookie(request, outcome.token, maxAgeSeconds)],
+        ["set-cookie", serializeClearedCheckEmailCookie(request)],
+      ],
+    });
+  }
+  if (outcome.reason === "rate_limited") {
+    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+    const form = `Too many codes were tried from your network. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+    return renderCheckEmail(request, env, { ...state, errors: { form } }, 429, { "retry-after": String(outcome.retryAfterSeconds) });
+  }
+  const refused = { ...state, code: "", wrongCodes: wrongCodes + 1 };
+  return renderCheckEmail(request, env, { ...refused, errors: { code: describeRefusedCode(wrongCodes + 1) } }, 400);
+}
+
+async function renderCheckEmail(
+  request: Request,
+  env: Env,
+  state: PageState,
+  status: number,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const config = readConfig(env);
+  const { token, setCookie } = await issueCsrfToken(request, env);
+  return renderPage(
+    <CheckEmailPage
+      appName={config.appName}
+      csrfToken={token}
+      ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)}
+      knownEmail={readCheckEmailCookie(request)}
+      showDevMailbox={config.environment === "development"}
+      {...state}
+    />,
+    { status, headers, cookies: [setCookie] },
+  );
+}
