@@ -1,6 +1,8 @@
 /**
- * ResetKit's Worker entry point: the HTTP router and the scheduled purge.
+ * ResetKit's Worker entry point: the HTTP router and the scheduled purge, both behind the
+ * configuration gate (`config-guard.ts`), so a misconfigured production deployment does nothing.
  */
+import { isRefusingWork, refuseWhenMisconfigured } from "./config-guard.ts";
 import { purgeExpiredRows } from "./maintenance/purge.ts";
 import { clock } from "./platform/clock.ts";
 import { createRouter } from "./router.ts";
@@ -9,11 +11,15 @@ const router = createRouter();
 
 export default {
   fetch(request, env, ctx): Promise<Response> {
-    return router.fetch(request, env, ctx);
+    return refuseWhenMisconfigured(request, env, ctx) ?? router.fetch(request, env, ctx);
   },
 
   /** The cron trigger (wrangler.toml `[triggers]`): deletes expired tokens, sessions and counters. */
   async scheduled(_controller, env): Promise<void> {
+    if (isRefusingWork(env)) {
+      console.error("scheduled purge skipped: the Worker is misconfigured");
+      return;
+    }
     const counts = await purgeExpiredRows(env, clock.now());
     console.info("purged expired rows", JSON.stringify(counts));
   },

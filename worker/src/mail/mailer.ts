@@ -59,13 +59,17 @@ export function createMailer(env: Env, options: MailerOptions = {}): Mailer {
       ? createMailChannelsTransport(config, from ?? { email: "" }, options.fetch ?? ((input, init) => fetch(input, init)))
       : createOutboxTransport(env, now);
 
-  // A deploy that forgot MAIL_TRANSPORT would otherwise store reset links in D1 and send nothing.
-  const warnOutboxInProduction = config.environment === "production" && transport.name === "outbox";
+  // A production Worker never stores mail in the outbox: it would keep reset links in D1 and send
+  // nothing. The configuration gate already refuses such a deploy; this holds even without it.
+  const refuseOutbox = config.environment === "production" && transport.name === "outbox";
 
   return {
     async send(message) {
       const id = crypto.randomUUID();
-      if (warnOutboxInProduction) console.warn(`mail ${id} (${message.kind}) stored in the outbox, not sent: set MAIL_TRANSPORT=mailchannels`);
+      if (refuseOutbox) {
+        console.error(`mail ${id} (${message.kind}) refused: the outbox is for development only; set MAIL_TRANSPORT=mailchannels`);
+        return { id, status: "failed", attempts: 0, error: "the outbox is for development only" };
+      }
       try {
         await createDeliveryRecord(env, { id, kind: message.kind, transport: transport.name, to: message.to.email, now: now() });
       } catch (error) {
