@@ -11,7 +11,7 @@ import { startWorker, type RunningWorker } from "../support/wrangler-dev.ts";
 describe("wrangler dev on the production top level of wrangler.toml", () => {
   let worker: RunningWorker;
   beforeAll(async () => {
-    worker = await startWorker({ env: null, readyStatus: 503 });
+    worker = await startWorker({ env: null, ignoreLocalVars: true, readyStatus: 503 });
   });
   afterAll(async () => {
     await worker?.stop();

@@ -4,7 +4,7 @@
  * the Worker logs is kept, so suites can assert on it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +23,8 @@ export interface StartWorkerOptions {
    * start`) or null for the production top level, exactly what `wrangler deploy` would ship.
    */
   env?: string | null;
+  /** Ignores a developer's `.dev.vars` and `.env` (an empty `--env-file`), so only wrangler.toml and `vars` count. */
+  ignoreLocalVars?: boolean;
   /** The /healthz status that means "started": 200, or 503 for a deliberately misconfigured Worker. */
   readyStatus?: number;
   /** How long to wait for `/healthz`. */
@@ -91,6 +93,12 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  if (options.ignoreLocalVars) {
+    // Given an --env-file, wrangler reads neither .dev.vars nor .env.
+    const emptyEnvFile = join(persistDir, "empty.env");
+    await writeFile(emptyEnvFile, "");
+    varArgs.push("--env-file", emptyEnvFile);
+  }
   const child = runWrangler(
     [
       "dev",
