@@ -6,9 +6,9 @@
  * mail kept in D1 instead of sent, or rate limits without their key.
  *
  * @example
- * const refusal = refuseWhenMisconfigured(request, env);
+ * const refusal = refuseWhenMisconfigured(request, env, ctx);
  * if (refusal) return refusal;
- * if (isRefusingWork(env)) return; // in scheduled() and queue()
+ * if (isRefusingWork(env)) return; // in scheduled(); queue() should retry its batch instead
  */
 import { findMisconfiguration, readConfig } from "./config.ts";
 import { unavailableProblemResponse, RETRY_AFTER_SECONDS } from "./http/problem.ts";
