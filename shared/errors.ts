@@ -18,6 +18,8 @@ export const ErrorCode = {
   codeInvalid: "code_invalid",
   csrfFailed: "csrf_failed",
   internal: "internal_error",
+  /** 503: storage or the Worker's configuration failed; retry after `Retry-After` seconds. */
+  unavailable: "unavailable",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -79,17 +79,3 @@ export function queryD1<Row>(worker: RunningWorker, sql: string, config = "wrang
     });
   });
 }
-
-/** Waits until `read()` returns the same value twice, `settleMs` apart: background work is done. */
-export async function waitUntilSettled<T>(read: () => Promise<T>, settleMs = 400, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let previous = JSON.stringify(await read());
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-    const current = await read();
-    const serialized = JSON.stringify(current);
-    if (serialized === previous) return current;
-    previous = serialized;
-  }
-  throw new Error(`still changing after ${timeoutMs} ms`);
-}

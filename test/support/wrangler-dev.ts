@@ -4,7 +4,7 @@
  * the Worker logs is kept, so suites can assert on it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,15 @@ export interface StartWorkerOptions {
   vars?: Record<string, string>;
   /** Wrangler config file, relative to the repository root. */
   config?: string;
+  /**
+   * The wrangler environment of the repository's wrangler.toml: "dev" (the default, as `npm
+   * start`) or null for the production top level, exactly what `wrangler deploy` would ship.
+   */
+  env?: string | null;
+  /** Ignores a developer's `.dev.vars` and `.env` (an empty `--env-file`), so only wrangler.toml and `vars` count. */
+  ignoreLocalVars?: boolean;
+  /** The /healthz status that means "started": 200, or 503 for a deliberately misconfigured Worker. */
+  readyStatus?: number;
   /** How long to wait for `/healthz`. */
   startupTimeoutMs?: number;
   /** Runs after the migrations and before `wrangler dev` starts, e.g. to load seed data. */
@@ -48,10 +57,11 @@ export function findFreePort(): Promise<number> {
 
 /**
  * The `-c` arguments for a wrangler config. The repository's own wrangler.toml is production at
- * its top level, so the suites select its development environment, as `npm start` does.
+ * its top level, so the suites select its development environment, as `npm start` does, unless
+ * `env` is null.
  */
-export function configArgs(config: string): string[] {
-  return config === "wrangler.toml" ? ["-c", config, "--env", "dev"] : ["-c", config];
+export function configArgs(config: string, env: string | null = "dev"): string[] {
+  return config === "wrangler.toml" && env !== null ? ["-c", config, "--env", env] : ["-c", config];
 }
 
 function runWrangler(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -75,16 +85,24 @@ export async function applyMigrations(persistDir: string, config = "wrangler.tom
 /** Starts `wrangler dev` on a free port and waits until it answers `/healthz`. */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const config = options.config ?? "wrangler.toml";
+  const environment = options.env === undefined ? "dev" : options.env;
+  const readyStatus = options.readyStatus ?? 200;
   const persistDir = await mkdtemp(join(tmpdir(), "resetkit-d1-"));
   await applyMigrations(persistDir, config);
   await options.seed?.(persistDir);
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  if (options.ignoreLocalVars) {
+    // Given an --env-file, wrangler reads neither .dev.vars nor .env.
+    const emptyEnvFile = join(persistDir, "empty.env");
+    await writeFile(emptyEnvFile, "");
+    varArgs.push("--env-file", emptyEnvFile);
+  }
   const child = runWrangler(
     [
       "dev",
-      ...configArgs(config),
+      ...configArgs(config, environment),
       "--ip", "127.0.0.1",
       "--port", String(port),
       "--inspector-port", String(inspectorPort),
@@ -115,7 +133,8 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     if (child.exitCode !== null) break;
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) return { url, persistDir, logs: () => output, stop };
+      await response.body?.cancel();
+      if (response.status === readyStatus) return { url, persistDir, logs: () => output, stop };
     } catch {
       // not listening yet
     }

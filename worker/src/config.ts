@@ -1,15 +1,23 @@
 /**
- * The Worker's configuration, read once per request from `env` (wrangler `[vars]` and secrets)
- * and normalised into typed values with the documented defaults.
+ * The Worker's configuration: `env` (wrangler `[vars]` and secrets) normalised into typed values
+ * with the documented defaults. `readConfig` computes it once per `env` object and hands the same
+ * frozen value to every later call, so a request that consults it in ten places parses it once.
+ * `findMisconfiguration` says why a production config must not serve (see `misconfiguration.ts`).
+ *
+ * @example
+ * const config = readConfig(env);
+ * const fault = findMisconfiguration(config); // null, or "PUBLIC_BASE_URL is not set; ..."
  */
 import { DEFAULT_DEEP_LINK_SCHEME } from "../../shared/deep-link.ts";
 import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../../shared/password-policy.ts";
+import { isLoopbackHost } from "./http/loopback-host.ts";
 
 export type MailTransportName = "outbox" | "mailchannels";
 
 export interface Config {
   environment: "development" | "production";
   appName: string;
+  /** The https origin links point to; empty when unset in production (which then refuses to serve). */
   publicBaseUrl: string;
   deepLinkScheme: string;
   resetTokenTtlMs: number;
@@ -22,6 +30,8 @@ export interface Config {
   passwordMinLength: number;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
   rateLimitsEnabled: boolean;
+  /** Whether the `HMAC_KEY` secret is set; the key itself stays in `env` (see crypto/keyed-hash.ts). */
+  hasHmacKey: boolean;
 }
 
 export const DEFAULTS = {
@@ -34,15 +44,31 @@ export const DEFAULTS = {
   mailRetryDelaysSeconds: [30, 60, 120, 300, 600, 900, 1800],
 } as const;
 
+// Keyed by the `env` object itself: a test or a `--var` that builds a different `env` gets its own
+// config, and nothing outlives the `env` it came from.
+const configs = new WeakMap<Env, Config>();
+
 /** Reads `env` into a `Config`. Anything but the exact string "development" counts as production. */
 export function readConfig(env: Env): Config {
+  let config = configs.get(env);
+  if (!config) {
+    config = Object.freeze(parseConfig(env));
+    configs.set(env, config);
+  }
+  return config;
+}
+
+function parseConfig(env: Env): Config {
+  const environment = env.ENVIRONMENT === "development" ? "development" : "production";
+  // Only development falls back to the local origin: a production link must never point there.
+  const fallbackBaseUrl = environment === "development" ? DEFAULTS.publicBaseUrl : "";
   const dkimDomain = nonEmpty(env.DKIM_DOMAIN);
   const dkimSelector = nonEmpty(env.DKIM_SELECTOR);
   const dkimPrivateKey = nonEmpty(env.DKIM_PRIVATE_KEY);
   return {
-    environment: env.ENVIRONMENT === "development" ? "development" : "production",
+    environment,
     appName: nonEmpty(env.APP_NAME) ?? DEFAULTS.appName,
-    publicBaseUrl: (nonEmpty(env.PUBLIC_BASE_URL) ?? DEFAULTS.publicBaseUrl).replace(/\/+$/, ""),
+    publicBaseUrl: (nonEmpty(env.PUBLIC_BASE_URL) ?? fallbackBaseUrl).replace(/\/+$/, ""),
     deepLinkScheme: nonEmpty(env.DEEP_LINK_SCHEME) ?? DEFAULT_DEEP_LINK_SCHEME,
     resetTokenTtlMs: positiveInteger(env.RESET_TOKEN_TTL_MINUTES, DEFAULTS.resetTokenTtlMinutes) * 60_000,
     mailTransport: env.MAIL_TRANSPORT === "mailchannels" ? "mailchannels" : "outbox",
@@ -60,8 +86,54 @@ export function readConfig(env: Env): Config {
       positiveInteger(env.PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_MIN_LENGTH),
       PASSWORD_MAX_LENGTH,
     ),
-    rateLimitsEnabled: !(env.ENVIRONMENT === "development" && env.RATE_LIMITS?.trim() === "off"),
+    rateLimitsEnabled: !(environment === "development" && env.RATE_LIMITS?.trim() === "off"),
+    hasHmacKey: nonEmpty(env.HMAC_KEY) !== undefined,
   };
+}
+
+/**
+ * What a production Worker needs before it may serve, one row per setting. Each check returns
+ * why the setting is wrong, or null. Development is never checked: `npm start` must just work.
+ */
+const PRODUCTION_CHECKS: ReadonlyArray<{ setting: string; check: (config: Config) => string | null }> = [
+  {
+    setting: "MAIL_TRANSPORT",
+    check: (config) =>
+      config.mailTransport === "mailchannels" ? null : 'must be "mailchannels" in production; the outbox keeps mail in D1 and sends nothing',
+  },
+  {
+    setting: "MAILCHANNELS_API_KEY",
+    check: (config) => (config.mailchannels.apiKey ? null : "is not set; run `wrangler secret put MAILCHANNELS_API_KEY`"),
+  },
+  {
+    setting: "HMAC_KEY",
+    check: (config) => (config.hasHmacKey ? null : "is not set; run `wrangler secret put HMAC_KEY`"),
+  },
+  { setting: "PUBLIC_BASE_URL", check: (config) => describePublicBaseUrlProblem(config.publicBaseUrl) },
+];
+
+/** Returns one sentence naming the first production setting that is missing or wrong, or null. */
+export function findMisconfiguration(config: Config): string | null {
+  if (config.environment === "development") return null;
+  for (const { setting, check } of PRODUCTION_CHECKS) {
+    const problem = check(config);
+    if (problem) return `${setting} ${problem}`;
+  }
+  return null;
+}
+
+function describePublicBaseUrlProblem(value: string): string | null {
+  const hint = "set it to the https origin of this Worker, e.g. https://reset.example.com";
+  if (!value) return `is not set; ${hint}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `is not a URL; ${hint}`;
+  }
+  if (url.protocol !== "https:") return `is not https; ${hint}`;
+  if (isLoopbackHost(url.hostname)) return `points at this machine (${url.hostname}); ${hint}`;
+  return null;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

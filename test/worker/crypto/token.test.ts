@@ -20,9 +20,13 @@ describe("generateToken", () => {
     expect(bytes).toHaveBeenCalledWith(32);
   });
 
-  it("never repeats across many draws", () => {
-    const tokens = new Set(Array.from({ length: 1000 }, () => generateToken()));
-    expect(tokens.size).toBe(1000);
+  it("draws fresh bytes for every token instead of reusing earlier ones", () => {
+    let draw = 0;
+    const bytes = vi.spyOn(random, "bytes").mockImplementation((length) => new Uint8Array(length).fill((draw += 1)));
+    const first = generateToken();
+    const second = generateToken();
+    expect(bytes).toHaveBeenCalledTimes(2);
+    expect(second).not.toBe(first);
   });
 });
 

@@ -6,6 +6,7 @@ import type { MailMessage } from "../../../worker/src/mail/mail-message.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import worker from "../../../worker/src/index.ts";
 import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { productionEnv } from "../production-env.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -48,11 +49,10 @@ async function readMailboxJson(to: string): Promise<MailboxJson> {
   return response.json();
 }
 
-/** Calls the Worker with ENVIRONMENT=production. */
-async function fetchInProduction(path: string): Promise<Response> {
+/** Calls the Worker with `workerEnv` (a correct production config unless given). */
+async function fetchWith(url: string, workerEnv: Env = productionEnv()): Promise<Response> {
   const ctx = createExecutionContext();
-  const production = { ...env, ENVIRONMENT: "production" } as Env;
-  const response = await worker.fetch(new Request(`http://127.0.0.1${path}`) as Parameters<typeof worker.fetch>[0], production, ctx);
+  const response = await worker.fetch(new Request(url) as Parameters<typeof worker.fetch>[0], workerEnv, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -173,14 +173,41 @@ describe("the /dev routes in production", () => {
     "answer %s with 404 and reveal no mail",
     async (path) => {
       await createMailer(env).send(message("prod@example.com", "secret subject"), firstAttempt());
-      const response = await fetchInProduction(path);
+      const response = await fetchWith(`http://127.0.0.1${path}`);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("secret subject");
     },
   );
 
+  it("answer 404, not 503, even when production is misconfigured", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = await fetchWith("http://127.0.0.1/dev/mailbox.json", productionEnv({ PUBLIC_BASE_URL: undefined }));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
+  });
+
   it("still serve in development", async () => {
     const response = await exports.default.fetch("http://127.0.0.1/dev/mailbox");
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("the /dev routes under another Host (DNS rebinding)", () => {
+  it.each(["/dev/mailbox", "/dev/mailbox.json?to=rebind@example.com", "/dev/deliveries.json"])(
+    "answer %s for Host evil.example with the HTML 404 page in development, revealing no mail",
+    async (path) => {
+      await createMailer(env).send(message("rebind@example.com", "rebinding secret"), firstAttempt());
+      const response = await fetchWith(`http://evil.example${path}`, env);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      const html = await response.text();
+      expect(html).toContain("Page not found");
+      expect(html).not.toContain("rebinding secret");
+    },
+  );
+
+  it.each(["http://localhost:8787", "http://127.0.0.1:8787", "http://[::1]:8787"])("serve the mailbox on the loopback origin %s", async (origin) => {
+    const response = await fetchWith(`${origin}/dev/mailbox.json`, env);
     expect(response.status).toBe(200);
   });
 });

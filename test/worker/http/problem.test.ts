@@ -24,16 +24,25 @@ describe("toProblemResponse", () => {
     expect(await response.json()).toMatchObject({ code: "password_policy", errors: { password: "Too short." } });
   });
 
-  it("turns anything else into a generic 500 that reveals no message or stack", async () => {
+  it("turns anything else into 503 unavailable with Retry-After, revealing no message or stack", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = toProblemResponse(new Error("database password is hunter2 at worker/src/secret.ts:12"));
-    expect(response.status).toBe(500);
+    const request = new Request("https://reset.example.com/api/v1/sessions?token=hunter3", { method: "POST", headers: { "cf-ray": "8f0000000000abcd-LHR" } });
+    const response = toProblemResponse(new Error("database password is hunter2 at worker/src/secret.ts:12"), request);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
     const text = await response.text();
     expect(text).not.toContain("hunter2");
     expect(text).not.toContain("secret.ts");
-    expect(JSON.parse(text)).toMatchObject({ status: 500, code: "internal_error" });
-    // The log line names only the error type, never its message.
-    expect(JSON.stringify(log.mock.calls)).not.toContain("hunter2");
+    expect(JSON.parse(text)).toMatchObject({ status: 503, title: "Service Unavailable", code: "unavailable" });
+    // One line with the request id, the route and the error's name; never its message or the query.
+    expect(log.mock.calls.map((call) => call.join(" "))).toEqual(["request 8f0000000000abcd-LHR POST /api/v1/sessions failed: Error"]);
+    log.mockRestore();
+  });
+
+  it("makes up a request id when there is no cf-ray header", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    toProblemResponse(new TypeError("x"), new Request("https://reset.example.com/api/v1/me"));
+    expect(String(log.mock.calls[0]?.[0])).toMatch(/^request [0-9a-f-]{36} GET \/api\/v1\/me failed: TypeError$/);
     log.mockRestore();
   });
 });

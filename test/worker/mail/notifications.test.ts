@@ -44,11 +44,13 @@ describe("sendPasswordResetEmail through the outbox transport", () => {
     expect(row?.text_body).toContain(`https://auth.example.org/reset-password?token=${TOKEN}`);
   });
 
-  it("warns, without the link, when a production Worker still uses the outbox", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  it("stores nothing, and says why without the link, when a production Worker still uses the outbox", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const production = { ...env, ENVIRONMENT: "production" } as Env;
     await sendPasswordResetEmail(production, { to: "forgotten@example.com", token: TOKEN, code: "7KQ2M9XD", client: "web", expiresAt: 0 }, firstAttempt());
-    const lines = warn.mock.calls.map((call) => call.join(" "));
+    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM mail_outbox WHERE to_address = ?").bind("forgotten@example.com").first<{ n: number }>();
+    expect(stored?.n).toBe(0);
+    const lines = error.mock.calls.map((call) => call.join(" "));
     expect(lines.some((line) => line.includes("set MAIL_TRANSPORT=mailchannels"))).toBe(true);
     expect(lines.join("\n")).not.toContain(TOKEN);
   });

@@ -20,6 +20,7 @@ import {
   registerAccount,
   requestReset,
 } from "./reset-fixtures.ts";
+import { failingDatabase, OUTAGE_MESSAGE } from "../storage-fault.ts";
 
 const MINUTE = 60_000;
 
@@ -249,13 +250,10 @@ describe("verifyPasswordResetToken", () => {
     }
   });
 
-  it("returns null when the database fails", async () => {
-    const brokenDb = new Proxy(env.DB, {
-      get: () => () => {
-        throw new Error("D1 is unavailable");
-      },
-    });
-    expect(await verifyPasswordResetToken({ ...env, DB: brokenDb }, "D".repeat(43))).toBeNull();
+  it("lets a storage failure propagate instead of calling a live link invalid", async () => {
+    await registerAccount("outage-verify@example.com");
+    const token = await obtainResetToken("outage-verify@example.com");
+    await expect(verifyPasswordResetToken({ ...env, DB: failingDatabase() }, token)).rejects.toThrow(OUTAGE_MESSAGE);
   });
 });
 

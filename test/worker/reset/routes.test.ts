@@ -1,8 +1,9 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { findAccountById } from "../../../worker/src/accounts/accounts.ts";
 import { verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
+import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
 import {
@@ -15,6 +16,7 @@ import {
   registerAccount,
   requestReset,
 } from "./reset-fixtures.ts";
+import { failingDatabase, OUTAGE_MESSAGE } from "../storage-fault.ts";
 
 const MINUTE = 60_000;
 
@@ -159,6 +161,39 @@ describe("POST /api/v1/password-resets/verify", () => {
     expect(response.status).toBe(400);
     expect((await response.json<{ errors: Record<string, string> }>()).errors.token).toBeTruthy();
   });
+});
+
+describe("the reset API during a storage outage", () => {
+  it.each(["/api/v1/password-resets/verify", "/api/v1/password-resets/confirm"])(
+    "answers %s under a live link with 503 unavailable and Retry-After, never 410, and logs no secret",
+    async (path) => {
+      const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      await registerAccount(`outage${path.length}@example.com`);
+      const token = await obtainResetToken(`outage${path.length}@example.com`);
+
+      const request = new Request(`http://127.0.0.1${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-ray": "8f00c0ffee000001-AMS" },
+        body: JSON.stringify({ token, password: "a brand new passphrase 9" }),
+      });
+      const ctx = createExecutionContext();
+      const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, DB: failingDatabase() }, ctx);
+      await waitOnExecutionContext(ctx);
+
+      expect(response.status).toBe(503);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({ status: 503, code: "unavailable" });
+      expect(body).not.toContain("D1_ERROR");
+      const lines = log.mock.calls.map((call) => call.join(" "));
+      expect(lines).toEqual([`request 8f00c0ffee000001-AMS POST ${path} failed: Error`]);
+      expect(lines.join("\n")).not.toContain(token);
+      expect(lines.join("\n")).not.toContain(OUTAGE_MESSAGE);
+      // The link still works once storage is back.
+      expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(200);
+    },
+  );
 });
 
 describe("POST /api/v1/password-resets/confirm", () => {

@@ -1,10 +1,13 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword, hashPasswordWith, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
+import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
+import { invalidateAccountSessions } from "../../../worker/src/sessions/session.ts";
+import { failingDatabase } from "../storage-fault.ts";
 
 const PASSWORD = "violet tractor under the bridge";
 const DAY = 24 * 60 * 60 * 1000;
@@ -228,11 +231,24 @@ describe("GET /api/v1/me", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect((await me(`Bearer ${token}`)).status).toBe(401);
   });
 
-  it("answers 401 after a password change revoked every session", async () => {
+  it("answers 401 once the account's sessions are revoked, as a password change does", async () => {
     const account = await registerAccount("changed@example.com");
     const token = await signInToken("changed@example.com");
-    await env.DB.prepare("DELETE FROM sessions WHERE account_id = ?").bind(account.id).run();
+    await invalidateAccountSessions(env, account.id);
     expect((await me(`Bearer ${token}`)).status).toBe(401);
+  });
+
+  it("answers 503 unavailable, not 401, when storage fails under a live session", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await registerAccount("outage-me@example.com");
+    const token = await signInToken("outage-me@example.com");
+    const ctx = createExecutionContext();
+    const request = new Request("http://127.0.0.1/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
+    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, DB: failingDatabase() }, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await response.json()).toMatchObject({ status: 503, code: "unavailable" });
   });
 });
 

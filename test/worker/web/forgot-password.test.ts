@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { PRODUCTION_VARS } from "../production-env.ts";
 import { Browser, countMailTo, findSetCookie, openForm, readInputValue, registerAccount, SECURE_ORIGIN } from "./web-fixtures.ts";
 
 describe("GET /forgot-password", () => {
@@ -99,7 +100,7 @@ describe("POST /forgot-password", () => {
 
   it("points to the development mailbox only when running in development", async () => {
     for (const [environment, shown] of [["development", true], ["production", false]] as const) {
-      const browser = new Browser(undefined, { ENVIRONMENT: environment });
+      const browser = new Browser(undefined, environment === "production" ? PRODUCTION_VARS : { ENVIRONMENT: environment });
       const { csrfToken } = await openForm(browser, "/forgot-password");
       const response = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: `${environment}@example.com` });
       expect(response.status).toBe(303);

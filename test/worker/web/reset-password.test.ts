@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { failingDatabase } from "../storage-fault.ts";
 import {
   Browser,
   createResetToken,
@@ -12,6 +13,63 @@ import {
   registerAccount,
   SECURE_ORIGIN,
 } from "./web-fixtures.ts";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** A browser with the same cookies as `browser` whose requests meet a D1 outage. */
+function duringOutage(browser: Browser): Browser {
+  const affected = new Browser(browser.origin, { DB: failingDatabase() });
+  for (const [name, value] of browser.cookies) affected.cookies.set(name, value);
+  return affected;
+}
+
+function expectUnavailablePage(response: Response, html: string): void {
+  expect(response.status).toBe(503);
+  expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+  expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+  expect(html).toContain("Temporarily unavailable");
+  expect(html).not.toContain("invalid");
+  expect(html).not.toContain("D1_ERROR");
+}
+
+describe("/reset-password during a storage outage", () => {
+  it("shows the 503 temporarily-unavailable page for a live link, never the invalid-link page, and keeps the link", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const account = await registerAccount("outage-open@example.com");
+    const token = await createResetToken(account);
+    const browser = new Browser();
+
+    const response = await duringOutage(browser).fetch(`/reset-password?token=${token}`);
+
+    expectUnavailablePage(response, await response.text());
+    expect(findSetCookie(response, "resetkit_reset")).toBeUndefined();
+    expect((await browser.fetch(`/reset-password?token=${token}`)).status).toBe(303);
+  });
+
+  it("shows the 503 page when the form is sent, never \"form expired\" or \"invalid link\", and leaves the password as it was", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const account = await registerAccount("outage-submit@example.com");
+    const token = await createResetToken(account);
+    const browser = new Browser();
+    await browser.fetch(`/reset-password?token=${token}`);
+    const { csrfToken } = await openForm(browser, "/reset-password");
+
+    const response = await duringOutage(browser).postForm("/reset-password", {
+      csrf_token: csrfToken,
+      password: GOOD_PASSWORD,
+      confirm_password: GOOD_PASSWORD,
+    });
+
+    const html = await response.text();
+    expectUnavailablePage(response, html);
+    expect(html).not.toContain("expired");
+    expect(await hasPassword(account, ORIGINAL_PASSWORD)).toBe(true);
+  });
+});
 
 describe("GET /reset-password?token=T", () => {
   it("moves a valid token into a Strict, HttpOnly cookie for /reset-password and redirects with 303 to a token-free URL", async () => {

@@ -1,10 +1,15 @@
 /**
  * Development-only routes: /dev/mailbox (HTML), /dev/mailbox.json?to= (the messages, and the
  * reset requests that sent nothing under `skipped`), the HTML part of one message at
- * /dev/mailbox/:id, and /dev/deliveries.json?to= for the delivery records of every transport. When ENVIRONMENT is not "development" each handler steps aside, so the request
- * falls through to the ordinary 404 like any unknown path.
+ * /dev/mailbox/:id, and /dev/deliveries.json?to= for the delivery records of every transport.
+ * They exist only when ENVIRONMENT is "development" AND the request's Host is
+ * loopback (localhost, 127.0.0.1, [::1]); otherwise each handler steps aside and the request
+ * falls through to the ordinary 404 like any unknown path. The Host check stops DNS rebinding:
+ * a page at evil.example that re-points its name to 127.0.0.1 reaches `npm start`, but its
+ * requests still say `Host: evil.example`.
  */
 import { readConfig } from "../config.ts";
+import { isLoopbackHost } from "../http/loopback-host.ts";
 import { listDeliveryRecords } from "../mail/delivery-records.ts";
 import { listSkippedRequests } from "../mail/skipped-requests.ts";
 import type { AppRouter, RouteArgs } from "../router.ts";
@@ -48,7 +53,7 @@ export function isDevelopment(env: Env): boolean {
 function developmentOnly(handler: DevHandler) {
   return async function handleDevelopmentOnly(request: DevRequest, env: Env, ctx: ExecutionContext) {
     // Returning nothing lets itty-router move on to the catch-all 404.
-    if (!isDevelopment(env)) return undefined;
+    if (!isDevelopment(env) || !isLoopbackHost(new URL(request.url).hostname)) return undefined;
     return handler(request, env, ctx);
   };
 }

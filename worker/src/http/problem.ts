@@ -1,12 +1,17 @@
 /**
  * The one place that turns failures into RFC 9457 problem+json responses. Handlers throw a
- * `ProblemError`; the router's catch calls `problemResponse`, and anything else becomes a
- * generic 500 without a stack trace.
+ * `ProblemError`; the router's catch calls `problemResponse`. Anything else is a failure of ours
+ * or of storage, never the caller's fault: it is logged once and answered with 503
+ * `unavailable` and `Retry-After`, without a message or a stack trace.
  *
  * @example
  * throw new ProblemError(409, ErrorCode.emailTaken, "That email address already has an account.");
  */
 import { ErrorCode, type Problem } from "../../../shared/errors.ts";
+import { logRequestFailure } from "./failure-log.ts";
+
+/** How long a client should wait before retrying after a 503. */
+export const RETRY_AFTER_SECONDS = 30;
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -21,6 +26,7 @@ const TITLES: Record<number, string> = {
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 export class ProblemError extends Error {
@@ -81,11 +87,21 @@ export function problemResponse(
   });
 }
 
-/** Converts anything thrown by a JSON handler into a problem response; never leaks internals. */
-export function toProblemResponse(error: unknown): Response {
+/** The 503 every unexpected failure gets: try again shortly; nothing about what broke. */
+export function unavailableProblemResponse(): Response {
+  return problemResponse(503, ErrorCode.unavailable, "The service is temporarily unavailable. Please try again in a moment.", {
+    headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+  });
+}
+
+/**
+ * Converts anything thrown by a JSON handler into a problem response; never leaks internals.
+ * The router passes the request, so an unexpected failure is logged with its route.
+ */
+export function toProblemResponse(error: unknown, request?: Request): Response {
   if (error instanceof ProblemError) {
     return problemResponse(error.status, error.code, error.detail, { errors: error.errors, headers: error.headers });
   }
-  console.error("unhandled error", error instanceof Error ? error.name : typeof error);
-  return problemResponse(500, ErrorCode.internal, "Something went wrong on our side. Please try again.");
+  logRequestFailure(request, error);
+  return unavailableProblemResponse();
 }

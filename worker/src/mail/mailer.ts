@@ -58,12 +58,16 @@ export function createMailer(env: Env, options: MailerOptions = {}): Mailer {
       : createOutboxTransport(env, now);
   const timeoutMs = options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
 
-  // A deploy that forgot MAIL_TRANSPORT would otherwise store reset links in D1 and send nothing.
-  const warnOutboxInProduction = config.environment === "production" && transport.name === "outbox";
+  // A production Worker never stores mail in the outbox: it would keep reset links in D1 and send
+  // nothing. The configuration gate already refuses such a deploy; this holds even without it.
+  const refuseOutbox = config.environment === "production" && transport.name === "outbox";
 
   return {
     async send(message, { id, attempts }) {
-      if (warnOutboxInProduction) console.warn(`mail ${id} (${message.kind}) stored in the outbox, not sent: set MAIL_TRANSPORT=mailchannels`);
+      if (refuseOutbox) {
+        console.error(`mail ${id} (${message.kind}) refused: the outbox is for development only; set MAIL_TRANSPORT=mailchannels`);
+        return { status: "failed", error: "the outbox is for development only" };
+      }
       await ensureDeliveryRecord(env, { id, kind: message.kind, transport: transport.name, to: message.to.email, now: now() });
 
       const refusal = !from ? "MAIL_FROM is not a valid sender" : refuseHeaderInjection(message, from);

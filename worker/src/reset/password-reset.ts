@@ -2,8 +2,9 @@
  * The password-reset flow: request a link, verify it, confirm a new password. The JSON API and
  * the web forms both call these functions, so they share one set of rules and rate-limit
  * counters. A request only queues a job; the mail-queue consumer calls
- * `deliverRequestedPasswordReset` for it. Token checks return null on every failure path and
- * never throw.
+ * `deliverRequestedPasswordReset` for it. Token checks return null for every kind of bad token
+ * and never throw for one; a storage failure is not a bad token and propagates, so the edge
+ * answers 503, not "invalid link".
  *
  * @example
  * const outcome = await requestPasswordReset(env, { email, client: "web", ip });
@@ -106,24 +107,20 @@ export async function issuePasswordReset(
   return sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt }, attempt);
 }
 
-/** Returns the account a live token belongs to and when the token expires, or null. */
+/** Returns the account a live token belongs to and when the token expires, or null; storage failures throw. */
 export async function verifyPasswordResetToken(
   env: Env,
   token: unknown,
 ): Promise<{ account: Account; expiresAt: number } | null> {
-  try {
-    if (!isResetTokenShape(token)) return null;
-    const tokenHash = await hashToken(token);
-    const record = await findLiveResetToken(env, tokenHash, clock.now());
-    // The index lookup already matched the hash; the constant-time check keeps every secret
-    // comparison in one helper, so no future change can slip in an early-exit `===`.
-    if (!record || !constantTimeEqual(record.tokenHash, tokenHash)) return null;
-    const account = await findAccountById(env, record.accountId);
-    if (!account) return null;
-    return { account, expiresAt: record.expiresAt };
-  } catch {
-    return null;
-  }
+  if (!isResetTokenShape(token)) return null;
+  const tokenHash = await hashToken(token);
+  const record = await findLiveResetToken(env, tokenHash, clock.now());
+  // The index lookup already matched the hash; the constant-time check keeps every secret
+  // comparison in one helper, so no future change can slip in an early-exit `===`.
+  if (!record || !constantTimeEqual(record.tokenHash, tokenHash)) return null;
+  const account = await findAccountById(env, record.accountId);
+  if (!account) return null;
+  return { account, expiresAt: record.expiresAt };
 }
 
 /**

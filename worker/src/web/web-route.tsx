@@ -1,10 +1,13 @@
 /**
  * Runs one edge page's handler chain (for example the CSRF check, then the page) and finishes
- * every response the same way: security headers on, no body for HEAD, and an HTML error page
- * instead of a stack trace or a problem+json body when something throws.
+ * every response the same way: security headers on, no body for HEAD, and, when something
+ * throws (storage, most likely), one log line and the 503 "temporarily unavailable" page
+ * instead of a stack trace, a problem+json body or a misleading "invalid link".
  */
 import { readConfig } from "../config.ts";
-import { ErrorPage, NotFoundPage } from "./pages/errors.tsx";
+import { logRequestFailure } from "../http/failure-log.ts";
+import { RETRY_AFTER_SECONDS } from "../http/problem.ts";
+import { ErrorPage, NotFoundPage, UnavailablePage } from "./pages/errors.tsx";
 import { renderPage } from "./render.ts";
 import { secureHeaders } from "./secure-headers/index.ts";
 
@@ -28,8 +31,8 @@ export function webRoute(...handlers: WebHandler[]) {
       }
       response ??= renderNotFoundPage(request, env);
     } catch (error) {
-      console.error("web page failed", error instanceof Error ? error.name : typeof error);
-      response = renderErrorPage(env, 500, "Please try again in a moment.");
+      logRequestFailure(request, error);
+      response = renderUnavailablePage(request, env);
     }
     const secured = applySecureHeaders(request, response);
     return request.method === "HEAD" ? new Response(null, secured) : secured;
@@ -39,6 +42,14 @@ export function webRoute(...handlers: WebHandler[]) {
 /** An HTML error page with the given status and a sentence on what to do. */
 export function renderErrorPage(env: Env, status: number, message: string): Response {
   return renderPage(<ErrorPage appName={readConfig(env).appName} message={message} />, { status });
+}
+
+/** The HTML 503 for a failure on our side, with `Retry-After`. */
+export function renderUnavailablePage(_request: Request, env: Env): Response {
+  return renderPage(<UnavailablePage appName={readConfig(env).appName} />, {
+    status: 503,
+    headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+  });
 }
 
 /** The HTML 404 for any path that is not an API endpoint. */

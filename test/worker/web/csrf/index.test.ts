@@ -1,5 +1,5 @@
 import { createExecutionContext, env } from "cloudflare:test";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAlertToken } from "../../../../worker/src/mail/alert-tokens.ts";
 import { createSession, validateSessionToken } from "../../../../worker/src/sessions/session.ts";
 import { csrf, DEFAULT_OPTIONS, issueCsrfToken } from "../../../../worker/src/web/csrf/index.ts";
@@ -14,8 +14,13 @@ import {
   ORIGINAL_PASSWORD,
   registerAccount,
 } from "../web-fixtures.ts";
+import { failingDatabase } from "../../storage-fault.ts";
 
 const APP_ORIGIN = "http://127.0.0.1";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** A tiny app: the CSRF check in front of a handler that records whether it ran. */
 function buildApp(options: Parameters<typeof csrf>[0] = {}) {
@@ -137,7 +142,8 @@ describe("csrf()", () => {
     expect(protectedHandler).not.toHaveBeenCalled();
   });
 
-  it("fails closed when the check itself throws", async () => {
+  it("fails closed with 503, not 403, when the check itself throws", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { protectedHandler, send } = buildApp({
       readAllowedOrigins: () => {
         throw new Error("misconfigured");
@@ -147,7 +153,25 @@ describe("csrf()", () => {
 
     const response = await send({ headers: formHeaders(token, { origin: APP_ORIGIN }), body: `csrf_token=${token}` });
 
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(503);
+    expect(protectedHandler).not.toHaveBeenCalled();
+  });
+
+  it("answers 503 \"temporarily unavailable\", not \"form expired\", when the signing key cannot be read", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const protectedHandler = vi.fn(() => new Response("changed something"));
+    const app = webRoute(csrf(), protectedHandler);
+    const token = await issueToken();
+    const request = new Request(`${APP_ORIGIN}/submit`, {
+      method: "POST",
+      headers: formHeaders(token, { "sec-fetch-site": "same-origin" }),
+      body: `csrf_token=${token}`,
+    });
+
+    const response = await app(request, { ...env, DB: failingDatabase() }, createExecutionContext());
+
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain("Temporarily unavailable");
     expect(protectedHandler).not.toHaveBeenCalled();
   });
 

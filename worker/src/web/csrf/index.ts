@@ -11,8 +11,9 @@
  *    key (see `signing-key.ts`), so a cookie planted by a sibling subdomain is useless.
  *    Both comparisons go through `constantTimeEqual`.
  *
- * Any failure, including an unreadable body or an exception, ends in `onRejected` (403): the
- * protected handler never runs.
+ * Every kind of bad request, an unreadable body included, ends in `onRejected` (403): the
+ * protected handler never runs. A storage failure while reading the signing key is not a forged
+ * form: it propagates, so the visitor sees 503 "temporarily unavailable", not "form expired".
  *
  * @example
  * const protectForm = csrf();
@@ -62,19 +63,15 @@ export function csrf(options: Partial<CsrfOptions> = {}) {
 
   return async function csrfProtection(request: Request, env: Env): Promise<Response | undefined> {
     if (SAFE_METHODS.has(request.method)) return undefined;
-    try {
-      if (!isSameOriginRequest(request, env, settings)) return await settings.onRejected(request, env);
-      const body = await readFormBody(request);
-      if (!body.ok) return await settings.onRejected(request, env);
-      const submitted = body.fields.get(settings.fieldName) ?? "";
-      const cookie = readCookie(request, cookieNameFor(request, settings)) ?? "";
-      // Check the pair first: it is cheap and needs no key.
-      if (!submitted || !cookie || !constantTimeEqual(submitted, cookie)) return await settings.onRejected(request, env);
-      if (!(await isSignedToken(env, cookie))) return await settings.onRejected(request, env);
-      return undefined;
-    } catch {
-      return settings.onRejected(request, env);
-    }
+    if (!isSameOriginRequest(request, env, settings)) return settings.onRejected(request, env);
+    const body = await readFormBody(request);
+    if (!body.ok) return settings.onRejected(request, env);
+    const submitted = body.fields.get(settings.fieldName) ?? "";
+    const cookie = readCookie(request, cookieNameFor(request, settings)) ?? "";
+    // Check the pair first: it is cheap and needs no key.
+    if (!submitted || !cookie || !constantTimeEqual(submitted, cookie)) return settings.onRejected(request, env);
+    if (!(await isSignedToken(env, cookie))) return settings.onRejected(request, env);
+    return undefined;
   };
 }
 

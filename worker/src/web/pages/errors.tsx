@@ -1,6 +1,6 @@
 /**
- * Error pages for the HTML side of the Worker: unknown page, refused form (CSRF), and the
- * rare generic failure. They say what to do next, never what went wrong inside.
+ * Error pages for the HTML side of the Worker: unknown page, refused form (CSRF), a failure on
+ * our side (503), and a bad request. They say what to do next, never what went wrong inside.
  */
 import { Layout } from "./layout.tsx";
 
@@ -30,7 +30,18 @@ export function FormRefusedPage({ appName }: { appName: string }) {
   );
 }
 
-/** Any other failure, with its status (413, 415, 405, 500). */
+/** 503 when storage or the Worker's configuration fails: the visitor did nothing wrong. */
+export function UnavailablePage({ appName }: { appName: string }) {
+  return (
+    <Layout appName={appName} title="Temporarily unavailable">
+      <h1>Temporarily unavailable</h1>
+      <p>We can't handle your request right now. Nothing you did caused this. Please try again in a few minutes.</p>
+      <p>If you were using a reset link, it still works until it expires.</p>
+    </Layout>
+  );
+}
+
+/** Any other failure, with its status (400, 413, 415, 405). */
 export function ErrorPage({ appName, message }: { appName: string; message: string }) {
   return (
     <Layout appName={appName} title="Something went wrong">

@@ -1,0 +1,42 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { findMisconfiguration, readConfig } from "../../worker/src/config.ts";
+import { productionEnv } from "./production-env.ts";
+
+describe("readConfig", () => {
+  it("parses an env once and hands every later caller the same config", () => {
+    const workerEnv = productionEnv();
+    const first = readConfig(workerEnv);
+    expect(readConfig(workerEnv)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it("reads a different env object afresh", () => {
+    expect(readConfig(productionEnv({ APP_NAME: "First" })).appName).toBe("First");
+    expect(readConfig(productionEnv({ APP_NAME: "Second" })).appName).toBe("Second");
+  });
+
+  it("falls back to the local origin for links only in development", () => {
+    expect(readConfig({ ...env, PUBLIC_BASE_URL: undefined } as unknown as Env).publicBaseUrl).toBe("http://127.0.0.1:8787");
+    expect(readConfig(productionEnv({ PUBLIC_BASE_URL: undefined })).publicBaseUrl).toBe("");
+  });
+});
+
+describe("findMisconfiguration", () => {
+  it("accepts a complete production config and any development config", () => {
+    expect(findMisconfiguration(readConfig(productionEnv()))).toBeNull();
+    expect(findMisconfiguration(readConfig(env))).toBeNull();
+  });
+
+  it.each([
+    [{ MAIL_TRANSPORT: undefined }, /^MAIL_TRANSPORT must be "mailchannels"/],
+    [{ MAILCHANNELS_API_KEY: "" }, /^MAILCHANNELS_API_KEY is not set; run `wrangler secret put MAILCHANNELS_API_KEY`/],
+    [{ HMAC_KEY: undefined }, /^HMAC_KEY is not set; run `wrangler secret put HMAC_KEY`/],
+    [{ PUBLIC_BASE_URL: "" }, /^PUBLIC_BASE_URL is not set/],
+    [{ PUBLIC_BASE_URL: "http://reset.example.com" }, /^PUBLIC_BASE_URL is not https/],
+    [{ PUBLIC_BASE_URL: "https://LOCALHOST." }, /^PUBLIC_BASE_URL points at this machine/],
+    [{ PUBLIC_BASE_URL: "https://127.1.2.3:8443" }, /^PUBLIC_BASE_URL points at this machine/],
+  ])("names the setting to fix for %o", (overrides, expected) => {
+    expect(findMisconfiguration(readConfig(productionEnv(overrides)))).toMatch(expected);
+  });
+});
