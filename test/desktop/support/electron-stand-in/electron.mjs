@@ -13,6 +13,8 @@ export const report = {
   quit: false,
   exitCode: null,
   userDataPath: null,
+  privilegedSchemes: [],
+  handledSchemes: [],
 };
 globalThis.electronReport = report;
 
@@ -20,7 +22,7 @@ let resolveReady = () => {};
 const ready = new Promise((resolve) => (resolveReady = resolve));
 
 class StandInApp extends EventEmitter {
-  isPackaged = true;
+  isPackaged = process.env.STAND_IN_PACKAGED !== "false";
   #ready = false;
   requestSingleInstanceLock() {
     return process.env.STAND_IN_LOCK !== "taken";
@@ -104,6 +106,18 @@ export const ipcMain = {
   },
 };
 
+export const protocol = {
+  handlers: new Map(),
+  registerSchemesAsPrivileged(schemes) {
+    if (app.isReady()) throw new Error("registerSchemesAsPrivileged must be called before ready");
+    report.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme, handler) {
+    report.handledSchemes.push(scheme);
+    this.handlers.set(scheme, handler);
+  },
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler() {
@@ -122,4 +136,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, session, shell };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell };
