@@ -68,6 +68,8 @@ export interface PasswordResetAcceptedResponse {
 export interface VerifyResetResponse {
   email: string;
   expiresAt: string;
+  /** The Worker's PASSWORD_MIN_LENGTH, so a client checks the new password by the same rule. */
+  passwordMinLength: number;
 }
 
 /** Turns a failed parse into the `errors` map of a problem body: one message per field. */

@@ -22,6 +22,8 @@ import {
 
 const ORIGINAL_PASSWORD = "an original passphrase 1";
 const NEW_PASSWORD = "a lighthouse keeper's lantern";
+// Longer than the shared default (12), so the Reset screen can only know it from the Worker.
+const SERVER_MIN_LENGTH = 16;
 
 describe("the desktop renderer in Chromium, against wrangler dev", () => {
   let worker: RunningWorker;
@@ -31,7 +33,11 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   let bridge: TestBridge;
 
   beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium(), buildRenderer()]);
+    [worker, browser] = await Promise.all([
+      startWorker({ vars: { PASSWORD_MIN_LENGTH: String(SERVER_MIN_LENGTH) } }),
+      launchChromium(),
+      buildRenderer(),
+    ]);
     renderer = await serveStatic(RENDERER_DIR);
   });
 
@@ -101,12 +107,17 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     const passwordField = page.getByLabel("New password", { exact: true });
     await passwordField.fill("password");
     const feedback = page.locator(".live-feedback");
-    expect(await feedback.innerText()).toContain("Use at least 12 characters.");
+    expect(await feedback.innerText()).toContain(`Use at least ${SERVER_MIN_LENGTH} characters.`);
     expect(await feedback.innerText()).toContain("This password is too common. Choose one that is harder to guess.");
     await visit("reset-password-weak");
 
+    // Long enough by the shared default, but not by the Worker's setting.
+    await passwordField.fill("violet tiger");
+    expect(await feedback.innerText()).toBe(`Use at least ${SERVER_MIN_LENGTH} characters.`);
+    expect(await page.locator(".hint").innerText()).toMatch(new RegExp(`^At least ${SERVER_MIN_LENGTH} characters\\.`));
+
     // Long enough, but on the common list: refused live, before anything is sent.
-    await passwordField.fill("qwerty123456");
+    await passwordField.fill("1qaz2wsx3edc4rfv");
     expect(await feedback.innerText()).toBe("This password is too common. Choose one that is harder to guess.");
     await page.getByRole("button", { name: "Set new password" }).click();
     expect(await page.getByText("Choose a password that meets the requirements below.").isVisible()).toBe(true);
