@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { maskEmail } from "../../../shared/email-address.ts";
+import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
 import { launchChromium } from "../../support/chromium.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
@@ -195,6 +196,36 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await visit("reset-link-invalid");
     await page.getByRole("button", { name: "Request a new link" }).click();
     await heading("Forgot your password?").waitFor();
+  });
+
+  it("opens Sign in for the 'password changed' page's sign-in link", async () => {
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await heading("Forgot your password?").waitFor();
+    openDeepLink("resetkit://sign-in");
+    await heading("Sign in").waitFor();
+  });
+
+  it("passes on only well-formed links from main: the preload drops anything else", async () => {
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await heading("Forgot your password?").waitFor();
+    const token = randomBytes(32).toString("base64url");
+    for (const payload of [
+      { kind: "reset-password", token: token.slice(1) },
+      { token },
+      { kind: "open-settings", token },
+      `resetkit://reset-password?token=${token}`,
+      null,
+    ]) {
+      await bridge.sendFromMain(IpcChannel.DeepLink, payload);
+    }
+    expect(await heading("Forgot your password?").isVisible()).toBe(true);
+    expect(bridge.invokedChannels).not.toContain(IpcChannel.VerifyToken);
+
+    await bridge.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token, next: "https://evil.example" });
+    await heading("This reset link is invalid or has expired").waitFor();
+    expect(bridge.invokedChannels.filter((channel) => channel === IpcChannel.VerifyToken)).toHaveLength(1);
   });
 
   it("shows a rejected email address as a sentence next to the field", async () => {
