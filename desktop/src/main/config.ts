@@ -44,7 +44,7 @@ export function checkApiUrl(raw: string): ApiUrlResult {
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    return { ok: false, message: "RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1]" };
+    return { ok: false, message: "RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1]." };
   }
   if (url.username || url.password || url.search || url.hash) {
     return { ok: false, message: "RESETKIT_API_URL must be a plain origin and path, without credentials, query or fragment" };

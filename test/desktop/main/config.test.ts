@@ -3,7 +3,7 @@ import { checkApiUrl, readBuildApiUrl, readDesktopConfig } from "../../../deskto
 
 const DEVELOPMENT = { packaged: false, builtApiUrl: "" };
 const INSTALLED = { packaged: true, builtApiUrl: "https://reset.example.com" };
-const HTTPS_ONLY = "RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1]";
+const HTTPS_ONLY = "RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1].";
 
 describe("the Worker URL rule", () => {
   it.each([

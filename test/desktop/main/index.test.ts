@@ -104,7 +104,7 @@ describe("the built main process, run on an Electron stand-in", () => {
     });
     expect(record.exitCode).toBe(1);
     expect(record.windows).toEqual([]);
-    expect(output).toContain("RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1]");
+    expect(output).toContain("RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1].");
   });
 
   it("uses the profile folder given in RESETKIT_USER_DATA_DIR", async () => {
