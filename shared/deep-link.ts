@@ -27,23 +27,40 @@ export interface SignInDeepLink {
 }
 export type DeepLink = ResetDeepLink | SignInDeepLink;
 
-/** Each link: its host, the one query parameter it carries (if any), and how to read it back. */
-const DEEP_LINK_ROUTES: { [K in DeepLink["kind"]]: { param: string | null; read(value: string | null): Extract<DeepLink, { kind: K }> | null } } = {
+/** How one kind of link is spelled: the host is its kind; at most one query parameter. */
+interface DeepLinkRoute<L extends DeepLink> {
+  /** The one query parameter the link carries, or null when it carries none. */
+  param: string | null;
+  /** The parameter's value for `link` (unused when `param` is null). */
+  write(link: L): string;
+  /** The link for a parameter value, or null when the value is malformed. */
+  read(value: string | null): L | null;
+}
+
+/** Every link the Worker builds and the app accepts, keyed by host. */
+const DEEP_LINK_ROUTES: { [K in DeepLink["kind"]]: DeepLinkRoute<Extract<DeepLink, { kind: K }>> } = {
   [RESET_DEEP_LINK_HOST]: {
     param: "token",
+    write: (link) => link.token,
     read: (token) => (isResetTokenShape(token) ? { kind: RESET_DEEP_LINK_HOST, token } : null),
   },
   [SIGN_IN_DEEP_LINK_HOST]: {
     param: null,
+    write: () => "",
     read: () => ({ kind: SIGN_IN_DEEP_LINK_HOST }),
   },
 };
 
+/** The route for a kind, widened so it can take any link (the kind picked the right one). */
+function routeFor(kind: DeepLink["kind"]): DeepLinkRoute<DeepLink> {
+  return DEEP_LINK_ROUTES[kind] as DeepLinkRoute<DeepLink>;
+}
+
 /** Builds any deep link from the table. */
 export function buildDeepLink(scheme: string, link: DeepLink): string {
-  const { param } = DEEP_LINK_ROUTES[link.kind];
-  const value = link.kind === RESET_DEEP_LINK_HOST ? link.token : "";
-  return param === null ? `${scheme}://${link.kind}` : `${scheme}://${link.kind}?${param}=${encodeURIComponent(value)}`;
+  const route = routeFor(link.kind);
+  if (route.param === null) return `${scheme}://${link.kind}`;
+  return `${scheme}://${link.kind}?${route.param}=${encodeURIComponent(route.write(link))}`;
 }
 
 /** Builds the link that opens the desktop app on the Reset screen. */
@@ -77,7 +94,7 @@ export function parseDeepLink(raw: unknown, scheme: string = DEFAULT_DEEP_LINK_S
   if (!isRouteKind(url.host) || url.username || url.password || url.port) return null;
   if (url.pathname !== "" && url.pathname !== "/") return null;
   if (url.hash) return null;
-  const route = DEEP_LINK_ROUTES[url.host];
+  const route = routeFor(url.host);
   if (route.param === null) {
     return raw.includes("?") ? null : route.read(null);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDeepLink } from "../../../shared/deep-link.ts";
 import {
   Browser,
   createResetToken,
@@ -181,7 +182,10 @@ describe("POST /reset-password", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.text()).toContain("Your password has been changed");
+    const page = await response.text();
+    expect(page).toContain("Your password has been changed");
+    // Its "open the app" link is one the desktop app accepts and opens on Sign in.
+    expect(parseDeepLink(/href="(resetkit:[^"]*)"/.exec(page)?.[1])).toEqual({ kind: "sign-in" });
     const cleared = findSetCookie(response, "resetkit_reset");
     expect(cleared).toContain("Max-Age=0");
     expect(cleared).toContain("Path=/reset-password");
