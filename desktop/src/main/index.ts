@@ -1,7 +1,7 @@
 /**
  * The main process: wires configuration, deep links, IPC and the window together. Each concern
- * lives in its own module (protocol.ts, windows.ts, ipc.ts, api-client.ts); this file only
- * connects them to Electron in the order Electron requires.
+ * lives in its own module (protocol.ts, renderer-protocol.ts, windows.ts, ipc.ts, api-client.ts);
+ * this file only connects them to Electron in the order Electron requires.
  */
 import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from "electron";
 import { fileURLToPath } from "node:url";
