@@ -3,7 +3,7 @@
  * lives in its own module (protocol.ts, renderer-protocol.ts, windows.ts, ipc.ts, api-client.ts);
  * this file only connects them to Electron in the order Electron requires.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from "electron";
 import { fileURLToPath } from "node:url";
 import { IpcChannel } from "../ipc/channels.ts";
 import { createApiClient } from "./api-client.ts";
@@ -25,6 +25,8 @@ function startApp(): void {
   const configResult = readDesktopConfig(process.env, { packaged: app.isPackaged, builtApiUrl: BUILT_API_URL });
   if (!configResult.ok) {
     console.error(configResult.message);
+    // An installed app has no terminal to print to; the person who opened it gets a dialog.
+    if (app.isPackaged) dialog.showErrorBox("ResetKit cannot start", configResult.message);
     app.exit(1);
     return;
   }

@@ -105,6 +105,8 @@ describe("the built main process, run on an Electron stand-in", () => {
     expect(record.exitCode).toBe(1);
     expect(record.windows).toEqual([]);
     expect(output).toContain("RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1].");
+    // A development run reports in its terminal only.
+    expect(record.errorBoxes).toEqual([]);
   });
 
   it("uses the profile folder given in RESETKIT_USER_DATA_DIR", async () => {
@@ -123,5 +125,8 @@ describe("an installed app built without a Worker URL", () => {
     expect(record.exitCode).toBe(1);
     expect(record.windows).toEqual([]);
     expect(output).toContain("This build of ResetKit has no Worker URL; build it again with RESETKIT_API_URL set.");
+    expect(record.errorBoxes).toEqual([
+      ["ResetKit cannot start", "This build of ResetKit has no Worker URL; build it again with RESETKIT_API_URL set."],
+    ]);
   });
 });

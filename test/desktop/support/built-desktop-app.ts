@@ -39,6 +39,7 @@ export interface MainRunRecord {
   windows: { options: { webPreferences: Record<string, unknown> }; loaded: { file?: string; url?: string } | null }[];
   privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
   handledSchemes: string[];
+  errorBoxes: [string, string][];
   fetched?: { url: string; status: number; contentType: string | null; csp: string | null; body: string }[];
   sent: [string, unknown][];
   openedExternally: string[];

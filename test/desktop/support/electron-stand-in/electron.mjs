@@ -14,6 +14,7 @@ export const report = {
   exitCode: null,
   userDataPath: null,
   privilegedSchemes: [],
+  errorBoxes: [],
   handledSchemes: [],
 };
 globalThis.electronReport = report;
@@ -118,6 +119,12 @@ export const protocol = {
   },
 };
 
+export const dialog = {
+  showErrorBox(title, content) {
+    report.errorBoxes.push([title, content]);
+  },
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler() {
@@ -136,4 +143,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell };
+export default { app, BrowserWindow, dialog, ipcMain, protocol, session, shell };
