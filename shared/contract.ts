@@ -82,6 +82,8 @@ export interface PasswordResetAcceptedResponse {
 export interface VerifyResetResponse {
   email: string;
   expiresAt: string;
+  /** The Worker's PASSWORD_MIN_LENGTH, so a client checks the new password by the same rule. */
+  passwordMinLength: number;
 }
 /** A fresh reset token in exchange for an emailed code; the link and the code stop working. */
 export interface RedeemResetCodeResponse {

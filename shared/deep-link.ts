@@ -1,33 +1,87 @@
 /**
- * The desktop deep-link format: `${scheme}://reset-password?token=T`. The parser is strict:
- * any other host, a path, extra query parameters, a fragment, credentials or a malformed token
- * make the link invalid, and invalid links are dropped without a trace.
+ * The desktop deep links, built by the Worker and parsed by the app from one table, so the two
+ * cannot drift: `${scheme}://reset-password?token=T` (in the reset email and on the reset
+ * page) and `${scheme}://sign-in` (on the "password changed" page). The parser is strict: an
+ * unknown host, a path, missing or extra query parameters, a fragment, credentials or a
+ * malformed token make the link invalid, and invalid links are dropped without a trace.
  *
  * @example
  * buildResetDeepLink("resetkit", token) // "resetkit://reset-password?token=…"
- * parseResetDeepLink("resetkit://reset-password?token=…", "resetkit") // { kind: "reset-password", token }
+ * parseDeepLink("resetkit://reset-password?token=…", "resetkit") // { kind: "reset-password", token }
+ * parseDeepLink("resetkit://sign-in", "resetkit") // { kind: "sign-in" }
  */
 import { isResetTokenShape } from "./reset-token.ts";
 
+/** The app's URL scheme: the installers register it, the app and the Worker default to it. */
 export const DEFAULT_DEEP_LINK_SCHEME = "resetkit";
 export const RESET_DEEP_LINK_HOST = "reset-password";
+export const SIGN_IN_DEEP_LINK_HOST = "sign-in";
 const MAX_DEEP_LINK_LENGTH = 512;
 
 export interface ResetDeepLink {
-  kind: "reset-password";
+  kind: typeof RESET_DEEP_LINK_HOST;
   token: string;
+}
+export interface SignInDeepLink {
+  kind: typeof SIGN_IN_DEEP_LINK_HOST;
+}
+export type DeepLink = ResetDeepLink | SignInDeepLink;
+
+/** How one kind of link is spelled: the host is its kind; at most one query parameter. */
+interface DeepLinkRoute<L extends DeepLink> {
+  /** The one query parameter the link carries, or null when it carries none. */
+  param: string | null;
+  /** The parameter's value for `link` (unused when `param` is null). */
+  write(link: L): string;
+  /** The link for a parameter value, or null when the value is malformed. */
+  read(value: string | null): L | null;
+}
+
+/** Every link the Worker builds and the app accepts, keyed by host. */
+const DEEP_LINK_ROUTES: { [K in DeepLink["kind"]]: DeepLinkRoute<Extract<DeepLink, { kind: K }>> } = {
+  [RESET_DEEP_LINK_HOST]: {
+    param: "token",
+    write: (link) => link.token,
+    read: (token) => (isResetTokenShape(token) ? { kind: RESET_DEEP_LINK_HOST, token } : null),
+  },
+  [SIGN_IN_DEEP_LINK_HOST]: {
+    param: null,
+    write: () => "",
+    read: () => ({ kind: SIGN_IN_DEEP_LINK_HOST }),
+  },
+};
+
+/** The route for a kind, widened so it can take any link (the kind picked the right one). */
+function routeFor(kind: DeepLink["kind"]): DeepLinkRoute<DeepLink> {
+  return DEEP_LINK_ROUTES[kind] as DeepLinkRoute<DeepLink>;
+}
+
+/** Builds any deep link from the table. */
+export function buildDeepLink(scheme: string, link: DeepLink): string {
+  const route = routeFor(link.kind);
+  if (route.param === null) return `${scheme}://${link.kind}`;
+  return `${scheme}://${link.kind}?${route.param}=${encodeURIComponent(route.write(link))}`;
 }
 
 /** Builds the link that opens the desktop app on the Reset screen. */
 export function buildResetDeepLink(scheme: string, token: string): string {
-  return `${scheme}://${RESET_DEEP_LINK_HOST}?token=${encodeURIComponent(token)}`;
+  return buildDeepLink(scheme, { kind: RESET_DEEP_LINK_HOST, token });
 }
 
-/** Parses a deep link, returning null for anything that is not exactly a reset link. */
-export function parseResetDeepLink(raw: unknown, scheme: string = DEFAULT_DEEP_LINK_SCHEME): ResetDeepLink | null {
+/** Builds the link that opens the desktop app on the Sign in screen. */
+export function buildSignInDeepLink(scheme: string): string {
+  return buildDeepLink(scheme, { kind: SIGN_IN_DEEP_LINK_HOST });
+}
+
+function isRouteKind(host: string): host is DeepLink["kind"] {
+  return Object.hasOwn(DEEP_LINK_ROUTES, host);
+}
+
+/** Parses a deep link, returning null for anything that is not exactly one the Worker builds. */
+export function parseDeepLink(raw: unknown, scheme: string = DEFAULT_DEEP_LINK_SCHEME): DeepLink | null {
   if (typeof raw !== "string" || raw.length > MAX_DEEP_LINK_LENGTH) return null;
   // The URL parser silently strips surrounding spaces and inner tabs or newlines, and drops an
-  // empty "#"; a link carrying any of them is not one we built, so it is refused outright.
+  // empty "#" or "?"; a link carrying any of them is not one we built, so it is refused outright.
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f#]/.test(raw)) return null;
   let url: URL;
@@ -37,25 +91,37 @@ export function parseResetDeepLink(raw: unknown, scheme: string = DEFAULT_DEEP_L
     return null;
   }
   if (url.protocol !== `${scheme.toLowerCase()}:`) return null;
-  if (url.host !== RESET_DEEP_LINK_HOST || url.username || url.password || url.port) return null;
+  if (!isRouteKind(url.host) || url.username || url.password || url.port) return null;
   if (url.pathname !== "" && url.pathname !== "/") return null;
   if (url.hash) return null;
+  const route = routeFor(url.host);
+  if (route.param === null) {
+    return raw.includes("?") ? null : route.read(null);
+  }
   const keys = [...url.searchParams.keys()];
-  if (keys.length !== 1 || keys[0] !== "token") return null;
-  const token = url.searchParams.get("token");
-  if (!isResetTokenShape(token)) return null;
-  // Exactly "?token=T": no stray "&", no percent-encoded spelling of the token.
-  if (url.search !== `?token=${token}`) return null;
-  return { kind: "reset-password", token };
+  if (keys.length !== 1 || keys[0] !== route.param) return null;
+  const value = url.searchParams.get(route.param);
+  const link = route.read(value);
+  // Exactly "?param=value": no stray "&", no percent-encoded spelling of the value.
+  if (!link || url.search !== `?${route.param}=${value}`) return null;
+  return link;
 }
 
-/** Finds the first valid reset link among command-line arguments (Windows and Linux launches). */
-export function findResetDeepLinkInArgv(argv: readonly string[], scheme: string = DEFAULT_DEEP_LINK_SCHEME): ResetDeepLink | null {
+/** Finds the first valid deep link among command-line arguments (Windows and Linux launches). */
+export function findDeepLinkInArgv(argv: readonly string[], scheme: string = DEFAULT_DEEP_LINK_SCHEME): DeepLink | null {
   const prefix = `${scheme.toLowerCase()}://`;
   for (const arg of argv) {
     if (typeof arg !== "string" || !arg.toLowerCase().startsWith(prefix)) continue;
-    const link = parseResetDeepLink(arg, scheme);
+    const link = parseDeepLink(arg, scheme);
     if (link) return link;
   }
   return null;
+}
+
+/** True for a value that has the shape of a parsed deep link (for data that crossed a process boundary). */
+export function isDeepLink(value: unknown): value is DeepLink {
+  if (typeof value !== "object" || value === null) return false;
+  const { kind } = value as { kind?: unknown };
+  if (kind === SIGN_IN_DEEP_LINK_HOST) return true;
+  return kind === RESET_DEEP_LINK_HOST && isResetTokenShape((value as { token?: unknown }).token);
 }

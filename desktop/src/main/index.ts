@@ -1,27 +1,32 @@
 /**
  * The main process: wires configuration, deep links, IPC and the window together. Each concern
- * lives in its own module (protocol.ts, windows.ts, ipc.ts, api-client.ts); this file only
- * connects them to Electron in the order Electron requires.
+ * lives in its own module (protocol.ts, renderer-protocol.ts, windows.ts, ipc.ts, api-client.ts);
+ * this file only connects them to Electron in the order Electron requires.
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from "electron";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from "electron";
+import { fileURLToPath } from "node:url";
 import { IpcChannel } from "../ipc/channels.ts";
 import { createApiClient } from "./api-client.ts";
 import { readDesktopConfig } from "./config.ts";
 import { createDeepLinkInbox } from "./deep-link-inbox.ts";
 import { createIpcHandlers, registerIpcHandlers } from "./ipc.ts";
 import { startDeepLinkProtocol } from "./protocol.ts";
+import { createRendererHandler, registerRendererScheme, RENDERER_ENTRY_URL, RENDERER_SCHEME } from "./renderer-protocol.ts";
 import { createSessionStore } from "./session-store.ts";
 import { createMainWindow, focusWindow, hardenSession } from "./windows.ts";
 
 const PRELOAD_PATH = fileURLToPath(new URL("../preload/index.cjs", import.meta.url));
-const RENDERER_FILE = fileURLToPath(new URL("../renderer/index.html", import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL("../renderer/", import.meta.url));
+// Baked in by electron.vite.config.ts; "" when a development build was made without one.
+const BUILT_API_URL = typeof __RESETKIT_API_URL__ === "string" ? __RESETKIT_API_URL__ : "";
 
 /** Starts the app; returns early when configuration is wrong or another copy is running. */
 function startApp(): void {
-  const configResult = readDesktopConfig(process.env);
+  const configResult = readDesktopConfig(process.env, { packaged: app.isPackaged, builtApiUrl: BUILT_API_URL });
   if (!configResult.ok) {
     console.error(configResult.message);
+    // An installed app has no terminal to print to; the person who opened it gets a dialog.
+    if (app.isPackaged) dialog.showErrorBox("ResetKit cannot start", configResult.message);
     app.exit(1);
     return;
   }
@@ -30,8 +35,13 @@ function startApp(): void {
   const userDataDir = process.env.RESETKIT_USER_DATA_DIR;
   if (userDataDir) app.setPath("userData", userDataDir);
 
-  // Registered first, so the permission policy is in place before any callback opens a window.
-  void app.whenReady().then(() => hardenSession(session.defaultSession));
+  // Privileged schemes can only be registered before `ready`. The policy and the page's handler
+  // are registered first on `ready`, so they are in place before any callback opens a window.
+  registerRendererScheme(protocol);
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    protocol.handle(RENDERER_SCHEME, createRendererHandler(RENDERER_DIR));
+  });
 
   const inbox = createDeepLinkInbox();
   let mainWindow: BrowserWindow | null = null;
@@ -59,7 +69,7 @@ function startApp(): void {
   const handlers = createIpcHandlers<IpcMainInvokeEvent>({
     client: createApiClient({ baseUrl: config.apiBaseUrl }),
     sessions: createSessionStore(),
-    trustedRendererUrl: devServerUrl ?? pathToFileURL(RENDERER_FILE).href,
+    trustedRendererUrl: devServerUrl ?? RENDERER_ENTRY_URL,
     subscribeDeepLinks(event) {
       const contents = event.sender;
       inbox.subscribe((link) => {
@@ -71,7 +81,7 @@ function startApp(): void {
   function openMainWindow(): void {
     const window = createMainWindow(
       { BrowserWindow, openExternal: (url) => shell.openExternal(url) },
-      { preloadPath: PRELOAD_PATH, renderer: devServerUrl ? { url: devServerUrl } : { file: RENDERER_FILE } },
+      { preloadPath: PRELOAD_PATH, rendererUrl: devServerUrl ?? RENDERER_ENTRY_URL },
     );
     // A reload drops the page's listener; links wait in the inbox until the new page subscribes.
     window.webContents.on("did-start-loading", () => inbox.unsubscribe());

@@ -30,7 +30,7 @@ export type IpcHandler<E extends IpcSenderEvent> = (event: E, payload?: unknown)
 export interface IpcHandlerDeps<E extends IpcSenderEvent> {
   client: ApiClient;
   sessions: SessionStore;
-  /** The URL of our own renderer page: the bundled index.html, or the dev server in development. */
+  /** The URL of our own renderer page: app://resetkit/index.html, or the dev server in development. */
   trustedRendererUrl: string;
   /** Connects the asking renderer to the deep-link inbox. */
   subscribeDeepLinks(event: E): void;
@@ -60,10 +60,11 @@ export function isTrustedSender(event: IpcSenderEvent, trustedRendererUrl: strin
   } catch {
     return false;
   }
-  if (trusted.protocol === "file:") {
-    return sender.protocol === "file:" && sender.host === trusted.host && sender.pathname === trusted.pathname;
-  }
-  return sender.origin === trusted.origin;
+  // The dev server is trusted by origin (its modules load from many paths). Any other page,
+  // such as app://resetkit/index.html, must be that exact page: a custom scheme's origin is
+  // opaque ("null"), so comparing origins there would trust every page of every such scheme.
+  if (trusted.protocol === "http:" || trusted.protocol === "https:") return sender.origin === trusted.origin;
+  return sender.protocol === trusted.protocol && sender.host === trusted.host && sender.pathname === trusted.pathname;
 }
 
 /** Parses a payload with a shared schema, turning a failure into a readable ApiFailure. */

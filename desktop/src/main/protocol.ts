@@ -1,5 +1,5 @@
 /**
- * Receiving `resetkit://reset-password?token=…` links from the operating system. The app takes
+ * Receiving `resetkit://reset-password?token=…` and `resetkit://sign-in` links from the operating system. The app takes
  * the single-instance lock so a link clicked while it runs reaches the running copy, registers
  * itself for the scheme, and reads links from three places: argv at a cold start, the argv of a
  * second launch (Windows and Linux), and `open-url` (macOS). Each link is parsed strictly with
@@ -10,7 +10,7 @@
  * if (!started.primary) return; // another copy runs and got our argv
  */
 import { resolve } from "node:path";
-import { findResetDeepLinkInArgv, parseResetDeepLink, type ResetDeepLink } from "../../../shared/deep-link.ts";
+import { findDeepLinkInArgv, parseDeepLink, type DeepLink } from "../../../shared/deep-link.ts";
 
 /** The slice of Electron's `app` this module uses, so tests can pass a stand-in. */
 export interface ProtocolApp {
@@ -34,21 +34,21 @@ export interface DeepLinkProtocolOptions {
   process: ProtocolProcess;
   scheme: string;
   /** Called after `ready` with each valid link, in arrival order. */
-  onDeepLink(link: ResetDeepLink): void;
+  onDeepLink(link: DeepLink): void;
   /** Called after `ready` whenever a second copy was launched, link or not, to bring the window forward. */
   onSecondInstance(): void;
 }
 
-/** Reads the first valid reset link from command-line arguments, or null. */
-export function readDeepLinkFromArgv(argv: readonly unknown[], scheme: string): ResetDeepLink | null {
+/** Reads the first valid deep link from command-line arguments, or null. */
+export function readDeepLinkFromArgv(argv: readonly unknown[], scheme: string): DeepLink | null {
   if (!Array.isArray(argv)) return null;
   const strings = argv.filter((arg): arg is string => typeof arg === "string");
-  return findResetDeepLinkInArgv(strings, scheme);
+  return findDeepLinkInArgv(strings, scheme);
 }
 
-/** Reads a reset link handed over by macOS `open-url`, or null. */
-export function readDeepLinkFromUrl(url: unknown, scheme: string): ResetDeepLink | null {
-  return parseResetDeepLink(url, scheme);
+/** Reads a deep link handed over by macOS `open-url`, or null. */
+export function readDeepLinkFromUrl(url: unknown, scheme: string): DeepLink | null {
+  return parseDeepLink(url, scheme);
 }
 
 /**
@@ -81,7 +81,7 @@ export function startDeepLinkProtocol(options: DeepLinkProtocolOptions): { prima
   // Links can arrive before `ready` (macOS sends open-url during launch); each delivery waits
   // for it, and promise callbacks keep the arrival order.
   const ready = app.whenReady();
-  const deliverWhenReady = (link: ResetDeepLink | null) => {
+  const deliverWhenReady = (link: DeepLink | null) => {
     if (link) void ready.then(() => options.onDeepLink(link));
   };
 

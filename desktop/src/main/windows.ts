@@ -68,8 +68,8 @@ export interface MainWindowDeps {
 
 export interface MainWindowOptions {
   preloadPath: string;
-  /** What to load: the bundled index.html, or the dev server's URL. */
-  renderer: { file: string } | { url: string };
+  /** What to load: app://resetkit/index.html, or the dev server's URL. */
+  rendererUrl: string;
 }
 
 /** Creates the main window with the guards installed before anything loads. */
@@ -89,8 +89,7 @@ export function createMainWindow(deps: MainWindowDeps, options: MainWindowOption
   contents.on("will-navigate", (event, url) => preventNavigation(event, url, deps.openExternal));
   contents.on("will-attach-webview", (event) => event.preventDefault());
   window.once("ready-to-show", () => window.show());
-  if ("file" in options.renderer) void window.loadFile(options.renderer.file);
-  else void window.loadURL(options.renderer.url);
+  void window.loadURL(options.rendererUrl);
   return window;
 }
 

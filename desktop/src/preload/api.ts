@@ -16,8 +16,7 @@ import type {
   VerifyResetRequest,
   VerifyResetResponse,
 } from "../../../shared/contract.ts";
-import type { ResetDeepLink } from "../../../shared/deep-link.ts";
-import { isResetTokenShape } from "../../../shared/reset-token.ts";
+import { isDeepLink, type DeepLink } from "../../../shared/deep-link.ts";
 import type { ApiResult, SignedInAccount } from "../ipc/api-result.ts";
 import { IpcChannel } from "../ipc/channels.ts";
 
@@ -48,11 +47,12 @@ export function createApi(ipc: IpcRendererLike) {
     signOut: () => call<null>(IpcChannel.SignOut),
     /** The signed-in account, or a 401 failure. */
     me: () => call<SignedInAccount>(IpcChannel.Me),
-    /** Calls `callback` with each reset link the app is opened with; returns an unsubscribe function. */
-    onDeepLink(callback: (link: ResetDeepLink) => void): () => void {
+    /** Calls `callback` with each deep link the app is opened with; returns an unsubscribe function. */
+    onDeepLink(callback: (link: DeepLink) => void): () => void {
+      // Only the fields of a well-formed link reach the page, whatever main sent.
       const listener = (_event: unknown, link: unknown) => {
-        const token = (link as Partial<ResetDeepLink> | null)?.token;
-        if (isResetTokenShape(token)) callback({ kind: "reset-password", token });
+        if (!isDeepLink(link)) return;
+        callback(link.kind === "reset-password" ? { kind: link.kind, token: link.token } : { kind: link.kind });
       };
       ipc.on(IpcChannel.DeepLink, listener);
       void ipc.invoke(IpcChannel.SubscribeDeepLinks);

@@ -1,6 +1,6 @@
 /**
  * The app's screens and how one leads to the next. There is no router: the app has five
- * screens, and a deep link can interrupt any of them to open the Reset screen.
+ * screens, and a deep link can interrupt any of them to open the Reset or the Sign in screen.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -30,8 +30,9 @@ export function App() {
   useEffect(
     () =>
       getApi().onDeepLink((link) => {
+        if (link.kind === "sign-in") setScreen({ name: "sign-in" });
         // `opened` remounts the screen even when the same link is opened twice.
-        setScreen({ name: "reset-password", token: link.token, opened: Date.now() });
+        else setScreen({ name: "reset-password", token: link.token, opened: Date.now() });
       }),
     [],
   );

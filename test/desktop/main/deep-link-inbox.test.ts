@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { ResetDeepLink } from "../../../shared/deep-link.ts";
+import type { DeepLink, ResetDeepLink } from "../../../shared/deep-link.ts";
 import { createDeepLinkInbox } from "../../../desktop/src/main/deep-link-inbox.ts";
 
 const link = (): ResetDeepLink => ({ kind: "reset-password", token: randomBytes(32).toString("base64url") });
@@ -10,7 +10,7 @@ describe("the deep-link inbox", () => {
     const inbox = createDeepLinkInbox();
     const first = link();
     inbox.deliver(first);
-    const received: ResetDeepLink[] = [];
+    const received: DeepLink[] = [];
     inbox.subscribe((next) => received.push(next));
     expect(received).toEqual([first]);
     inbox.subscribe((next) => received.push(next));
@@ -19,7 +19,7 @@ describe("the deep-link inbox", () => {
 
   it("passes links straight through while the page listens", () => {
     const inbox = createDeepLinkInbox();
-    const received: ResetDeepLink[] = [];
+    const received: DeepLink[] = [];
     inbox.subscribe((next) => received.push(next));
     const first = link();
     const second = link();
@@ -38,7 +38,7 @@ describe("the deep-link inbox", () => {
     const newer = link();
     inbox.deliver(older);
     inbox.deliver(newer);
-    const received: ResetDeepLink[] = [];
+    const received: DeepLink[] = [];
     inbox.subscribe((next) => received.push(next));
     expect(received).toEqual([newer]);
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INVOKE_CHANNELS, IpcChannel } from "../../../desktop/src/ipc/channels.ts";
+import { RENDERER_CONTENT_SECURITY_POLICY } from "../../../desktop/src/renderer/content-security-policy.ts";
 import { buildDesktopApp, PRELOAD_BUNDLE, RENDERER_HTML, runBuiltMain } from "../support/built-desktop-app.ts";
 
 const TOKEN = randomBytes(32).toString("base64url");
@@ -15,6 +16,8 @@ describe("the built main process, run on an Electron stand-in", () => {
 
   it("registers the scheme, opens one guarded window on the bundled page and every IPC channel", async () => {
     const { record } = await runBuiltMain([], [{ type: "ready" }]);
+    expect(record.privilegedSchemes).toEqual([{ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(record.handledSchemes).toEqual(["app"]);
     expect(record.registeredSchemes).toEqual([["resetkit"]]);
     expect(record.permissionHandlers).toBe(2);
     expect(record.windows).toHaveLength(1);
@@ -22,9 +25,34 @@ describe("the built main process, run on an Electron stand-in", () => {
     expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(window?.options.webPreferences.preload).toBe(PRELOAD_BUNDLE);
     expect(existsSync(PRELOAD_BUNDLE)).toBe(true);
-    expect(window?.loaded).toEqual({ file: RENDERER_HTML });
+    expect(window?.loaded).toEqual({ url: "app://resetkit/index.html" });
     expect(existsSync(RENDERER_HTML)).toBe(true);
     expect(record.ipcChannels.sort()).toEqual([...INVOKE_CHANNELS].sort());
+  });
+
+  it("serves the bundled page over app://resetkit with its CSP, and nothing outside the bundle", async () => {
+    const { record } = await runBuiltMain(
+      [],
+      [
+        { type: "ready" },
+        { type: "fetch", url: "app://resetkit/index.html" },
+        { type: "fetch", url: "app://resetkit/../main/index.js" },
+        { type: "fetch", url: "app://resetkit/%2e%2e/preload/index.cjs" },
+      ],
+    );
+    const [page, mainBundle, preloadBundle] = record.fetched ?? [];
+    expect(page).toMatchObject({ status: 200, contentType: "text/html; charset=utf-8", csp: RENDERER_CONTENT_SECURITY_POLICY });
+    expect(page?.body).toBe(readFileSync(RENDERER_HTML, "utf8"));
+    expect(mainBundle?.status).toBe(404);
+    expect(preloadBundle?.status).toBe(404);
+  });
+
+  it("opens a sign-in link from a second launch on the page", async () => {
+    const { record } = await runBuiltMain(
+      [],
+      [{ type: "ready" }, { type: "subscribe" }, { type: "second-instance", argv: ["/opt/ResetKit/resetkit", "resetkit://sign-in"] }],
+    );
+    expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "sign-in" }]]);
   });
 
   it("hands a cold-start link to the page once it subscribes, and prints nothing", async () => {
@@ -69,15 +97,36 @@ describe("the built main process, run on an Electron stand-in", () => {
     expect(record.registeredSchemes).toEqual([]);
   });
 
-  it("refuses to start with a Worker URL that is not http or https, saying why", async () => {
-    const { record, output } = await runBuiltMain([], [{ type: "ready" }], { RESETKIT_API_URL: "ftp://reset.example.com" });
+  it("refuses, in a development run, a Worker URL in plain http off loopback, saying why", async () => {
+    const { record, output } = await runBuiltMain([], [{ type: "ready" }], {
+      STAND_IN_PACKAGED: "false",
+      RESETKIT_API_URL: "http://reset.example.com",
+    });
     expect(record.exitCode).toBe(1);
     expect(record.windows).toEqual([]);
-    expect(output).toContain("RESETKIT_API_URL must start with https:// or http://");
+    expect(output).toContain("RESETKIT_API_URL must be https://, or http:// only on 127.0.0.1, localhost or [::1].");
+    // A development run reports in its terminal only.
+    expect(record.errorBoxes).toEqual([]);
   });
 
   it("uses the profile folder given in RESETKIT_USER_DATA_DIR", async () => {
     const { record } = await runBuiltMain([], [], { RESETKIT_USER_DATA_DIR: "/tmp/resetkit-profile" });
     expect(record.userDataPath).toBe("/tmp/resetkit-profile");
+  });
+});
+
+describe("an installed app built without a Worker URL", () => {
+  beforeAll(async () => {
+    await buildDesktopApp("");
+  });
+
+  it("refuses to start rather than talk to a local development Worker", async () => {
+    const { record, output } = await runBuiltMain([], [{ type: "ready" }], { RESETKIT_API_URL: "http://127.0.0.1:8787" });
+    expect(record.exitCode).toBe(1);
+    expect(record.windows).toEqual([]);
+    expect(output).toContain("This build of ResetKit has no Worker URL; build it again with RESETKIT_API_URL set.");
+    expect(record.errorBoxes).toEqual([
+      ["ResetKit cannot start", "This build of ResetKit has no Worker URL; build it again with RESETKIT_API_URL set."],
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { createSessionStore, type SessionStore } from "../../../desktop/src/main
 import { INVOKE_CHANNELS, IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
 
-const RENDERER_URL = "file:///opt/ResetKit/resources/app.asar/desktop/out/renderer/index.html";
+const RENDERER_URL = "app://resetkit/index.html";
 const TOKEN = randomBytes(32).toString("base64url");
 const SESSION_TOKEN = randomBytes(32).toString("base64url");
 
@@ -24,7 +24,10 @@ describe("which senders the IPC handlers trust", () => {
   });
 
   it.each([
-    ["another local file", "file:///tmp/evil/index.html"],
+    ["a local file", "file:///opt/ResetKit/resources/app.asar/desktop/out/renderer/index.html"],
+    ["another page of our scheme", "app://resetkit/evil.html"],
+    ["another host on our scheme", "app://evil/index.html"],
+    ["another custom scheme, whose origin is just as opaque", "evil://resetkit/index.html"],
     ["a web page", "https://evil.example/index.html"],
     ["a data URL", "data:text/html,<script>1</script>"],
     ["about:blank", "about:blank"],

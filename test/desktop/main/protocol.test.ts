@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ResetDeepLink } from "../../../shared/deep-link.ts";
+import type { DeepLink } from "../../../shared/deep-link.ts";
 import {
   readDeepLinkFromArgv,
   readDeepLinkFromUrl,
@@ -58,6 +58,21 @@ describe("reading a reset link", () => {
     expect(readDeepLinkFromUrl(LINK, SCHEME)).toEqual({ kind: "reset-password", token: TOKEN });
   });
 
+  it("reads the sign-in link the Worker's 'password changed' page offers", () => {
+    expect(readDeepLinkFromUrl("resetkit://sign-in", SCHEME)).toEqual({ kind: "sign-in" });
+    expect(readDeepLinkFromArgv([WINDOWS_EXE, "--secondary", "resetkit://sign-in/"], SCHEME)).toEqual({ kind: "sign-in" });
+  });
+
+  it.each([
+    ["a query", `resetkit://sign-in?token=${TOKEN}`],
+    ["an empty query", "resetkit://sign-in?"],
+    ["a path", "resetkit://sign-in/evil"],
+    ["a fragment", "resetkit://sign-in#next"],
+    ["credentials", "resetkit://user@sign-in"],
+  ])("drops a sign-in link with %s", (_case, link) => {
+    expect(readDeepLinkFromUrl(link, SCHEME)).toBeNull();
+  });
+
   it("accepts the trailing slash Windows adds after the host", () => {
     expect(readDeepLinkFromUrl(`resetkit://reset-password/?token=${TOKEN}`, SCHEME)).toEqual({
       kind: "reset-password",
@@ -108,7 +123,7 @@ describe("reading a reset link", () => {
 
 describe("starting the deep-link protocol", () => {
   let app: StandInElectronApp;
-  let delivered: ResetDeepLink[];
+  let delivered: DeepLink[];
   let secondInstances: number;
   const logSpies: ReturnType<typeof vi.spyOn>[] = [];
 
@@ -193,6 +208,13 @@ describe("starting the deep-link protocol", () => {
     expect(delivered).toEqual([{ kind: "reset-password", token: TOKEN }]);
   });
 
+  it("delivers a sign-in link from a second launch", async () => {
+    start([LINUX_EXE]);
+    await app.becomeReady();
+    await app.launchSecondInstance([LINUX_EXE, "resetkit://sign-in"]);
+    expect(delivered).toEqual([{ kind: "sign-in" }]);
+  });
+
   it("drops a malformed macOS open-url silently", async () => {
     start([LINUX_EXE]);
     await app.becomeReady();
@@ -204,6 +226,9 @@ describe("starting the deep-link protocol", () => {
     start([LINUX_EXE, LINK]);
     await app.openUrl(`resetkit://reset-password?token=${OTHER_TOKEN}`);
     await app.becomeReady();
-    expect(delivered.map((link) => link.token)).toEqual([TOKEN, OTHER_TOKEN]);
+    expect(delivered).toEqual([
+      { kind: "reset-password", token: TOKEN },
+      { kind: "reset-password", token: OTHER_TOKEN },
+    ]);
   });
 });

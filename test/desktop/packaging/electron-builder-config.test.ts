@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_DEEP_LINK_SCHEME } from "../../../shared/deep-link.ts";
 import { ROOT } from "../../support/wrangler-dev.ts";
 
 // electron-builder's own loader and schema check, so the test reads the file the way
@@ -19,10 +20,11 @@ interface BuilderConfig {
   /** Normalised by the loader into file sets. */
   files?: { filter: string[] }[];
   extraMetadata?: { main?: string };
+  electronFuses?: Record<string, boolean>;
 }
 
 async function loadConfig(): Promise<BuilderConfig> {
-  return getConfig(ROOT, join(ROOT, "desktop/electron-builder.yml"));
+  return getConfig(ROOT, join(ROOT, "desktop/electron-builder.config.ts"));
 }
 
 describe("the electron-builder configuration", () => {
@@ -31,9 +33,10 @@ describe("the electron-builder configuration", () => {
     await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
   });
 
-  it("registers the resetkit scheme on every platform", async () => {
+  it("registers the resetkit scheme on every platform, from the constant the app and the Worker use", async () => {
     const config = await loadConfig();
-    expect(config.protocols?.flatMap((protocol) => protocol.schemes)).toEqual(["resetkit"]);
+    expect(DEFAULT_DEEP_LINK_SCHEME).toBe("resetkit");
+    expect(config.protocols?.flatMap((protocol) => protocol.schemes)).toEqual([DEFAULT_DEEP_LINK_SCHEME]);
     // Linux gets `MimeType=x-scheme-handler/resetkit;` from `protocols`; repeating it here would list it twice.
     expect(config.linux?.mimeTypes).toBeUndefined();
   });
@@ -49,5 +52,18 @@ describe("the electron-builder configuration", () => {
     const config = await loadConfig();
     expect(config.files?.flatMap((set) => set.filter)).toEqual(["package.json", "desktop/out/**/*", "!**/node_modules/**/*"]);
     expect(config.extraMetadata?.main).toBe("desktop/out/main/index.js");
+  });
+
+  it("burns the Electron fuses that keep the shipped binary from running anything but the signed app", async () => {
+    const config = await loadConfig();
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });

@@ -56,11 +56,19 @@ describe("the preload api", () => {
     expect(received).toEqual([{ kind: "reset-password", token: TOKEN }]);
   });
 
+  it("hands over a sign-in link as its kind alone", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    createApi(ipc).onDeepLink((link) => received.push(link));
+    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "sign-in", token: TOKEN });
+    expect(received).toEqual([{ kind: "sign-in" }]);
+  });
+
   it("ignores a deep-link message without a well-formed token", () => {
     const ipc = new StandInIpcRenderer();
     const received: unknown[] = [];
     createApi(ipc).onDeepLink((link) => received.push(link));
-    for (const payload of [null, "resetkit://reset-password", { token: TOKEN.slice(1) }, { token: 42 }]) {
+    for (const payload of [null, "resetkit://reset-password", { token: TOKEN.slice(1) }, { token: 42 }, { token: TOKEN }, { kind: "other", token: TOKEN }]) {
       ipc.sendFromMain(IpcChannel.DeepLink, payload);
     }
     expect(received).toEqual([]);

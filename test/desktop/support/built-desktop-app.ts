@@ -11,9 +11,19 @@ export const MAIN_BUNDLE = join(ROOT, "desktop/out/main/index.js");
 export const PRELOAD_BUNDLE = join(ROOT, "desktop/out/preload/index.cjs");
 export const RENDERER_HTML = join(ROOT, "desktop/out/renderer/index.html");
 
-/** Builds main, preload and renderer into desktop/out. */
-export async function buildDesktopApp(): Promise<void> {
-  await build({ configFile: join(ROOT, "desktop/electron.vite.config.ts"), logLevel: "warn" });
+/** The Worker URL the test build bakes in, as a release build would. */
+export const BUILT_API_URL = "https://resetkit.example.com";
+
+/** Builds main, preload and renderer into desktop/out, with `apiUrl` baked in (none for ""). */
+export async function buildDesktopApp(apiUrl = BUILT_API_URL): Promise<void> {
+  const previous = process.env.RESETKIT_API_URL;
+  process.env.RESETKIT_API_URL = apiUrl;
+  try {
+    await build({ configFile: join(ROOT, "desktop/electron.vite.config.ts"), logLevel: "warn" });
+  } finally {
+    if (previous === undefined) delete process.env.RESETKIT_API_URL;
+    else process.env.RESETKIT_API_URL = previous;
+  }
 }
 
 export type RunStep =
@@ -21,11 +31,16 @@ export type RunStep =
   | { type: "subscribe" }
   | { type: "second-instance"; argv: string[] }
   | { type: "open-url"; url: string }
-  | { type: "window-open"; url: string };
+  | { type: "window-open"; url: string }
+  | { type: "fetch"; url: string };
 
 export interface MainRunRecord {
   registeredSchemes: unknown[][];
   windows: { options: { webPreferences: Record<string, unknown> }; loaded: { file?: string; url?: string } | null }[];
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  handledSchemes: string[];
+  errorBoxes: [string, string][];
+  fetched?: { url: string; status: number; contentType: string | null; csp: string | null; body: string }[];
   sent: [string, unknown][];
   openedExternally: string[];
   permissionHandlers: number;

@@ -1,7 +1,7 @@
 /**
  * Where the Electron binary is, if it is installed. This is the path `require("electron")`
  * returns, found without requiring it: requiring it on a machine without the binary starts a
- * download, and these machines have no internet.
+ * download, and a machine without internet would wait for it to fail.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,4 +19,4 @@ export function findElectronBinary(): string | null {
 }
 
 export const ELECTRON_SKIP_REASON =
-  "skipped: the Electron binary is not installed (node_modules/electron was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1)";
+  "skipped: the Electron binary is not installed (Electron downloads it lazily; `node node_modules/electron/install.js` needs network access)";

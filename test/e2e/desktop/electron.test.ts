@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +18,8 @@ if (!ELECTRON) console.info(`Electron end-to-end tests ${ELECTRON_SKIP_REASON}`)
 // Chromium refuses to start its sandbox as root (containers, CI); the app's own renderer
 // sandbox (webPreferences.sandbox) stays on either way.
 const CHROMIUM_FLAGS = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
+const ORIGINAL_PASSWORD = "an original passphrase 1";
+const NEW_PASSWORD = "a lighthouse keeper's lantern";
 
 describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron binary found" : ELECTRON_SKIP_REASON})`, () => {
   let worker: RunningWorker;
@@ -48,10 +51,16 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     return app.firstWindow();
   }
 
+  /** Starts a second copy with `link`, as the OS does for a click while the app runs; resolves to its exit code. */
+  function launchSecondCopy(link: string): Promise<number | null> {
+    const second = spawn(ELECTRON ?? "", [...CHROMIUM_FLAGS, ROOT, link], { env: appEnv(), stdio: "ignore" });
+    return new Promise((resolve) => second.on("exit", resolve));
+  }
+
   /** Requests a reset as the desktop app would and returns the deep link from the email. */
   async function requestDeepLink(): Promise<{ email: string; link: string }> {
-    const email = `electron-${Date.now()}@example.com`;
-    await createAccount(worker.url, email, "an original passphrase 1");
+    const email = `electron-${randomBytes(4).toString("hex")}@example.com`;
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
     const response = await fetch(`${worker.url}/api/v1/password-resets`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -64,6 +73,8 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
   it("launches on the Sign in screen with no Node in the page and only the preload api exposed", async () => {
     const appWindow = await launch();
     await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    // Served by the app's own privileged scheme, never from file://.
+    expect(appWindow.url()).toBe("app://resetkit/index.html");
     const exposed = await appWindow.evaluate(() => ({
       api: Object.keys((window as unknown as { api: object }).api).sort(),
       hasRequire: "require" in window,
@@ -89,10 +100,55 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     const appWindow = await launch();
     await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
     const { email, link } = await requestDeepLink();
-    const second = spawn(ELECTRON ?? "", [...CHROMIUM_FLAGS, ROOT, link], { env: appEnv(), stdio: "ignore" });
-    const exitCode = await new Promise<number | null>((resolve) => second.on("exit", resolve));
-    expect(exitCode).toBe(0);
+    expect(await launchSecondCopy(link)).toBe(0);
     await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
     expect(await appWindow.locator(".masked-email").innerText()).toBe(maskEmail(email));
+  });
+
+  it("ignores malicious links at cold start and from a second launch", async () => {
+    const token = randomBytes(32).toString("base64url");
+    const appWindow = await launch([`resetkit://reset-password?token=${token}&next=https://evil.example`]);
+    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    // A screen that any delivered link would replace.
+    await appWindow.getByRole("button", { name: "Forgot password?" }).click();
+    await appWindow.getByRole("heading", { name: "Forgot your password?" }).waitFor();
+    for (const evil of [`resetkit://evil.example?token=${token}`, `resetkit://reset-password/../?token=${token}#x`, "resetkit://sign-in?next=https://evil.example"]) {
+      expect(await launchSecondCopy(evil)).toBe(0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await appWindow.getByRole("heading", { name: "Forgot your password?" }).isVisible()).toBe(true);
+    // The app still listens: a real link right after them gets through.
+    const { email, link } = await requestDeepLink();
+    expect(await launchSecondCopy(link)).toBe(0);
+    await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    expect(await appWindow.locator(".masked-email").innerText()).toBe(maskEmail(email));
+  });
+
+  it("opens Sign in for the 'password changed' page's sign-in link", async () => {
+    const appWindow = await launch();
+    await appWindow.getByRole("button", { name: "Forgot password?" }).click();
+    await appWindow.getByRole("heading", { name: "Forgot your password?" }).waitFor();
+    expect(await launchSecondCopy("resetkit://sign-in")).toBe(0);
+    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+  });
+
+  it("resets the password in the real window and signs in with the new one", async () => {
+    const { email, link } = await requestDeepLink();
+    const appWindow = await launch([link]);
+    await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    await appWindow.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await appWindow.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: "Set new password" }).click();
+    await appWindow.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+
+    await appWindow.getByRole("button", { name: "Sign in" }).click();
+    await appWindow.getByLabel("Email address").fill(email);
+    await appWindow.getByLabel("Password").fill(ORIGINAL_PASSWORD);
+    await appWindow.getByRole("button", { name: "Sign in" }).click();
+    await appWindow.getByText("The email address or password is incorrect.").waitFor();
+    await appWindow.getByLabel("Password").fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: "Sign in" }).click();
+    await appWindow.getByRole("heading", { name: "You're signed in" }).waitFor();
+    expect(await appWindow.locator(".account-email").innerText()).toBe(email);
   });
 });

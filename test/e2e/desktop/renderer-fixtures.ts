@@ -1,9 +1,10 @@
 /**
  * What the desktop renderer suite needs to run the real React app in Chromium without
- * Electron: a build of the renderer, a tiny static server for it, and a test bridge that stands
- * where the preload would. The bridge defines `window.api` with the preload's shape and sends
- * each call to the main process's own IPC handlers, API client and deep-link inbox, running
- * here in Node against the live `wrangler dev` Worker.
+ * Electron: a build of the renderer, a tiny static server for it, and a bridge in place of
+ * Electron's IPC. The page gets the real preload `createApi` (bundled from
+ * desktop/src/preload/api.ts) over a stand-in ipcRenderer; each invoke crosses to this Node
+ * process, where the main process's own `registerIpcHandlers`, IPC handlers, API client and
+ * deep-link inbox run against the live `wrangler dev` Worker.
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { createReadStream } from "node:fs";
@@ -11,12 +12,12 @@ import { mkdir, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import type { Page } from "playwright-core";
-import { build } from "vite";
+import { build, type Rollup } from "vite";
 import { rendererConfig } from "../../../desktop/electron.vite.config.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createDeepLinkInbox, type DeepLinkInbox } from "../../../desktop/src/main/deep-link-inbox.ts";
-import { createIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
+import { createIpcHandlers, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
 import { createSessionStore } from "../../../desktop/src/main/session-store.ts";
 import { ROOT } from "../../support/wrangler-dev.ts";
 
@@ -71,59 +72,66 @@ export interface TestBridge {
   inbox: DeepLinkInbox;
   /** Every channel the page invoked, in order (payloads left out: they hold passwords). */
   invokedChannels: string[];
+  /** Sends a raw message from "main" to the page, as webContents.send would. */
+  sendFromMain(channel: string, payload: unknown): Promise<void>;
+}
+
+let preloadBundle: Promise<string> | undefined;
+
+/** Bundles test/e2e/desktop/preload-in-page.ts (the real createApi) into one classic script. */
+function bundlePreloadForPage(): Promise<string> {
+  preloadBundle ??= build({
+    configFile: false,
+    logLevel: "warn",
+    mode: "production",
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(ROOT, "test/e2e/desktop/preload-in-page.ts"), formats: ["iife"], name: "ResetKitPreload" },
+    },
+  }).then((result) => {
+    const output = (Array.isArray(result) ? result[0] : result) as Rollup.RollupOutput;
+    const chunk = output.output.find((item) => item.type === "chunk");
+    if (!chunk) throw new Error("bundling the preload for the page produced no script");
+    return chunk.code;
+  });
+  return preloadBundle;
 }
 
 /**
- * Installs `window.api` in `page` before its scripts run. `rendererUrl` is the page the
- * handlers trust, exactly as main trusts the bundled index.html.
+ * Installs the real preload `api` in `page` before its scripts run. `rendererUrl` is the page
+ * the handlers trust, exactly as main trusts app://resetkit/index.html.
  */
 export async function installTestBridge(page: Page, options: { apiBaseUrl: string; rendererUrl: string }): Promise<TestBridge> {
   const inbox = createDeepLinkInbox();
   const invokedChannels: string[] = [];
+  const sendFromMain = async (channel: string, payload: unknown) => {
+    await page.evaluate(([name, sent]) => (window as unknown as PageWindow).__resetkitIpcSend(name as string, sent), [channel, payload]);
+  };
   const handlers = createIpcHandlers<IpcSenderEvent>({
     client: createApiClient({ baseUrl: options.apiBaseUrl }),
     sessions: createSessionStore(),
     trustedRendererUrl: options.rendererUrl,
-    subscribeDeepLinks: () =>
-      inbox.subscribe((link) => {
-        void page.evaluate((sent) => (window as unknown as TestWindow).__resetkitSendDeepLink(sent), link);
-      }),
+    subscribeDeepLinks: () => inbox.subscribe((link) => void sendFromMain(IpcChannel.DeepLink, link)),
   });
+  // main's own registration, on a stand-in ipcMain that keeps the listeners for the binding.
+  const ipcMainListeners = new Map<string, (event: IpcSenderEvent, ...args: unknown[]) => unknown>();
+  registerIpcHandlers<IpcSenderEvent>({ handle: (channel, listener) => ipcMainListeners.set(channel, listener) }, handlers);
 
-  await page.exposeBinding("__resetkitInvoke", async (source, channel: string, payload: unknown) => {
+  await page.exposeBinding("__resetkitIpcInvoke", async (source, channel: string, args: unknown[]) => {
     invokedChannels.push(channel);
-    const handler = handlers[channel as keyof typeof handlers];
-    if (!handler) throw new Error(`the page invoked an unknown channel: ${channel}`);
+    const listener = ipcMainListeners.get(channel);
+    // Electron answers an invoke on a channel without a handler with a rejected promise.
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
     // The sender is the real frame that called, so the handlers' sender check runs for real.
-    return handler({ senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() } }, payload);
+    return listener({ senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() } }, ...args);
   });
-  await page.addInitScript((channels: typeof IpcChannel) => {
-    const win = window as unknown as TestWindow;
-    const listeners = new Set<(link: unknown) => void>();
-    const invoke = (channel: string, payload?: unknown) => win.__resetkitInvoke(channel, payload);
-    win.__resetkitSendDeepLink = (link) => listeners.forEach((listener) => listener(link));
-    win.api = {
-      requestReset: (request: unknown) => invoke(channels.RequestReset, request),
-      verifyToken: (request: unknown) => invoke(channels.VerifyToken, request),
-      confirmReset: (request: unknown) => invoke(channels.ConfirmReset, request),
-      redeemResetCode: (request: unknown) => invoke(channels.RedeemResetCode, request),
-      signIn: (request: unknown) => invoke(channels.SignIn, request),
-      signOut: () => invoke(channels.SignOut),
-      me: () => invoke(channels.Me),
-      onDeepLink(callback: (link: unknown) => void) {
-        listeners.add(callback);
-        void invoke(channels.SubscribeDeepLinks);
-        return () => listeners.delete(callback);
-      },
-    };
-  }, IpcChannel);
-  return { inbox, invokedChannels };
+  await page.addInitScript({ content: await bundlePreloadForPage() });
+  return { inbox, invokedChannels, sendFromMain };
 }
 
-interface TestWindow {
-  api: unknown;
-  __resetkitInvoke(channel: string, payload?: unknown): Promise<unknown>;
-  __resetkitSendDeepLink(link: unknown): void;
+interface PageWindow {
+  __resetkitIpcSend(channel: string, payload: unknown): void;
 }
 
 interface MailboxMessage {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { maskEmail } from "../../../shared/email-address.ts";
+import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
 import { launchChromium } from "../../support/chromium.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
@@ -22,6 +23,8 @@ import {
 
 const ORIGINAL_PASSWORD = "an original passphrase 1";
 const NEW_PASSWORD = "a lighthouse keeper's lantern";
+// Longer than the shared default (12), so the Reset screen can only know it from the Worker.
+const SERVER_MIN_LENGTH = 16;
 
 describe("the desktop renderer in Chromium, against wrangler dev", () => {
   let worker: RunningWorker;
@@ -31,7 +34,11 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   let bridge: TestBridge;
 
   beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium(), buildRenderer()]);
+    [worker, browser] = await Promise.all([
+      startWorker({ vars: { PASSWORD_MIN_LENGTH: String(SERVER_MIN_LENGTH) } }),
+      launchChromium(),
+      buildRenderer(),
+    ]);
     renderer = await serveStatic(RENDERER_DIR);
   });
 
@@ -101,12 +108,17 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     const passwordField = page.getByLabel("New password", { exact: true });
     await passwordField.fill("password");
     const feedback = page.locator(".live-feedback");
-    expect(await feedback.innerText()).toContain("Use at least 12 characters.");
+    expect(await feedback.innerText()).toContain(`Use at least ${SERVER_MIN_LENGTH} characters.`);
     expect(await feedback.innerText()).toContain("This password is too common. Choose one that is harder to guess.");
     await visit("reset-password-weak");
 
+    // Long enough by the shared default, but not by the Worker's setting.
+    await passwordField.fill("violet tiger");
+    expect(await feedback.innerText()).toBe(`Use at least ${SERVER_MIN_LENGTH} characters.`);
+    expect(await page.locator(".hint").innerText()).toMatch(new RegExp(`^At least ${SERVER_MIN_LENGTH} characters\\.`));
+
     // Long enough, but on the common list: refused live, before anything is sent.
-    await passwordField.fill("qwerty123456");
+    await passwordField.fill("1qaz2wsx3edc4rfv");
     expect(await feedback.innerText()).toBe("This password is too common. Choose one that is harder to guess.");
     await page.getByRole("button", { name: "Set new password" }).click();
     expect(await page.getByText("Choose a password that meets the requirements below.").isVisible()).toBe(true);
@@ -158,7 +170,8 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await heading("Check your email").waitFor();
-    await readDeepLinkFromMail(worker.url, email);
+    // The cooldown runs on the page's clock while the email is still on the mail queue, so the
+    // countdown is checked before waiting for the email.
     expect(await page.getByRole("button", { name: "Resend email in 30 s" }).isDisabled()).toBe(true);
 
     await page.clock.fastForward(10_000);
@@ -170,6 +183,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await resend.click();
     await page.getByText("We sent another email.").waitFor();
     await page.getByRole("button", { name: "Resend email in 30 s" }).waitFor();
+    await readDeepLinkFromMail(worker.url, email);
     await readDeepLinkFromMail(worker.url, email, 1);
     expect(await countMail(worker.url, email)).toBe(2);
   });
@@ -184,6 +198,36 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await visit("reset-link-invalid");
     await page.getByRole("button", { name: "Request a new link" }).click();
     await heading("Forgot your password?").waitFor();
+  });
+
+  it("opens Sign in for the 'password changed' page's sign-in link", async () => {
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await heading("Forgot your password?").waitFor();
+    openDeepLink("resetkit://sign-in");
+    await heading("Sign in").waitFor();
+  });
+
+  it("passes on only well-formed links from main: the preload drops anything else", async () => {
+    await openApp();
+    await page.getByRole("button", { name: "Forgot password?" }).click();
+    await heading("Forgot your password?").waitFor();
+    const token = randomBytes(32).toString("base64url");
+    for (const payload of [
+      { kind: "reset-password", token: token.slice(1) },
+      { token },
+      { kind: "open-settings", token },
+      `resetkit://reset-password?token=${token}`,
+      null,
+    ]) {
+      await bridge.sendFromMain(IpcChannel.DeepLink, payload);
+    }
+    expect(await heading("Forgot your password?").isVisible()).toBe(true);
+    expect(bridge.invokedChannels).not.toContain(IpcChannel.VerifyToken);
+
+    await bridge.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token, next: "https://evil.example" });
+    await heading("This reset link is invalid or has expired").waitFor();
+    expect(bridge.invokedChannels.filter((channel) => channel === IpcChannel.VerifyToken)).toHaveLength(1);
   });
 
   it("shows a rejected email address as a sentence next to the field", async () => {

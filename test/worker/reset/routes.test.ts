@@ -117,7 +117,7 @@ describe("POST /api/v1/password-resets", () => {
 });
 
 describe("POST /api/v1/password-resets/verify", () => {
-  it("shows the masked address and the expiry of a live link", async () => {
+  it("shows the masked address, the expiry of a live link and the minimum password length", async () => {
     const start = clock.now();
     vi.spyOn(clock, "now").mockReturnValue(start);
     await registerAccount("Dora@example.com");
@@ -130,6 +130,8 @@ describe("POST /api/v1/password-resets/verify", () => {
     expect(await response.json()).toEqual({
       email: "D***@example.com",
       expiresAt: new Date(start + 30 * MINUTE).toISOString(),
+      // PASSWORD_MIN_LENGTH in wrangler.toml.
+      passwordMinLength: 12,
     });
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { failingDatabase } from "../storage-fault.ts";
+import { parseDeepLink } from "../../../shared/deep-link.ts";
 import {
   Browser,
   createResetToken,
@@ -239,7 +240,10 @@ describe("POST /reset-password", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.text()).toContain("Your password has been changed");
+    const page = await response.text();
+    expect(page).toContain("Your password has been changed");
+    // Its "open the app" link is one the desktop app accepts and opens on Sign in.
+    expect(parseDeepLink(/href="(resetkit:[^"]*)"/.exec(page)?.[1])).toEqual({ kind: "sign-in" });
     const cleared = findSetCookie(response, "resetkit_reset");
     expect(cleared).toContain("Max-Age=0");
     expect(cleared).toContain("Path=/reset-password");

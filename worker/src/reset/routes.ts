@@ -15,6 +15,7 @@ import {
 } from "../../../shared/contract.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
@@ -50,6 +51,7 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
     const response: VerifyResetResponse = {
       email: maskEmail(reset.account.email),
       expiresAt: new Date(reset.expiresAt).toISOString(),
+      passwordMinLength: readConfig(env).passwordMinLength,
     };
     return Response.json(response, { headers: NO_STORE });
   });

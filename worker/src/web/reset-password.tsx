@@ -6,7 +6,7 @@
  * 303 to the bare `/reset-password`, so the token leaves the address bar and history (as
  * Django's confirm view does). The form then reads the token from the cookie only.
  */
-import { buildResetDeepLink } from "../../../shared/deep-link.ts";
+import { buildResetDeepLink, buildSignInDeepLink } from "../../../shared/deep-link.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { checkPassword } from "../../../shared/password-policy.ts";
 import { isResetTokenShape } from "../../../shared/reset-token.ts";
@@ -62,7 +62,7 @@ export async function submitResetPassword(request: Request, env: Env, ctx: Execu
 
   const result = await confirmPasswordReset(env, ctx, { token, password });
   if (result.ok) {
-    return renderPage(<PasswordChangedPage appName={config.appName} signInLink={`${config.deepLinkScheme}://sign-in`} />, {
+    return renderPage(<PasswordChangedPage appName={config.appName} signInLink={buildSignInDeepLink(config.deepLinkScheme)} />, {
       cookies: [serializeClearedResetCookie(request)],
     });
   }

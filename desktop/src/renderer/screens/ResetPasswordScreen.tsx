@@ -1,13 +1,14 @@
 /**
  * Reset password, opened by a `resetkit://` link. It first checks the token with the Worker
  * (a query: it changes nothing and may be repeated), shows whose password is being reset, then
- * takes the new password with live feedback from the shared policy. A link that is unknown,
+ * takes the new password with live feedback from the shared policy, using the minimum length
+ * the Worker reports, so the screen never accepts what the server refuses. A link that is unknown,
  * used or expired leads back to requesting a new one.
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { ErrorCode } from "../../../../shared/errors.ts";
-import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
+import { checkPassword } from "../../../../shared/password-policy.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { PasswordFeedback } from "../components/PasswordFeedback.tsx";
@@ -60,6 +61,7 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
   return (
     <NewPasswordForm
       maskedEmail={verification.data.email}
+      minLength={verification.data.passwordMinLength}
       submitting={confirm.isPending}
       serverError={confirm.error}
       onSubmit={(password) => confirm.mutate(password)}
@@ -81,18 +83,19 @@ function InvalidLink({ onRequestNewLink }: { onRequestNewLink(): void }) {
 
 interface NewPasswordFormProps {
   maskedEmail: string;
+  minLength: number;
   submitting: boolean;
   serverError: Error | null;
   onSubmit(password: string): void;
 }
 
-function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: NewPasswordFormProps) {
+function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSubmit }: NewPasswordFormProps) {
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [attempted, setAttempted] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
   const confirmationInput = useRef<HTMLInputElement>(null);
-  const violations = useMemo(() => checkPassword(password), [password]);
+  const violations = useMemo(() => checkPassword(password, { minLength }), [password, minLength]);
   const mismatch = confirmation !== "" && confirmation !== password;
   const serverFieldError = serverError instanceof ApiError ? serverError.fieldErrors.password : undefined;
 
@@ -132,7 +135,7 @@ function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: New
           required
           value={password}
           error={passwordError}
-          hint={`At least ${DEFAULT_PASSWORD_MIN_LENGTH} characters. Common passwords are refused; no special characters are needed.`}
+          hint={`At least ${minLength} characters. Common passwords are refused; no special characters are needed.`}
           feedback={<PasswordFeedback password={password} violations={violations} />}
           onChange={(event) => setPassword(event.target.value)}
         />

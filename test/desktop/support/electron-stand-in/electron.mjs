@@ -13,6 +13,9 @@ export const report = {
   quit: false,
   exitCode: null,
   userDataPath: null,
+  privilegedSchemes: [],
+  errorBoxes: [],
+  handledSchemes: [],
 };
 globalThis.electronReport = report;
 
@@ -20,7 +23,7 @@ let resolveReady = () => {};
 const ready = new Promise((resolve) => (resolveReady = resolve));
 
 class StandInApp extends EventEmitter {
-  isPackaged = true;
+  isPackaged = process.env.STAND_IN_PACKAGED !== "false";
   #ready = false;
   requestSingleInstanceLock() {
     return process.env.STAND_IN_LOCK !== "taken";
@@ -104,6 +107,24 @@ export const ipcMain = {
   },
 };
 
+export const protocol = {
+  handlers: new Map(),
+  registerSchemesAsPrivileged(schemes) {
+    if (app.isReady()) throw new Error("registerSchemesAsPrivileged must be called before ready");
+    report.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme, handler) {
+    report.handledSchemes.push(scheme);
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const dialog = {
+  showErrorBox(title, content) {
+    report.errorBoxes.push([title, content]);
+  },
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler() {
@@ -122,4 +143,4 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, ipcMain, session, shell };
+export default { app, BrowserWindow, dialog, ipcMain, protocol, session, shell };

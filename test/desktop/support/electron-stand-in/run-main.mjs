@@ -5,7 +5,7 @@ import { register } from "node:module";
 import { pathToFileURL } from "node:url";
 
 register("./resolve-hook.mjs", import.meta.url);
-const { app, BrowserWindow, ipcMain, report } = await import("electron");
+const { app, BrowserWindow, ipcMain, protocol, report } = await import("electron");
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 const steps = JSON.parse(process.env.RUN_STEPS ?? "[]");
 
@@ -15,7 +15,7 @@ for (const step of steps) {
   const window = BrowserWindow.all[0];
   if (step.type === "ready") app.becomeReady();
   if (step.type === "subscribe") {
-    const url = pathToFileURL(window.record.loaded.file).href;
+    const url = window.record.loaded.url;
     report.subscribeResult = await ipcMain.handlers.get("resetkit:subscribe-deep-links")({
       sender: window.webContents,
       senderFrame: { url, parent: null },
@@ -23,6 +23,11 @@ for (const step of steps) {
   }
   if (step.type === "second-instance") app.emit("second-instance", {}, step.argv, "/");
   if (step.type === "open-url") app.emit("open-url", { preventDefault() {} }, step.url);
+  if (step.type === "fetch") {
+    const response = await protocol.handlers.get(new URL(step.url).protocol.slice(0, -1))(new Request(step.url));
+    report.fetched ??= [];
+    report.fetched.push({ url: step.url, status: response.status, contentType: response.headers.get("content-type"), csp: response.headers.get("content-security-policy"), body: await response.text() });
+  }
   if (step.type === "window-open") report.windowOpenAnswer = window.webContents.windowOpenHandler({ url: step.url });
   await tick();
 }
