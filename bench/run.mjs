@@ -9,7 +9,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { hashPassword as hashBetterAuthPassword } from "@better-auth/utils/password";
+import { hashPassword as hashBetterAuthPassword } from "better-auth/crypto";
 import { startWorker } from "../test/support/wrangler-dev.ts";
 import { hashPassword as hashResetKitPassword } from "../worker/src/crypto/password-hash.ts";
 import { renderTimingChart } from "./lib/chart.mjs";
@@ -63,8 +63,10 @@ function drain(items) {
   return () => items[Math.min(next++, items.length - 1)];
 }
 
+/** The installed version of a package, from the bench's own install or else the project's. */
 async function readVersion(name) {
-  const manifest = JSON.parse(await readFile(join(ROOT, "node_modules", name, "package.json"), "utf8"));
+  const read = (dir) => readFile(join(ROOT, dir, "node_modules", name, "package.json"), "utf8");
+  const manifest = JSON.parse(await read("bench").catch(() => read(".")));
   return manifest.version;
 }
 
