@@ -1,13 +1,18 @@
 /**
  * ResetKit's bench entry point: the real Worker, called with its D1 binding wrapped by the
- * statement counter, plus bench-only `/bench/*` routes to read and reset the tally and to time
- * the password hash. Nothing here changes what the Worker does; it only watches.
+ * statement counter and its background work (waitUntil, Queue messages, consumer batches)
+ * tracked, plus bench-only `/bench/*` routes to read and reset the tally, to ask whether that
+ * background work has finished, to time the password hash, and a bare "ok" that skips the
+ * Worker's router (the /healthz comparison). Nothing here changes what the Worker does; it only
+ * watches.
  */
+import { createBackgroundWork, isSettled, trackConsumerBatch, trackExecutionContext, trackQueueProducers } from "../instrumentation/background-work.ts";
 import { countD1Statements, createD1Tally, resetD1Tally } from "../instrumentation/counting-d1.ts";
 import worker from "../../worker/src/index.ts";
 import { hashPassword } from "../../worker/src/crypto/password-hash.ts";
 
 const tally = createD1Tally();
+const work = createBackgroundWork();
 // The wrapper is built once per binding, as the Worker would see one binding per isolate.
 let counted: { raw: D1Database; db: D1Database } | undefined;
 
@@ -16,15 +21,24 @@ function countedDb(raw: D1Database): D1Database {
   return counted.db;
 }
 
+/** The Worker's env as the bench build hands it on: D1 counted, Queue producers tracked. */
+function watchedEnv(env: Env): Env {
+  return trackQueueProducers({ ...env, DB: countedDb(env.DB) }, work);
+}
+
 /** Answers the bench-only routes. */
 async function handleBenchRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
   switch (`${request.method} ${url.pathname}`) {
+    case "GET /bench/ok":
+      return new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } });
     case "GET /bench/d1-tally":
       return Response.json(tally);
     case "POST /bench/d1-tally/reset":
       resetD1Tally(tally);
       return Response.json(tally);
+    case "GET /bench/settled":
+      return Response.json({ ...work, settled: isSettled(work) });
     case "POST /bench/hash-password": {
       // Timed from outside: workerd's clock does not move during pure CPU work.
       const count = Math.min(Number(url.searchParams.get("count") ?? "1") || 0, 100);
@@ -36,13 +50,20 @@ async function handleBenchRequest(request: Request): Promise<Response> {
   }
 }
 
+const handler = worker as ExportedHandler<Env>;
+
 export default {
   async fetch(request, env, ctx): Promise<Response> {
     if (new URL(request.url).pathname.startsWith("/bench/")) return handleBenchRequest(request);
-    return worker.fetch(request, { ...env, DB: countedDb(env.DB) }, ctx);
+    return handler.fetch!(request, watchedEnv(env), trackExecutionContext(ctx, work));
   },
   async scheduled(controller, env, ctx): Promise<void> {
-    const scheduled = (worker as ExportedHandler<Env>).scheduled;
-    await scheduled?.(controller, { ...env, DB: countedDb(env.DB) }, ctx);
+    await handler.scheduled?.(controller, watchedEnv(env), trackExecutionContext(ctx, work));
+  },
+  // The Queue consumer, once the Worker has one: forwarded, and counted until each batch is done.
+  async queue(batch, env, ctx): Promise<void> {
+    await trackConsumerBatch(work, batch.messages.length, async () => {
+      await handler.queue?.(batch, watchedEnv(env), trackExecutionContext(ctx, work));
+    });
   },
 } satisfies ExportedHandler<Env>;

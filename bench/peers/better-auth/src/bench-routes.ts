@@ -1,8 +1,11 @@
 /**
  * Routes that exist only in the bench build of the peer, under `/bench/`: the reset tokens
  * its mail table holds, the D1 statement tally, and a password-hash timing hook. The bench
- * reads tokens through the raw binding so that reading them is never counted as peer work.
+ * reads tokens through the raw binding so that reading them is never counted as peer work, and
+ * asks `/bench/settled` whether the background work requests left behind has finished.
  */
+import type { BackgroundWork } from "../../../instrumentation/background-work.ts";
+import { isSettled } from "../../../instrumentation/background-work.ts";
 import type { D1Tally } from "../../../instrumentation/counting-d1.ts";
 import { resetD1Tally } from "../../../instrumentation/counting-d1.ts";
 import type { PeerAuth } from "./auth.ts";
@@ -12,6 +15,7 @@ export interface BenchContext {
   rawDb: D1Database;
   ctx: ExecutionContext;
   tally: D1Tally;
+  work: BackgroundWork;
   auth: PeerAuth;
 }
 
@@ -26,6 +30,8 @@ export async function handleBenchRequest(request: Request, bench: BenchContext):
     }
     case "GET /bench/reset-mail":
       return Response.json({ messages: await listResetMail(bench.rawDb) });
+    case "GET /bench/settled":
+      return Response.json({ ...bench.work, settled: isSettled(bench.work) });
     case "GET /bench/d1-tally":
       return Response.json(bench.tally);
     case "POST /bench/d1-tally/reset":
