@@ -72,16 +72,12 @@ export function trackQueueProducers<E extends object>(env: E, work: BackgroundWo
     tracked[name] = new Proxy(binding, {
       get(target, property) {
         if (property === "send") {
-          return async (body: unknown, options?: QueueSendOptions) => {
-            await target.send(body, options);
-            work.queued += 1;
-          };
+          return (body: unknown, options?: QueueSendOptions) => countSent(work, 1, target.send(body, options));
         }
         if (property === "sendBatch") {
-          return async (messages: Iterable<MessageSendRequest>, options?: QueueSendBatchOptions) => {
+          return (messages: Iterable<MessageSendRequest>, options?: QueueSendBatchOptions) => {
             const list = [...messages];
-            await target.sendBatch(list, options);
-            work.queued += list.length;
+            return countSent(work, list.length, target.sendBatch(list, options));
           };
         }
         const value: unknown = Reflect.get(target, property, target);
@@ -90,6 +86,20 @@ export function trackQueueProducers<E extends object>(env: E, work: BackgroundWo
     });
   }
   return tracked as E;
+}
+
+/**
+ * Counts `count` messages as queued from the moment they are sent, so the consumer can never
+ * be seen ahead of the producer; a send that fails takes them back.
+ */
+async function countSent<T>(work: BackgroundWork, count: number, sending: Promise<T>): Promise<T> {
+  work.queued += count;
+  try {
+    return await sending;
+  } catch (error) {
+    work.queued -= count;
+    throw error;
+  }
 }
 
 /** Runs one consumer batch, counted as running until it returns and its messages as delivered. */
