@@ -1,8 +1,9 @@
 /**
  * Cost per request, read from the bench builds' counting D1 wrapper: statements sent and rows
- * D1 reported reading and writing, per request, including the work each request leaves to
- * behind (the tally is read only once that work has finished and the tally has stopped moving). And the password-hash cost,
- * timed from outside the isolate because workerd's clock stands still during pure CPU work.
+ * D1 reported reading and writing, per request, including the work each request leaves
+ * behind (read only once that work has finished and the tally has stopped moving). And the
+ * password-hash cost, timed from outside the isolate because workerd's clock stands still during
+ * pure CPU work.
  */
 import { median } from "../stats.mjs";
 import { waitForSettled } from "./settle.mjs";
