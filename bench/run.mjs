@@ -10,7 +10,9 @@
  * 12 minutes on a 2-core machine.
  *
  * BENCH_ONLY=oracle runs just ResetKit's timing oracle and prints it; BENCH_ONLY=healthz just
- * the /healthz variants. Both write nothing. BENCH_ORACLE_REQUESTS sets the samples per group.
+ * the /healthz variants. Both write nothing. BENCH_ORACLE_REQUESTS sets the samples per group,
+ * BENCH_HEALTHZ_ROUNDS the one-at-a-time /healthz requests per variant; BENCH_DURATION_SECONDS,
+ * BENCH_ROUND_SECONDS, BENCH_GROWTH_ACCOUNTS and BENCH_LOAD_SECONDS shrink a run for a quick try.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
@@ -40,7 +42,7 @@ const SETTINGS = {
   // The same oracle from a bare client (no Accept-Encoding), smaller: a contrast, not the test.
   bareOracleRequestsPerGroup: Math.min(Number(process.env.BENCH_ORACLE_REQUESTS ?? 1000), 300),
   oracleSettleMaxMs: 1_000,
-  healthzLatencyRounds: 300,
+  healthzLatencyRounds: Number(process.env.BENCH_HEALTHZ_ROUNDS ?? 300),
   costRequests: 20,
   hashesPerRound: 10,
   growthAccounts: Number(process.env.BENCH_GROWTH_ACCOUNTS ?? 100_000),

@@ -13,7 +13,6 @@ import { findResetTokens, listResetMail } from "./reset-mail.ts";
 
 export interface BenchContext {
   rawDb: D1Database;
-  ctx: ExecutionContext;
   tally: D1Tally;
   work: BackgroundWork;
   auth: PeerAuth;
@@ -43,22 +42,6 @@ export async function handleBenchRequest(request: Request, bench: BenchContext):
       const context = await bench.auth.$context;
       for (let i = 0; i < count; i += 1) await context.password.hash(`bench password number ${i}`);
       return Response.json({ hashed: count });
-    }
-    case "POST /bench/background-d1": {
-      // A runtime control for the timing oracle: answer at once, and leave `statements` D1
-      // queries (or a plain timer) to waitUntil, to see whether background work delays the answer.
-      const statements = Math.min(Number(url.searchParams.get("statements") ?? "0") || 0, 200);
-      const sleepMs = Math.min(Number(url.searchParams.get("sleep") ?? "0") || 0, 1_000);
-      // `yield=1`: first wait one 0 ms timer, as ResetKit's reset request does before its lookup.
-      const yieldFirst = url.searchParams.get("yield") === "1";
-      bench.ctx.waitUntil(
-        (async () => {
-          if (yieldFirst) await scheduler.wait(0);
-          if (sleepMs > 0) await new Promise((resolve) => setTimeout(resolve, sleepMs));
-          for (let i = 0; i < statements; i += 1) await bench.rawDb.prepare("SELECT ? AS n").bind(i).first();
-        })(),
-      );
-      return new Response(null, { status: 202 });
     }
     default:
       return new Response("Not found", { status: 404 });

@@ -5,7 +5,7 @@
  * it starts is tracked, so the bench can wait until that work is done.
  */
 import { waitUntil } from "cloudflare:workers";
-import { createBackgroundWork, trackExecutionContext, trackPromise } from "../../../instrumentation/background-work.ts";
+import { createBackgroundWork, trackPromise } from "../../../instrumentation/background-work.ts";
 import { countD1Statements, createD1Tally } from "../../../instrumentation/counting-d1.ts";
 import { createAuth, type PasswordHashChoice, type PeerAuth } from "./auth.ts";
 import { handleBenchRequest } from "./bench-routes.ts";
@@ -33,13 +33,11 @@ function findAuth(env: PeerEnv, origin: string): PeerAuth {
 }
 
 export default {
-  async fetch(request, env, ctx): Promise<Response> {
+  async fetch(request, env): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/healthz") return new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } });
     const auth = findAuth(env, url.origin);
-    if (url.pathname.startsWith("/bench/")) {
-      return handleBenchRequest(request, { rawDb: env.DB, ctx: trackExecutionContext(ctx, work), tally, work, auth });
-    }
+    if (url.pathname.startsWith("/bench/")) return handleBenchRequest(request, { rawDb: env.DB, tally, work, auth });
     if (url.pathname.startsWith("/api/auth/")) return auth.handler(request);
     return new Response("Not found", { status: 404 });
   },
