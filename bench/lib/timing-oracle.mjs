@@ -138,7 +138,7 @@ export function describeOracle(name, test, { channel = "response", alpha = 0.01 
   if (test.p <= alpha) {
     const slower = test.difference > 0 ? "known" : "unknown";
     const what = channel === "response" ? `Responses for ${slower} addresses are` : `A request sent right after one for a ${slower} address is`;
-    return `${name}: yes. ${what} slower by ${diff} at the median (${pClause(test.p)} ≤ ${alpha}); an attacker timing requests from this machine can tell accounts apart.`;
+    return `${name}: yes. ${what} slower by ${diff} at the median (${pClause(test.p)}, not above ${alpha}); an attacker timing requests from this machine can tell accounts apart.`;
   }
   return `${name}: no. ${channel === "response" ? "The medians" : "The medians of the request after"} differ by ${diff} and the test finds no difference between known and unknown addresses (${pClause(test.p)} > ${alpha}); an attacker timing requests could not tell accounts apart at this sample size.`;
 }
