@@ -1,17 +1,23 @@
 /**
  * Cost per request, read from the bench builds' counting D1 wrapper: statements sent and rows
- * D1 reported reading and writing, per request, including the work each request leaves to
- * `waitUntil` (the tally is read only once it has stopped moving). And the password-hash cost,
- * timed from outside the isolate because workerd's clock stands still during pure CPU work.
+ * D1 reported reading and writing, per request, including the work each request leaves
+ * behind (read only once that work has finished and the tally has stopped moving). And the
+ * password-hash cost, timed from outside the isolate because workerd's clock stands still during
+ * pure CPU work.
  */
 import { median } from "../stats.mjs";
+import { waitForSettled } from "./settle.mjs";
 
 async function readTally(baseUrl) {
   return (await fetch(`${baseUrl}/bench/d1-tally`)).json();
 }
 
-/** Waits until background work has stopped adding statements, then returns the tally. */
+/**
+ * Waits until the Worker reports its background work finished (Queue consumer batches
+ * included) and the tally has stopped moving, then returns the tally.
+ */
 async function readSettledTally(baseUrl) {
+  await waitForSettled(baseUrl, { maxWaitMs: 30_000, pollMs: 20 });
   let previous = await readTally(baseUrl);
   for (let stable = 0; stable < 3; ) {
     await new Promise((resolve) => setTimeout(resolve, 150));

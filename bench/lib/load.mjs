@@ -31,6 +31,31 @@ export async function runSustainedLoad({ seconds, roundAmount, ...options }) {
   return summarise(rounds, elapsed());
 }
 
+/**
+ * Measures several endpoints side by side: `rounds` rounds of `seconds` each per endpoint,
+ * taking turns (the first to go rotates every round), so drift in the machine's speed during
+ * the run hits every endpoint alike. After each turn, `between(run)` may wait for that
+ * endpoint's background work to finish, so its backlog is not billed to the next endpoint; the
+ * time that took is reported as `drainSeconds`. Returns one summary per run, in order.
+ */
+export async function runSideBySide(runs, { rounds = 3, seconds = 2, between }) {
+  const collected = runs.map(() => []);
+  const busySeconds = runs.map(() => 0);
+  const drainSeconds = runs.map(() => 0);
+  for (let round = 0; round < rounds; round += 1) {
+    for (let turn = 0; turn < runs.length; turn += 1) {
+      const i = (turn + round) % runs.length;
+      const started = process.hrtime.bigint();
+      collected[i].push(await runRound({ ...runs[i], duration: seconds, amount: undefined }));
+      const ran = process.hrtime.bigint();
+      busySeconds[i] += Number(ran - started) / 1e9;
+      await between?.(runs[i]);
+      drainSeconds[i] += Number(process.hrtime.bigint() - ran) / 1e9;
+    }
+  }
+  return runs.map((_, i) => ({ ...summarise(collected[i], busySeconds[i]), drainSeconds: drainSeconds[i], rounds, secondsPerRound: seconds }));
+}
+
 /** One autocannon run, with every response's duration and status. */
 async function runRound({ url, method = "GET", headers = {}, body, connections = 10, duration, amount, timeout = 30 }) {
   const latencies = [];

@@ -1,12 +1,15 @@
 /**
- * Turns the bench's measurements into bench/RESULTS.md: one table per section, figures
- * rounded for reading, ratios computed from figures of the same run.
+ * Turns the bench's measurements into bench/RESULTS.md (one table per section, figures rounded
+ * for reading, ratios computed from figures of the same run) and into the small
+ * bench/results/summary.json the repository keeps (every figure, no raw samples).
  */
-import { describeFollowUp, describeOracle, formatP } from "./timing-oracle.mjs";
+import { describeOracle, formatP } from "./timing-oracle.mjs";
 
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "n/a");
 const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 0.1 ? 3 : 2)}×` : "n/a");
+const signed = (value) => (Number.isFinite(value) ? `${value >= 0 ? "+" : ""}${value.toFixed(3)}` : "n/a");
+const target = (value, goal) => (Number.isFinite(value) ? `${ratio(value)} (${value >= goal ? "met" : "**not met**"})` : "n/a");
 
 function table(header, rows) {
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
@@ -19,6 +22,61 @@ function statuses(load) {
     .join(" ");
 }
 
+/** The summary the repository keeps: every figure of the run, without the raw samples. */
+export function summariseResults(r) {
+  // Pairs name their throughput rows instead of repeating them.
+  const pairs = r.pairs.map((pair) => ({
+    label: pair.label,
+    resetkit: pair.resetkit ? `${pair.resetkit.system} ${pair.resetkit.endpoint}` : null,
+    peer: pair.peer ? `${pair.peer.system} ${pair.peer.endpoint}` : null,
+    rpsRatio: pair.resetkit?.load && pair.peer?.load ? pair.resetkit.load.rps / pair.peer.load.rps : null,
+    p50Ratio: pair.resetkit?.load && pair.peer?.load ? pair.resetkit.load.p50 / pair.peer.load.p50 : null,
+  }));
+  return JSON.parse(
+    JSON.stringify({ ...r, pairs }, (key, value) => {
+      if (key === "samples") return undefined;
+      if (typeof value === "number" && !Number.isInteger(value)) return Number(value.toPrecision(5));
+      return value;
+    }),
+  );
+}
+
+/** One table row per oracle channel: the response itself, then the request after it. */
+function oracleRows(oracles) {
+  return oracles.flatMap(({ system, oracle }) =>
+    [
+      ["response", oracle.response],
+      [`request after (\`GET ${oracle.afterPath}\`)`, oracle.after],
+    ].map(([channel, test]) => [
+      system,
+      channel,
+      `${test.samples?.known.length ?? "?"} / ${test.samples?.unknown.length ?? "?"}`,
+      ms(test.knownMedian),
+      ms(test.unknownMedian),
+      signed(test.difference),
+      `${ms(test.knownP90)} / ${ms(test.unknownP90)}`,
+      fixed(test.u, 1),
+      fixed(test.z, 2),
+      formatP(test.p),
+      test.p > 0.01 ? "passes" : "**fails**",
+    ]),
+  );
+}
+
+const ORACLE_HEADER = ["system", "what is timed", "n known / unknown", "median known ms", "median unknown ms", "difference ms", "p90 known / unknown ms", "U", "z", "p (Mann-Whitney, two-sided)", "p > 0.01"];
+
+function oracleSentences(oracles) {
+  return oracles
+    .flatMap(({ system, oracle }) => [describeOracle(system, oracle.response), describeOracle(system, oracle.after, { channel: "after" })])
+    .map((line) => `- ${line}`)
+    .join("\n");
+}
+
+function settleLine({ system, oracle }) {
+  const encodings = Object.entries(oracle.encodings).map(([encoding, count]) => `${encoding} ×${count}`).join(", ");
+  return `- ${system}: response bodies arrived as ${encodings}; the wait for background work after each sample was ${ms(oracle.settle.medianWaitMs)} ms at the median (p90 ${ms(oracle.settle.p90WaitMs)} ms), and ${oracle.settle.unsettled} samples were not settled within ${oracle.settle.maxWaitMs} ms; ${oracle.unexpected} unexpected statuses.`;
+}
+
 /** Renders the whole report. */
 export function renderResults(r) {
   const ceiling = r.throughput.find((row) => row.system === "ResetKit" && row.endpoint === "GET /healthz");
@@ -29,36 +87,24 @@ export function renderResults(r) {
     row.load ? ms(row.load.p50) : "",
     row.load ? ms(row.load.p99) : "",
     row.load && ceiling?.load ? ratio(row.load.rps / ceiling.load.rps) : "",
-    row.load && ceiling?.load ? ratio(row.load.p50 / ceiling.load.p50) : "",
+    row.load?.drainSeconds !== undefined ? fixed(row.load.drainSeconds, 2) : "",
     row.load ? `${row.load.requests} (${statuses(row.load)})` : row.note ?? "",
   ]);
+  const ratioRows = r.ratios.map((row) => [row.system, target(row.knownOverUnknown, 0.95), target(row.knownOverHealthz, 0.8), ratio(row.knownOverUnknownWithDrain)]);
   const pairRows = r.pairs.map((pair) => [
     pair.label,
     pair.resetkit?.load && pair.peer?.load ? ratio(pair.resetkit.load.rps / pair.peer.load.rps) : "n/a",
     pair.resetkit?.load && pair.peer?.load ? ratio(pair.resetkit.load.p50 / pair.peer.load.p50) : "n/a",
     pair.resetkit?.load && pair.peer?.load ? ratio(pair.resetkit.load.p99 / pair.peer.load.p99) : "n/a",
   ]);
-  const oracleRows = r.oracles.map(({ system, oracle }) => [
-    system,
-    `${oracle.samples.known.length} / ${oracle.samples.unknown.length}`,
-    ms(oracle.knownMedian),
-    ms(oracle.unknownMedian),
-    `${oracle.difference >= 0 ? "+" : ""}${oracle.difference.toFixed(3)}`,
-    `${ms(oracle.knownP90)} / ${ms(oracle.unknownP90)}`,
-    fixed(oracle.u, 1),
-    fixed(oracle.z, 2),
-    formatP(oracle.p),
-    oracle.p < 0.01 ? "**yes**" : "no",
-  ]);
-  const followUpRows = r.oracles.filter(({ oracle }) => oracle.followUp).map(({ system, oracle }) => [
-    system,
-    oracle.followUp.n.join(" / "),
-    ms(oracle.followUp.afterKnownMedian),
-    ms(oracle.followUp.afterUnknownMedian),
-    `${oracle.followUp.difference >= 0 ? "+" : ""}${oracle.followUp.difference.toFixed(3)}`,
-    fixed(oracle.followUp.z, 2),
-    formatP(oracle.followUp.p),
-    oracle.followUp.p < 0.01 ? "**yes**" : "no",
+  const peerHealthz = r.healthz.at(-1);
+  const healthzRows = r.healthz.map((row) => [
+    row.label,
+    fixed(row.load.rps),
+    ms(row.load.p50),
+    peerHealthz ? ratio(row.load.rps / peerHealthz.load.rps) : "n/a",
+    ms(row.latency?.median),
+    peerHealthz?.latency ? signed(row.latency.median - peerHealthz.latency.median) : "n/a",
   ]);
   const costRows = r.costs.map((row) => [
     row.system,
@@ -88,14 +134,16 @@ export function renderResults(r) {
           fixed(load.load.rps),
           ms(load.load.p50),
           ms(load.load.p99),
+          fixed(load.drainSeconds, 1),
         ],
       ]
     : [];
   const checkRows = load ? load.checks.map((check) => [check.what, String(check.expected), String(check.actual), check.expected === check.actual ? "yes" : "**NO**"]) : [];
+  const s = r.settings;
 
   return `# ResetKit benchmark results
 
-Generated by \`npm run bench\` on ${r.startedAt} in ${fixed(r.totalSeconds / 60, 1)} minutes. Every figure below comes from this one run.
+Generated by \`npm run bench\` on ${r.startedAt} in ${fixed(r.totalSeconds / 60, 1)} minutes. Every figure below comes from this one run; \`bench/results/summary.json\` holds the same figures for diffing.
 
 ## Machine
 
@@ -110,69 +158,81 @@ ${table(["", ""], [
     ["autocannon", r.machine.autocannon],
   ])}
 
-Reproduce from a clean checkout with the dependencies installed:
+Reproduce from a clean checkout with the project's dependencies installed (Node 24):
 
 \`\`\`sh
-export PATH=/opt/node24/node_modules/node/bin:$PATH WRANGLER_SEND_METRICS=false
-npm run bench    # node bench/run.mjs; writes bench/RESULTS.md and bench/results/
+npm run bench    # installs bench/package.json's dependencies on first use, then runs bench/run.mjs
 \`\`\`
 
 ## How it was measured
 
-- Both systems run under \`wrangler dev\` ${r.machine.wrangler} (workerd ${r.machine.workerd}) with a local D1, on 127.0.0.1, started one after the other by \`bench/run.mjs\`. ResetKit runs its bench build \`bench/resetkit/wrangler.toml\`; Better Auth runs \`bench/peers/better-auth/wrangler.toml\`.
+- Both systems run under \`wrangler dev\` ${r.machine.wrangler} (workerd ${r.machine.workerd}) with a local D1, on 127.0.0.1, started by \`bench/run.mjs\`. ResetKit runs its bench build \`bench/resetkit/wrangler.toml\`; Better Auth runs \`bench/peers/better-auth/wrangler.toml\`.
 - **Rate limits are lifted for the bench**: ResetKit's bench build sets \`RATE_LIMITS = "off"\` (honoured only when \`ENVIRONMENT\` is development) and Better Auth runs with \`rateLimit: { enabled: false }\`. Without this both would answer 429 after a few requests.
-- Both bench builds wrap their D1 binding in the same counting wrapper (\`bench/instrumentation/counting-d1.ts\`); every statement still runs on the real local D1.
-- Load: autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per run (token-consuming endpoints send a fixed number of requests, one fresh token each). autocannon runs on the same ${r.machine.cores} cores as workerd, so the absolute figures are lower than on a dedicated load machine; the ratios compare like with like.
+- Both bench builds wrap their D1 binding in the same counting wrapper (\`bench/instrumentation/counting-d1.ts\`) and track the work their requests leave behind (\`bench/instrumentation/background-work.ts\`: \`waitUntil\` promises, Queue messages not yet consumed, consumer batches running), which \`GET /bench/settled\` reports. Every statement still runs on the real local D1.
+- Load: autocannon, ${s.connections} connections. \`/healthz\` and the known- and unknown-address reset requests of one system run **side by side**: ${s.sideBySideRounds} rounds of ${s.sideBySideSeconds} s each, taking turns, and after each turn the bench waits until that system's background work has finished ("drain s" below), so no endpoint is billed for another's backlog. Other endpoints run ${s.durationSeconds} s each (token-consuming endpoints send a fixed number of requests, one fresh token each). autocannon runs on the same ${r.machine.cores} cores as workerd, so the absolute figures are lower than on a dedicated load machine; the ratios compare like with like.
 - Accounts and live tokens are seeded as SQL (\`bench/lib/seed.mjs\`) with each system's own password hash and token format, then loaded with \`wrangler d1 execute --local\` before the Worker starts.
-- p50 and p99 come from every response's own duration; req/s is responses divided by the run's wall time.
+- p50 and p99 come from every response's own duration; req/s is responses divided by the time the load ran.
 
 ## Throughput and latency
 
-The ceiling is ResetKit's bare \`GET /healthz\` on the same runtime in the same run; "vs ceiling" divides each row by it.
+The ceiling is ResetKit's bare \`GET /healthz\` on the same runtime in the same run; "vs ceiling" divides each row by it. "drain s" is the time, summed over a side-by-side row's turns, until the background work its requests left had finished.
 
-${table(["system", "endpoint", "req/s", "p50 ms", "p99 ms", "req/s vs ceiling", "p50 vs ceiling", "responses (status×count)"], throughputRows)}
+${table(["system", "endpoint", "req/s", "p50 ms", "p99 ms", "req/s vs ceiling", "drain s", "responses (status×count)"], throughputRows)}
+
+### Reset request ratios
+
+From the side-by-side rows above. Targets: known ÷ unknown ≥ 0.95 (a known address costs the answer no more than an unknown one), known ÷ \`/healthz\` ≥ 0.8. The last column also counts the drain time after each turn, i.e. the rate at which the work itself is done.
+
+${table(["system", "known ÷ unknown req/s", "known ÷ /healthz req/s", "known ÷ unknown, drain counted"], ratioRows)}
 
 ### ResetKit / Better Auth
 
-Above 1× means ResetKit serves more requests per second; for latency, below 1× means ResetKit answers faster.
+Above 1× means ResetKit serves more requests per second; for latency, below 1× means ResetKit answers faster. The rows "at ResetKit's scrypt" compare against a second Better Auth peer whose \`emailAndPassword.password.hash\`/\`verify\` use scrypt N=16384, r=8, p=5 (\`bench/peers/better-auth/src/resetkit-scrypt.ts\`), i.e. equal hashing work.
 
 ${table(["endpoint pair", "req/s ratio", "p50 ratio", "p99 ratio"], pairRows)}
 
+### Why ResetKit's \`/healthz\` trails Better Auth's
+
+Variants of ResetKit's bench build, measured side by side with Better Auth's \`/healthz\` (${s.sideBySideRounds} rounds of ${s.sideBySideSeconds} s each, ${s.connections} connections), then one request at a time in turns (${s.healthzLatencyRounds} each), which shows the work per request even when the machine is busy. Without [assets] and with \`run_worker_first\` are the same bench config rewritten at run time (\`bench/lib/config-variants.mjs\`).
+
+${table(["variant", "req/s", "p50 ms", "req/s vs Better Auth", "alone: median ms", "alone: vs Better Auth ms"], healthzRows)}
+
 ## Timing oracle: can an attacker tell accounts apart?
 
-${r.oracleSettings}
+${s.oracleRequestsPerGroup} known and ${s.oracleRequestsPerGroup} unknown addresses per system (the same length, every address used once), in a random interleaving, one at a time over one keep-alive connection, after 20 untimed warm-up samples. The client behaves like a browser's \`fetch()\`: Chrome's User-Agent, \`Accept: */*\`, \`Accept-Encoding: gzip, deflate, br, zstd\`, Accept-Language and Sec-Fetch headers. Two times per sample, both from the first byte sent to the **last body byte received and decompressed** (\`process.hrtime\` in Node):
 
-${table(["system", "n known / unknown", "median known ms", "median unknown ms", "difference ms", "p90 known / unknown ms", "U", "z", "p (Mann-Whitney, two-sided)", "distinguishable at α = 0.01"], oracleRows)}
+- **response**: the reset request itself;
+- **request after**: a \`GET /healthz\` sent the moment that response has ended, on the same connection. Work the reset request left behind (a background task, a Queue consumer batch) runs on the same isolate and local D1, and slows whatever arrives meanwhile.
 
-${r.oracles.map(({ system, oracle }) => `- ${describeOracle(system, oracle)}`).join("\n")}
+After each sample the oracle waits until the Worker reports its background work finished (\`/bench/settled\`, at most ${s.oracleSettleMaxMs} ms), so no sample inherits the previous one's work. The test is a two-sided Mann-Whitney U, known against unknown; a system **passes** when p > 0.01.
 
-Runtime control, on the same \`wrangler dev\`: a bench route that answers 202 at once and leaves some work to \`ctx.waitUntil\`, 40 sequential requests each, with a ${r.controlPauseMs ?? 0} ms pause after each so that its background work is done before the next is sent (median):
+${table(ORACLE_HEADER, oracleRows(r.oracles))}
 
-${table(["work left to waitUntil", "median response ms"], r.control.map((row) => [row.label, ms(row.median)]))}
+${oracleSentences(r.oracles)}
 
-![Latency distributions, known vs unknown email, both systems](results/timing.svg)
+${r.oracles.map(settleLine).join("\n")}
 
-### The request after: does a reset request slow the next one?
+![Response time distributions, known vs unknown email, both systems](results/timing.svg)
 
-The same requests, grouped instead by whether the request just before each one was for a known or an unknown address. Work a request leaves behind runs on the same isolate and local D1 as the next request, so an attacker could send the address they want to test and time a request of their own right after it.
+${r.bareOracles?.length ? `The same oracle for ResetKit from a bare client (only \`content-type\`, no Accept-Encoding, as a script would send), ${s.bareOracleRequestsPerGroup} addresses per group, for contrast:
 
-${table(["system", "n after known / after unknown", "median after known ms", "median after unknown ms", "difference ms", "z", "p (Mann-Whitney, two-sided)", "distinguishable at α = 0.01"], followUpRows)}
+${table(ORACLE_HEADER, oracleRows(r.bareOracles))}
 
-${r.oracles.filter(({ oracle }) => oracle.followUp).map(({ system, oracle }) => `- ${describeFollowUp(system, oracle.followUp)}`).join("\n")}
-
+${r.bareOracles.map(settleLine).join("\n")}
+` : ""}
 ## Cost per request
 
-D1 statements each request sends, counted by the wrapper around the binding, including the work each request hands to \`waitUntil\` (mail, token storage); rows read and written as D1 reports them in \`meta\`. Averaged over ${r.settings.costRequests} sequential requests each.
+D1 statements each request sends, counted by the wrapper around the binding, including the work each request leaves behind (read once it has all finished); rows read and written as D1 reports them in \`meta\`. Averaged over ${s.costRequests} sequential requests each.
 
 ${table(["system", "endpoint", "D1 statements / request", "rows read / request", "rows written / request", "statuses seen"], costRows)}
 
-Password hashing inside the Worker (time for ${r.settings.hashesPerRound} hashes minus time for none, divided by ${r.settings.hashesPerRound}, median of 3; timed from outside because workerd's clock does not advance during pure CPU work):
+Password hashing inside the Worker (time for ${s.hashesPerRound} hashes minus time for none, divided by ${s.hashesPerRound}, median of 3; timed from outside because workerd's clock does not advance during pure CPU work):
 
 ${table(["system", "scheme", "ms per hash"], r.hashCosts.map((row) => [row.system, row.scheme, ms(row.ms)]))}
 
-## Growth: 100,000 accounts and 100,000 live tokens
+## Growth: ${s.growthAccounts.toLocaleString("en")} accounts and ${s.growthAccounts.toLocaleString("en")} live tokens
 
-Same endpoints, same settings. "Working set" is a database holding only the bench's own accounts (${r.settings.workingSetAccounts} accounts); "seeded" adds ${r.settings.growthAccounts.toLocaleString("en")} accounts with one live reset token each (seeding took ${fixed(r.settings.growthSeedSeconds, 0)} s).
+Same endpoints, ${s.durationSeconds} s each. "Working set" is a database holding only the bench's own accounts (${s.workingSetAccounts} accounts); "seeded" adds ${s.growthAccounts.toLocaleString("en")} accounts with one live reset token each (seeding took ${fixed(s.growthSeedSeconds, 0)} s).
 
 ${table(["endpoint", "working set: req/s / p50 / p99", "seeded: req/s / p50 / p99", "req/s seeded ÷ working set", "rows read per request (working set → seeded)"], growthRows)}
 
@@ -180,9 +240,9 @@ ${table(["endpoint", "working set: req/s / p50 / p99", "seeded: req/s / p50 / p9
 
 ${load ? load.description : "Not run."}
 
-${table(["duration", "connections", "requests", "202", "429", "anything else", "req/s", "p50 ms", "p99 ms"], loadRows)}
+${table(["duration", "connections", "requests", "202", "429", "anything else", "req/s", "p50 ms", "p99 ms", "background work done after s"], loadRows)}
 
-What D1 holds afterwards, against what the accepted requests should have made:
+What D1 holds once the background work has finished, against what the accepted requests should have made:
 
 ${table(["check", "expected", "in D1", "match"], checkRows)}
 

@@ -1,19 +1,52 @@
 /**
- * The timing oracle: what an attacker measuring response times learns about whether an email
- * address has an account. It sends known and unknown addresses one at a time, in a shuffled
- * interleaving (so drift in the machine's speed hits both groups alike), over one keep-alive
- * connection, and times each response from the first byte sent to the last byte received.
+ * The timing oracle: what an attacker timing requests learns about whether an email address has
+ * an account. It behaves like a browser (a browser's User-Agent, Accept and Accept-Encoding
+ * `gzip, deflate, br, zstd`, the whole body read and decompressed) and times two things for each
+ * address:
+ *   - the response: the reset request itself, from the first byte sent to the last body byte;
+ *   - the request after: a `GET /healthz` sent the moment that response has ended, timed the
+ *     same way. Work the reset request left behind (a background task, a Queue consumer batch)
+ *     runs on the same isolate and local D1, and slows whatever arrives meanwhile.
+ * Known and unknown addresses go in a shuffled interleaving (so drift in the machine's speed hits
+ * both groups alike), one at a time over one keep-alive connection, and after every sample the
+ * oracle waits until the bench build reports its background work finished (`/bench/settled`),
+ * so no sample inherits the previous one's work.
  */
 import { Agent, request as httpRequest } from "node:http";
 import { randomInt } from "node:crypto";
+import { createBrotliDecompress, createGunzip, createInflate, createZstdDecompress } from "node:zlib";
 import { mannWhitneyU, median, percentile } from "../stats.mjs";
+import { waitForSettled } from "./settle.mjs";
 
-function timeRequest(agent, url, headers, body) {
+/** What Chrome sends with a `fetch()` from a page, as far as a server can see it. */
+export const BROWSER_HEADERS = {
+  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36",
+  accept: "*/*",
+  "accept-encoding": "gzip, deflate, br, zstd",
+  "accept-language": "en-US,en;q=0.9",
+  "sec-fetch-dest": "empty",
+  "sec-fetch-mode": "cors",
+  "sec-fetch-site": "same-origin",
+};
+
+const DECOMPRESSORS = { gzip: createGunzip, "x-gzip": createGunzip, deflate: createInflate, br: createBrotliDecompress, zstd: createZstdDecompress };
+
+/**
+ * Sends one request and resolves once the last body byte has been received and decompressed.
+ * Returns the status, the milliseconds taken, the decompressed body size and the encoding used.
+ */
+export function timeRequest(agent, url, { method = "GET", headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
+    const sendHeaders = body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) };
     const started = process.hrtime.bigint();
-    const req = httpRequest(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    const req = httpRequest(url, { method, agent, headers: sendHeaders }, (res) => {
+      const encoding = (res.headers["content-encoding"] ?? "identity").toLowerCase();
+      const decompressor = DECOMPRESSORS[encoding];
+      const stream = decompressor ? res.pipe(decompressor()) : res;
+      let bytes = 0;
+      stream.on("data", (chunk) => (bytes += chunk.length));
+      stream.on("error", reject);
+      stream.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, bytes, encoding }));
     });
     req.on("error", reject);
     req.end(body);
@@ -28,70 +61,86 @@ function shuffle(items) {
   return items;
 }
 
+/** Medians, 90th percentiles and the Mann-Whitney U test of known against unknown. */
+function compare(known, unknown) {
+  return {
+    samples: { known, unknown },
+    knownMedian: median(known),
+    unknownMedian: median(unknown),
+    knownP90: percentile(known, 0.9),
+    unknownP90: percentile(unknown, 0.9),
+    difference: median(known) - median(unknown),
+    ...mannWhitneyU(known, unknown),
+  };
+}
+
 /**
- * Times `known.length + unknown.length` requests built by `bodyFor(email)`. Returns both
- * samples, their medians and the Mann-Whitney U test between them.
+ * Runs the oracle against `${baseUrl}${path}` with bodies from `bodyFor(email)`. `headers` are
+ * added to the browser's (e.g. content-type, origin); `client: "bare"` sends them alone. Returns `response` and `after`, each with
+ * both samples, their medians and the test, plus what the run saw: unexpected statuses, content
+ * encodings, and how long it waited for background work between samples.
  */
-export async function measureTimingOracle({ url, headers, bodyFor, known, unknown, expectStatus }) {
+export async function measureTimingOracle({ baseUrl, path, headers, bodyFor, known, unknown, expectStatus, afterPath = "/healthz", client = "browser", settleMaxMs = 2_000, warmUp = 20, onProgress }) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  // "bare": only the headers the endpoint needs, no Accept-Encoding, as a script would send.
+  const clientHeaders = client === "bare" ? {} : BROWSER_HEADERS;
+  const resetRequest = (email) => ({ method: "POST", headers: { ...clientHeaders, ...headers }, body: bodyFor(email) });
+  const afterRequest = { method: "GET", headers: clientHeaders };
   const order = shuffle([...known.map((email) => ({ email, known: true })), ...unknown.map((email) => ({ email, known: false }))]);
-  const samples = { known: [], unknown: [] };
-  // Every time again, grouped by the address of the request before it: work a request leaves
-  // behind may slow the next one, which an attacker could time with a follow-up request.
-  const followUp = { afterKnown: [], afterUnknown: [] };
-  let previousKnown;
+  const response = { known: [], unknown: [] };
+  const after = { known: [], unknown: [] };
+  const waits = [];
+  const encodings = {};
+  let unsettled = 0;
   let unexpected = 0;
+  const settle = async () => {
+    const { waitedMs, settled } = await waitForSettled(baseUrl, { maxWaitMs: settleMaxMs, pollMs: 2 });
+    if (!settled) unsettled += 1;
+    return waitedMs;
+  };
   try {
-    // A few untimed requests first, so neither group pays for a cold isolate.
-    for (let i = 0; i < 20; i += 1) await timeRequest(agent, url, headers, bodyFor(`warm-up-${i}@example.net`));
-    for (const { email, known: isKnown } of order) {
-      const { status, ms } = await timeRequest(agent, url, headers, bodyFor(email));
-      if (status !== expectStatus) unexpected += 1;
-      (isKnown ? samples.known : samples.unknown).push(ms);
-      if (previousKnown !== undefined) (previousKnown ? followUp.afterKnown : followUp.afterUnknown).push(ms);
-      previousKnown = isKnown;
+    // Untimed pairs first, so neither group pays for a cold isolate or a cold connection.
+    for (let i = 0; i < warmUp; i += 1) {
+      await timeRequest(agent, `${baseUrl}${path}`, resetRequest(`warm-up-${i}@example.net`));
+      await timeRequest(agent, `${baseUrl}${afterPath}`, afterRequest);
+      await settle();
+    }
+    for (const [index, { email, known: isKnown }] of order.entries()) {
+      const reset = await timeRequest(agent, `${baseUrl}${path}`, resetRequest(email));
+      const next = await timeRequest(agent, `${baseUrl}${afterPath}`, afterRequest);
+      if (reset.status !== expectStatus) unexpected += 1;
+      if (next.status !== 200) unexpected += 1;
+      encodings[reset.encoding] = (encodings[reset.encoding] ?? 0) + 1;
+      (isKnown ? response.known : response.unknown).push(reset.ms);
+      (isKnown ? after.known : after.unknown).push(next.ms);
+      waits.push(await settle());
+      if (index === 49 && median(waits) > 200) {
+        onProgress?.(`warning: waiting ${median(waits).toFixed(0)} ms per sample for background work; a local Queue consumer needs max_batch_timeout = 0 in the bench config`);
+      }
     }
   } finally {
     agent.destroy();
   }
-  const test = mannWhitneyU(samples.known, samples.unknown);
   return {
-    samples,
+    response: compare(response.known, response.unknown),
+    after: compare(after.known, after.unknown),
+    afterPath,
+    client,
     unexpected,
-    knownMedian: median(samples.known),
-    unknownMedian: median(samples.unknown),
-    knownP90: percentile(samples.known, 0.9),
-    unknownP90: percentile(samples.unknown, 0.9),
-    difference: median(samples.known) - median(samples.unknown),
-    ...test,
-    followUp: {
-      n: [followUp.afterKnown.length, followUp.afterUnknown.length],
-      afterKnownMedian: median(followUp.afterKnown),
-      afterUnknownMedian: median(followUp.afterUnknown),
-      difference: median(followUp.afterKnown) - median(followUp.afterUnknown),
-      ...mannWhitneyU(followUp.afterKnown, followUp.afterUnknown),
-    },
+    encodings,
+    settle: { medianWaitMs: median(waits), p90WaitMs: percentile(waits, 0.9), unsettled, maxWaitMs: settleMaxMs },
   };
 }
 
-/** The plain sentence the report prints for one system. */
-export function describeOracle(name, oracle, alpha = 0.01) {
-  const diff = `${Math.abs(oracle.difference).toFixed(3)} ms`;
-  if (oracle.p < alpha) {
-    const slower = oracle.difference > 0 ? "known" : "unknown";
-    return `${name}: yes. Responses for ${slower} addresses are slower by ${diff} at the median (${pClause(oracle.p)} < ${alpha}); an attacker timing requests from this machine can tell accounts apart.`;
+/** The plain sentence the report prints for one system's response or request-after test. */
+export function describeOracle(name, test, { channel = "response", alpha = 0.01 } = {}) {
+  const diff = `${Math.abs(test.difference).toFixed(3)} ms`;
+  if (test.p <= alpha) {
+    const slower = test.difference > 0 ? "known" : "unknown";
+    const what = channel === "response" ? `Responses for ${slower} addresses are` : `A request sent right after one for a ${slower} address is`;
+    return `${name}: yes. ${what} slower by ${diff} at the median (${pClause(test.p)}, not above ${alpha}); an attacker timing requests from this machine can tell accounts apart.`;
   }
-  return `${name}: no. The medians differ by ${diff} and the test finds no difference between the two distributions (${pClause(oracle.p)} ≥ ${alpha}); an attacker timing requests could not tell accounts apart at this sample size.`;
-}
-
-/** The plain sentence the report prints about the request after a known or unknown one. */
-export function describeFollowUp(name, followUp, alpha = 0.01) {
-  const diff = `${Math.abs(followUp.difference).toFixed(3)} ms`;
-  if (followUp.p < alpha) {
-    const slower = followUp.difference > 0 ? "known" : "unknown";
-    return `${name}: yes. A request sent right after one for a ${slower} address is slower by ${diff} at the median (${pClause(followUp.p)} < ${alpha}); on one isolate, an attacker who times their own next request can tell accounts apart.`;
-  }
-  return `${name}: no. Requests after known and after unknown addresses differ by ${diff} at the median and the test finds no difference (${pClause(followUp.p)} ≥ ${alpha}).`;
+  return `${name}: no. ${channel === "response" ? "The medians" : "The medians of the request after"} differ by ${diff} and the test finds no difference between known and unknown addresses (${pClause(test.p)} > ${alpha}); an attacker timing requests could not tell accounts apart at this sample size.`;
 }
 
 function pClause(p) {

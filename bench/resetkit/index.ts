@@ -1,19 +1,42 @@
 /**
  * ResetKit's bench entry point: the real Worker, called with its D1 binding wrapped by the
- * statement counter, plus bench-only `/bench/*` routes to read and reset the tally and to time
- * the password hash. Nothing here changes what the Worker does; it only watches.
+ * statement counter and its background work (waitUntil, Queue messages, consumer batches)
+ * tracked, plus bench-only `/bench/*` routes to read and reset the tally, to ask whether that
+ * background work has finished, to time the password hash, and a bare "ok" that skips the
+ * Worker's router (the /healthz comparison). Nothing here changes what the Worker does; it only
+ * watches.
  */
+import { createBackgroundWork, isSettled, trackConsumerBatch, trackExecutionContext, trackQueueProducers } from "../instrumentation/background-work.ts";
 import { countD1Statements, createD1Tally, resetD1Tally } from "../instrumentation/counting-d1.ts";
 import worker from "../../worker/src/index.ts";
 import { hashPassword } from "../../worker/src/crypto/password-hash.ts";
 
 const tally = createD1Tally();
+const work = createBackgroundWork();
 // The wrapper is built once per binding, as the Worker would see one binding per isolate.
 let counted: { raw: D1Database; db: D1Database } | undefined;
 
 function countedDb(raw: D1Database): D1Database {
   if (counted?.raw !== raw) counted = { raw, db: countD1Statements(raw, tally) };
   return counted.db;
+}
+
+// The env the bench build hands on, built once per env object the runtime gives it.
+const watchedEnvs = new WeakMap<Env, Env>();
+
+/** The Worker's env as the bench build hands it on: D1 counted, Queue producers tracked. */
+function watchedEnv(env: Env): Env {
+  let watched = watchedEnvs.get(env);
+  if (!watched) {
+    watched = trackQueueProducers({ ...env, DB: countedDb(env.DB) }, work);
+    watchedEnvs.set(env, watched);
+  }
+  return watched;
+}
+
+/** What the Worker's /healthz answers, without the Worker's router in front of it. */
+function answerOk(): Response {
+  return new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 /** Answers the bench-only routes. */
@@ -25,6 +48,8 @@ async function handleBenchRequest(request: Request): Promise<Response> {
     case "POST /bench/d1-tally/reset":
       resetD1Tally(tally);
       return Response.json(tally);
+    case "GET /bench/settled":
+      return Response.json({ ...work, settled: isSettled(work) });
     case "POST /bench/hash-password": {
       // Timed from outside: workerd's clock does not move during pure CPU work.
       const count = Math.min(Number(url.searchParams.get("count") ?? "1") || 0, 100);
@@ -36,17 +61,30 @@ async function handleBenchRequest(request: Request): Promise<Response> {
   }
 }
 
+const handler = worker as ExportedHandler<Env>;
+
 export default {
   async fetch(request, env, ctx): Promise<Response> {
-    if (new URL(request.url).pathname.startsWith("/bench/")) return handleBenchRequest(request);
-    return worker.fetch(request, { ...env, DB: countedDb(env.DB) }, ctx);
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith("/bench/") && pathname !== "/bench/ok") return handleBenchRequest(request);
+    const watched = watchedEnv(env);
+    const watchedCtx = trackExecutionContext(ctx, work);
+    // `/bench/ok` pays for everything `/healthz` does except the Worker itself (its router and
+    // middleware), so the two side by side show what those cost.
+    if (pathname === "/bench/ok") return answerOk();
+    return handler.fetch!(request, watched, watchedCtx);
   },
   async queue(batch, env, ctx): Promise<void> {
     const queue = (worker as ExportedHandler<Env>).queue;
     await queue?.(batch, { ...env, DB: countedDb(env.DB) }, ctx);
   },
   async scheduled(controller, env, ctx): Promise<void> {
-    const scheduled = (worker as ExportedHandler<Env>).scheduled;
-    await scheduled?.(controller, { ...env, DB: countedDb(env.DB) }, ctx);
+    await handler.scheduled?.(controller, watchedEnv(env), trackExecutionContext(ctx, work));
+  },
+  // The Queue consumer, once the Worker has one: forwarded, and counted until each batch is done.
+  async queue(batch, env, ctx): Promise<void> {
+    await trackConsumerBatch(work, batch.messages.length, async () => {
+      await handler.queue?.(batch, watchedEnv(env), trackExecutionContext(ctx, work));
+    });
   },
 } satisfies ExportedHandler<Env>;

@@ -1,8 +1,11 @@
 /**
  * Routes that exist only in the bench build of the peer, under `/bench/`: the reset tokens
  * its mail table holds, the D1 statement tally, and a password-hash timing hook. The bench
- * reads tokens through the raw binding so that reading them is never counted as peer work.
+ * reads tokens through the raw binding so that reading them is never counted as peer work, and
+ * asks `/bench/settled` whether the background work requests left behind has finished.
  */
+import type { BackgroundWork } from "../../../instrumentation/background-work.ts";
+import { isSettled } from "../../../instrumentation/background-work.ts";
 import type { D1Tally } from "../../../instrumentation/counting-d1.ts";
 import { resetD1Tally } from "../../../instrumentation/counting-d1.ts";
 import type { PeerAuth } from "./auth.ts";
@@ -10,8 +13,8 @@ import { findResetTokens, listResetMail } from "./reset-mail.ts";
 
 export interface BenchContext {
   rawDb: D1Database;
-  ctx: ExecutionContext;
   tally: D1Tally;
+  work: BackgroundWork;
   auth: PeerAuth;
 }
 
@@ -26,6 +29,8 @@ export async function handleBenchRequest(request: Request, bench: BenchContext):
     }
     case "GET /bench/reset-mail":
       return Response.json({ messages: await listResetMail(bench.rawDb) });
+    case "GET /bench/settled":
+      return Response.json({ ...bench.work, settled: isSettled(bench.work) });
     case "GET /bench/d1-tally":
       return Response.json(bench.tally);
     case "POST /bench/d1-tally/reset":
@@ -37,22 +42,6 @@ export async function handleBenchRequest(request: Request, bench: BenchContext):
       const context = await bench.auth.$context;
       for (let i = 0; i < count; i += 1) await context.password.hash(`bench password number ${i}`);
       return Response.json({ hashed: count });
-    }
-    case "POST /bench/background-d1": {
-      // A runtime control for the timing oracle: answer at once, and leave `statements` D1
-      // queries (or a plain timer) to waitUntil, to see whether background work delays the answer.
-      const statements = Math.min(Number(url.searchParams.get("statements") ?? "0") || 0, 200);
-      const sleepMs = Math.min(Number(url.searchParams.get("sleep") ?? "0") || 0, 1_000);
-      // `yield=1`: first wait one 0 ms timer, as ResetKit's reset request does before its lookup.
-      const yieldFirst = url.searchParams.get("yield") === "1";
-      bench.ctx.waitUntil(
-        (async () => {
-          if (yieldFirst) await scheduler.wait(0);
-          if (sleepMs > 0) await new Promise((resolve) => setTimeout(resolve, sleepMs));
-          for (let i = 0; i < statements; i += 1) await bench.rawDb.prepare("SELECT ? AS n").bind(i).first();
-        })(),
-      );
-      return new Response(null, { status: 202 });
     }
     default:
       return new Response("Not found", { status: 404 });
