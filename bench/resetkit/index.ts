@@ -74,14 +74,10 @@ export default {
     if (pathname === "/bench/ok") return answerOk();
     return handler.fetch!(request, watched, watchedCtx);
   },
-  async queue(batch, env, ctx): Promise<void> {
-    const queue = (worker as ExportedHandler<Env>).queue;
-    await queue?.(batch, { ...env, DB: countedDb(env.DB) }, ctx);
-  },
   async scheduled(controller, env, ctx): Promise<void> {
     await handler.scheduled?.(controller, watchedEnv(env), trackExecutionContext(ctx, work));
   },
-  // The Queue consumer, once the Worker has one: forwarded, and counted until each batch is done.
+  // The mail-queue consumer: forwarded, and counted until each batch is done.
   async queue(batch, env, ctx): Promise<void> {
     await trackConsumerBatch(work, batch.messages.length, async () => {
       await handler.queue?.(batch, watchedEnv(env), trackExecutionContext(ctx, work));
