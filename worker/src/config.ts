@@ -18,6 +18,8 @@ export interface Config {
   mailchannels: { apiUrl: string; apiKey: string | undefined };
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   passwordMinLength: number;
+  /** The web sign-in page the "password changed" page links to, when there is one. */
+  signInUrl: string | undefined;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
   rateLimitsEnabled: boolean;
 }
@@ -55,6 +57,7 @@ export function readConfig(env: Env): Config {
       positiveInteger(env.PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_MIN_LENGTH),
       PASSWORD_MAX_LENGTH,
     ),
+    signInUrl: nonEmpty(env.SIGN_IN_URL),
     rateLimitsEnabled: !(env.ENVIRONMENT === "development" && env.RATE_LIMITS?.trim() === "off"),
   };
 }

@@ -8,14 +8,26 @@ import { readConfig } from "../config.ts";
 import { submitAccountAlert, showAccountAlert } from "./account-alert.tsx";
 import { csrf } from "./csrf/index.ts";
 import { showForgotPasswordForm, submitForgotPasswordForm } from "./forgot-password.tsx";
-import { FormRefusedPage } from "./pages/errors.tsx";
+import { readFormBody } from "./form-body.ts";
+import { FormRefusedPage, FormTooLargePage } from "./pages/errors.tsx";
 import { renderPage } from "./render.ts";
 import { openResetPassword, submitResetPassword } from "./reset-password.tsx";
-import { renderNotFoundPage, webRoute } from "./web-route.tsx";
+import { renderErrorPage, renderNotFoundPage, webRoute } from "./web-route.tsx";
 
 const protectForm = csrf({
   onRejected: (_request, env) => renderPage(<FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
 });
+
+/**
+ * Runs before the CSRF check, which fails closed on any body it cannot read: an oversized form
+ * would otherwise be told it had "expired".
+ */
+async function refuseUnreadableForm(request: Request, env: Env): Promise<Response | undefined> {
+  const body = await readFormBody(request);
+  if (body.ok) return undefined;
+  if (body.reason === "too_large") return renderPage(<FormTooLargePage appName={readConfig(env).appName} />, { status: 413 });
+  return renderErrorPage(env, 415, "This form could not be read. Reload the page and send it again.");
+}
 
 /** Registers every edge page on the router. */
 export function registerWebRoutes(router: AppRouter): void {
@@ -25,17 +37,17 @@ export function registerWebRoutes(router: AppRouter): void {
   const forgotPasswordForm = webRoute(showForgotPasswordForm);
   router.get("/forgot-password", forgotPasswordForm);
   router.head("/forgot-password", forgotPasswordForm);
-  router.post("/forgot-password", webRoute(protectForm, submitForgotPasswordForm));
+  router.post("/forgot-password", webRoute(refuseUnreadableForm, protectForm, submitForgotPasswordForm));
 
   const resetPassword = webRoute(openResetPassword);
   router.get("/reset-password", resetPassword);
   router.head("/reset-password", resetPassword);
-  router.post("/reset-password", webRoute(protectForm, submitResetPassword));
+  router.post("/reset-password", webRoute(refuseUnreadableForm, protectForm, submitResetPassword));
 
   const accountAlert = webRoute(showAccountAlert);
   router.get("/account-alert", accountAlert);
   router.head("/account-alert", accountAlert);
-  router.post("/account-alert", webRoute(protectForm, submitAccountAlert));
+  router.post("/account-alert", webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
 }
 
 /** The catch-all for paths outside /api: an HTML 404 with the usual headers. */

@@ -6,11 +6,14 @@
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
+import { describePasswordPolicy, ResetOutcomeCopy, ResetPasswordCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
+import { describeConfirmationProblem, describePasswordFeedback } from "../../../../shared/password-feedback.ts";
 import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
+import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
+import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
-import { PasswordFeedback } from "../components/PasswordFeedback.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 
@@ -70,10 +73,10 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
 function InvalidLink({ onRequestNewLink }: { onRequestNewLink(): void }) {
   return (
     <section key="invalid" aria-labelledby="reset-invalid-title">
-      <ScreenHeading id="reset-invalid-title">This reset link is invalid or has expired</ScreenHeading>
-      <p>Reset links work only once and only for a short time. Request a new one to choose your password.</p>
+      <ScreenHeading id="reset-invalid-title">{ResetOutcomeCopy.invalidTitle}</ScreenHeading>
+      <p>{ResetOutcomeCopy.invalidBody}</p>
       <button className="button button-primary" type="button" onClick={onRequestNewLink}>
-        Request a new link
+        {ResetOutcomeCopy.askAgain}
       </button>
     </section>
   );
@@ -86,20 +89,23 @@ interface NewPasswordFormProps {
   onSubmit(password: string): void;
 }
 
+/** The app does not know the account's full address, so the email rule is left to the server. */
+const POLICY = { minLength: DEFAULT_PASSWORD_MIN_LENGTH };
+
 function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: NewPasswordFormProps) {
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [attempted, setAttempted] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
   const confirmationInput = useRef<HTMLInputElement>(null);
-  const violations = useMemo(() => checkPassword(password), [password]);
-  const mismatch = confirmation !== "" && confirmation !== password;
+  const violations = useMemo(() => checkPassword(password, POLICY), [password]);
+  const feedback = useMemo(() => describePasswordFeedback(password, POLICY), [password]);
   const serverFieldError = serverError instanceof ApiError ? serverError.fieldErrors.password : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (violations.length > 0) {
+    if (password === "" || violations.length > 0) {
       passwordInput.current?.focus();
       return;
     }
@@ -110,35 +116,43 @@ function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: New
     onSubmit(password);
   };
 
-  const passwordError = attempted && violations.length > 0 ? "Choose a password that meets the requirements below." : serverFieldError;
+  // After a submit, the same messages as the web form: next to each field and in the summary.
+  const passwordError = attempted
+    ? password === ""
+      ? ResetPasswordCopy.missingPassword
+      : (violations[0]?.message ?? serverFieldError)
+    : serverFieldError;
   const confirmationError =
-    mismatch || (attempted && confirmation !== password) ? "The two passwords don't match." : null;
+    describeConfirmationProblem(password, confirmation) ??
+    (attempted && confirmation === "" ? ResetPasswordCopy.missingConfirmation : null);
+  const fieldMessages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
   const formError = serverError && !serverFieldError ? describeError(serverError) : null;
 
   return (
     <section key="form" aria-labelledby="reset-title">
-      <ScreenHeading id="reset-title">Choose a new password</ScreenHeading>
+      <ScreenHeading id="reset-title">{ResetPasswordCopy.title}</ScreenHeading>
       <p>
-        For the account <strong className="masked-email">{maskedEmail}</strong>.
+        {ResetPasswordCopy.forAccount} <strong className="masked-email">{maskedEmail}</strong>.
       </p>
       <form onSubmit={submit} noValidate>
         <FormError message={formError} />
+        <ErrorSummary messages={fieldMessages} />
         <TextField
           ref={passwordInput}
-          label="New password"
+          label={ResetPasswordCopy.passwordLabel}
           type="password"
           name="password"
           autoComplete="new-password"
           required
           value={password}
           error={passwordError}
-          hint={`At least ${DEFAULT_PASSWORD_MIN_LENGTH} characters. Common passwords are refused; no special characters are needed.`}
-          feedback={<PasswordFeedback password={password} violations={violations} />}
+          hint={describePasswordPolicy(DEFAULT_PASSWORD_MIN_LENGTH)}
+          feedback={<PasswordFeedback feedback={feedback} />}
           onChange={(event) => setPassword(event.target.value)}
         />
         <TextField
           ref={confirmationInput}
-          label="Confirm new password"
+          label={ResetPasswordCopy.confirmationLabel}
           type="password"
           name="confirm_password"
           autoComplete="new-password"
@@ -148,7 +162,7 @@ function NewPasswordForm({ maskedEmail, submitting, serverError, onSubmit }: New
           onChange={(event) => setConfirmation(event.target.value)}
         />
         <button className="button button-primary" type="submit" disabled={submitting}>
-          {submitting ? "Saving…" : "Set new password"}
+          {submitting ? ResetPasswordCopy.submitting : ResetPasswordCopy.submit}
         </button>
       </form>
     </section>

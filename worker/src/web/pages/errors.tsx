@@ -1,6 +1,6 @@
 /**
- * Error pages for the HTML side of the Worker: unknown page, refused form (CSRF), and the
- * rare generic failure. They say what to do next, never what went wrong inside.
+ * Error pages for the HTML side of the Worker: unknown page, refused form (CSRF), a form too
+ * large to read, and the rare generic failure. They say what to do next, never what went wrong inside.
  */
 import { Layout } from "./layout.tsx";
 
@@ -23,6 +23,19 @@ export function FormRefusedPage({ appName }: { appName: string }) {
     <Layout appName={appName} title="Form expired">
       <h1>This form has expired</h1>
       <p>For your safety we only accept forms sent from this site. Go back, reload the page and try again.</p>
+      <p>
+        <a href="/forgot-password">Start again</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** 413 for a form bigger than any of ours can be: it says so, instead of calling the form expired. */
+export function FormTooLargePage({ appName }: { appName: string }) {
+  return (
+    <Layout appName={appName} title="Too much text">
+      <h1>That was more text than this form accepts</h1>
+      <p>Passwords can be at most 128 characters and email addresses 254. Go back, shorten what you typed and send the form again.</p>
       <p>
         <a href="/forgot-password">Start again</a>
       </p>
