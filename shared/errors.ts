@@ -15,7 +15,6 @@ export const ErrorCode = {
   unauthorized: "unauthorized",
   rateLimited: "rate_limited",
   tokenInvalid: "token_invalid",
-  csrfFailed: "csrf_failed",
   internal: "internal_error",
 } as const;
 

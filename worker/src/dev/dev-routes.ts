@@ -6,7 +6,7 @@
  */
 import { readConfig } from "../config.ts";
 import { listDeliveryRecords } from "../mail/delivery-records.ts";
-import type { AppRouter, RouteArgs } from "../router.ts";
+import type { AppRouter, RouteArgs } from "../http/app-router.ts";
 import { renderMailboxPage } from "./mailbox-page.tsx";
 import { findOutboxMessage, listOutboxMessages } from "./mailbox-queries.ts";
 

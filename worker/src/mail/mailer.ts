@@ -10,22 +10,15 @@
  * @example
  * ctx.waitUntil(createMailer(env).send({ kind: "password_reset", to, subject, text, html }));
  */
-import { readConfig, type MailTransportName } from "../config.ts";
+import { readConfig } from "../config.ts";
 import { clock } from "../platform/clock.ts";
 import { createDeliveryRecord, updateDeliveryRecord } from "./delivery-records.ts";
 import { describeThrownFailure } from "./failure-text.ts";
 import { checkMessageHeaders, parseMailbox, type MailMessage } from "./mail-message.ts";
+import type { AttemptOutcome, MailTransport } from "./mail-transport.ts";
 import { createMailChannelsTransport } from "./mailchannels-transport.ts";
 import { createOutboxTransport } from "./outbox-transport.ts";
 import { computeBackoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.ts";
-
-export type AttemptOutcome = { ok: true } | { ok: false; retryable: boolean; error: string };
-
-/** Carries one message over one channel, once. */
-export interface MailTransport {
-  name: MailTransportName;
-  attempt(message: MailMessage, context: { id: string; signal: AbortSignal }): Promise<AttemptOutcome>;
-}
 
 export interface DeliveryResult {
   id: string;

@@ -2,7 +2,7 @@
  * The development transport: instead of leaving the machine, each message is stored in the
  * D1 table `mail_outbox` and shown at /dev/mailbox. Needs no network and no account.
  */
-import type { MailTransport } from "./mailer.ts";
+import type { MailTransport } from "./mail-transport.ts";
 
 export const OUTBOX_QUERIES = {
   insert:

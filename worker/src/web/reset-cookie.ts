@@ -3,10 +3,11 @@
  * link's token is moved here so it leaves the address bar, browser history and any Referer;
  * the cookie is HttpOnly, SameSite=Strict, and sent only to `/reset-password`.
  */
+import { PagePath } from "../../../shared/contract.ts";
 import { readCookie, serializeCookie, serializeExpiredCookie } from "./cookies.ts";
 
 export const RESET_COOKIE_NAME = "resetkit_reset";
-export const RESET_COOKIE_PATH = "/reset-password";
+export const RESET_COOKIE_PATH = PagePath.resetPassword;
 
 /** The reset token carried by the request, or null. */
 export function readResetCookie(request: Request): string | null {

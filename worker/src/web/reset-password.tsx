@@ -12,7 +12,7 @@
  * and the password it sends is the one now set. Any other password gets "link invalid", so a
  * second tab that typed something else is never told its password was set.
  */
-import type { ResetClient } from "../../../shared/contract.ts";
+import { PagePath, type ResetClient } from "../../../shared/contract.ts";
 import { ResetPasswordCopy } from "../../../shared/copy.ts";
 import { buildResetDeepLink } from "../../../shared/deep-link.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
@@ -110,7 +110,7 @@ async function moveTokenIntoCookie(request: Request, env: Env, token: string | n
   const verified = isResetTokenShape(token) ? await verifyPasswordResetToken(env, token) : null;
   if (!token || !verified) return renderInvalidLink(request, env);
   const maxAgeSeconds = Math.max(1, Math.floor((verified.expiresAt - clock.now()) / 1000));
-  const headers = new Headers({ location: "/reset-password" });
+  const headers = new Headers({ location: PagePath.resetPassword });
   headers.append("set-cookie", serializeResetCookie(request, token, maxAgeSeconds));
   return new Response(null, { status: 303, headers });
 }

@@ -3,7 +3,8 @@
  * leads to the forgot form) and the HTML 404. Every form POST passes the CSRF check first; every response gets the security headers
  * (see `web-route.tsx`). GET routes also answer HEAD, with the same status and headers.
  */
-import type { AppRouter } from "../router.ts";
+import { PagePath } from "../../../shared/contract.ts";
+import type { AppRouter } from "../http/app-router.ts";
 import { readConfig } from "../config.ts";
 import { submitAccountAlert, showAccountAlert } from "./account-alert.tsx";
 import { csrf } from "./csrf/index.ts";
@@ -32,22 +33,22 @@ async function refuseUnreadableForm(request: Request, env: Env): Promise<Respons
 /** Registers every edge page on the router. */
 export function registerWebRoutes(router: AppRouter): void {
   // The site has no home page of its own: its front door is the reset form.
-  router.get("/", webRoute(() => new Response(null, { status: 303, headers: { location: "/forgot-password" } })));
+  router.get(PagePath.home, webRoute(() => new Response(null, { status: 303, headers: { location: PagePath.forgotPassword } })));
 
   const forgotPasswordForm = webRoute(showForgotPasswordForm);
-  router.get("/forgot-password", forgotPasswordForm);
-  router.head("/forgot-password", forgotPasswordForm);
-  router.post("/forgot-password", webRoute(refuseUnreadableForm, protectForm, submitForgotPasswordForm));
+  router.get(PagePath.forgotPassword, forgotPasswordForm);
+  router.head(PagePath.forgotPassword, forgotPasswordForm);
+  router.post(PagePath.forgotPassword, webRoute(refuseUnreadableForm, protectForm, submitForgotPasswordForm));
 
   const resetPassword = webRoute(openResetPassword);
-  router.get("/reset-password", resetPassword);
-  router.head("/reset-password", resetPassword);
-  router.post("/reset-password", webRoute(refuseUnreadableForm, protectForm, submitResetPassword));
+  router.get(PagePath.resetPassword, resetPassword);
+  router.head(PagePath.resetPassword, resetPassword);
+  router.post(PagePath.resetPassword, webRoute(refuseUnreadableForm, protectForm, submitResetPassword));
 
   const accountAlert = webRoute(showAccountAlert);
-  router.get("/account-alert", accountAlert);
-  router.head("/account-alert", accountAlert);
-  router.post("/account-alert", webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
+  router.get(PagePath.accountAlert, accountAlert);
+  router.head(PagePath.accountAlert, accountAlert);
+  router.post(PagePath.accountAlert, webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
 }
 
 /** The catch-all for paths outside /api: an HTML 404 with the usual headers. */

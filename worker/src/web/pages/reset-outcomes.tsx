@@ -2,6 +2,7 @@
  * The pages around the reset form: the link is invalid or expired, the password was changed,
  * and the short hop that finishes opening a link that was followed from another site.
  */
+import { PagePath } from "../../../../shared/contract.ts";
 import { describeOpenInApp, ResetOutcomeCopy } from "../../../../shared/copy.ts";
 import { Layout } from "./layout.tsx";
 
@@ -12,7 +13,7 @@ export function ResetLinkInvalidPage({ appName }: { appName: string }) {
       <h1>{ResetOutcomeCopy.invalidTitle}</h1>
       <p>{ResetOutcomeCopy.invalidBody}</p>
       <p>
-        <a className="button button-primary" href="/forgot-password">
+        <a className="button button-primary" href={PagePath.forgotPassword}>
           {ResetOutcomeCopy.askAgain}
         </a>
       </p>
@@ -64,10 +65,10 @@ export function PasswordChangedPage({ appName, signInUrl, appLink }: PasswordCha
  */
 export function ContinueToResetPage({ appName }: { appName: string }) {
   return (
-    <Layout appName={appName} title="Opening your reset link" refreshTo="/reset-password">
+    <Layout appName={appName} title="Opening your reset link" refreshTo={PagePath.resetPassword}>
       <h1>Opening your reset link…</h1>
       <p>
-        <a className="button button-primary" href="/reset-password">
+        <a className="button button-primary" href={PagePath.resetPassword}>
           Continue
         </a>
       </p>

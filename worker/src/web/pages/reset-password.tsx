@@ -4,6 +4,7 @@
  * `new-password` so they offer to generate one. Labels, hints and messages come from
  * shared/copy.ts, the words the desktop app uses too.
  */
+import { PagePath } from "../../../../shared/contract.ts";
 import { describeOpenInApp, describePasswordPolicy, ResetPasswordCopy } from "../../../../shared/copy.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
@@ -34,7 +35,7 @@ export function ResetPasswordPage({ appName, csrfToken, email, maskedEmail, deep
         {ResetPasswordCopy.forAccount} <strong>{maskedEmail}</strong>.
       </p>
       <ErrorSummary messages={messages} />
-      <form method="post" action="/reset-password" noValidate data-min-length={minLength}>
+      <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength}>
         <CsrfField token={csrfToken} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
