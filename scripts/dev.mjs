@@ -49,6 +49,8 @@ const REPLACED_BY_BANNER = [
   /^\s+To manually trigger a scheduled event, run:/,
   /^\s+curl "http:\/\/[^"]+\/cdn-cgi\/local\/scheduled"/,
   /^\s+For more details, see https:\/\/developers\.cloudflare\.com/,
+  /^\[custom build\] Running: node scripts\/build-browser\.mjs$/,
+  /^\[custom build\]\s*$/,
   /Starting local server\.\.\./,
   /Parsed \d+ valid header rules?\./,
   /Ready on http:\/\//,
