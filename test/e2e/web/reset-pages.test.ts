@@ -130,6 +130,13 @@ describe("the reset pages in Chromium", () => {
           // The external feedback script runs under the CSP and speaks through the live region.
           await page.getByLabel("New password", { exact: true }).fill("short");
           await page.locator("#password-feedback").getByText("Use at least 12 characters.").waitFor();
+          // The whole shared policy, not just its length rule, with the desktop app's words.
+          await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
+          await page.locator("#password-feedback").getByText("This password is too common. Choose one that is harder to guess.").waitFor();
+          await page.getByLabel("Confirm new password").fill("qwerty");
+          await page.locator("#confirm_password-feedback").getByText("The two passwords don't match.").waitFor();
+          await takeScreenshots(page, "reset-password-live-feedback");
+          await page.getByLabel("Confirm new password").fill("");
         }
       });
 
