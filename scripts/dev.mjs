@@ -70,6 +70,11 @@ const devArgs = [
   ...chooseVarOverrides(devVars.names, { PUBLIC_BASE_URL: baseUrl }).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
 ];
 
+for (const name of devVars.empty) {
+  // A copy of .dev.vars.example leaves names empty, and an empty value still wins over [env.dev].
+  console.warn(`Note: .dev.vars sets ${name} to an empty value, which replaces the development default; delete the line to keep it.`);
+}
+
 if (options.dryRun) {
   console.log(`.dev.vars: ${devVars.file ?? "none"}`);
   console.log(`wrangler ${migrateArgs.slice(1).join(" ")}`);
@@ -113,13 +118,16 @@ function readOptions(args, env) {
  */
 function readDevVars(root) {
   const file = [".dev.vars.dev", ".dev.vars"].map((name) => join(root, name)).find((path) => existsSync(path));
-  if (!file) return { file: null, names: new Set() };
+  if (!file) return { file: null, names: new Set(), empty: [] };
   const names = new Set();
+  const empty = [];
   for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-    if (match) names.add(match[1]);
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) continue;
+    names.add(match[1]);
+    if (/^(?:""|''|#.*)?$/.test(match[2].trim())) empty.push(match[1]);
   }
-  return { file, names };
+  return { file, names, empty };
 }
 
 /** npm start's own defaults, minus every name the developer set in `.dev.vars`. */

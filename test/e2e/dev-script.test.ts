@@ -82,4 +82,12 @@ describe("npm start", () => {
     expect(result.stdout).toContain(".dev.vars");
     expect(result.stdout).not.toContain("--var");
   });
+
+  it("warns about a name .dev.vars leaves empty, as a copy of .dev.vars.example does", async () => {
+    await writeFile(join(copy, ".dev.vars"), "HMAC_KEY=\nRATE_LIMITS=off\n");
+    const result = await runDevScript(["--dry-run"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Note: .dev.vars sets HMAC_KEY to an empty value");
+    expect(result.stderr).not.toContain("RATE_LIMITS");
+  });
 });
