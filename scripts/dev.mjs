@@ -218,8 +218,7 @@ function startWorker() {
   void waitForWorker(() => exited).then(async (ready) => {
     if (!ready) return;
     const seeded = await seedDemoAccount(baseUrl, DEMO);
-    const demoWorks = seeded && (await canSignIn(baseUrl, DEMO));
-    printBanner(demoWorks);
+    printBanner(seeded ? await checkSignIn(baseUrl, DEMO) : "missing");
     // wrangler logs a request after answering it; let the seed's last log line arrive first.
     setTimeout(() => (seeding = false), 1_000);
   });
@@ -266,24 +265,29 @@ async function seedDemoAccount(url, account) {
 /**
  * Whether the demo password still signs in. Someone may have reset it through the very flow this
  * project demonstrates, and the banner must not print a password that no longer works. The
- * probe's session is signed out at once.
+ * probe's session is signed out at once. Returns "works", "refused" or "unchecked" (the sign-in
+ * limit answered 429, as it may after many restarts).
  */
-async function canSignIn(url, account) {
+async function checkSignIn(url, account) {
   const response = await fetch(`${url}/api/v1/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(account),
   });
-  if (!response.ok) return false;
+  if (response.status === 429) return "unchecked";
+  if (!response.ok) return "refused";
   const { token } = await response.json();
   await fetch(`${url}/api/v1/sessions/current`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
-  return true;
+  return "works";
 }
 
-function printBanner(demoWorks) {
-  const demo = demoWorks
-    ? `${DEMO.email} / ${DEMO.password}`
-    : `${DEMO.email} (its password was changed here; \`npm run reset-local\` restores "${DEMO.password}")`;
+function printBanner(signIn) {
+  const demo = {
+    works: `${DEMO.email} / ${DEMO.password}`,
+    refused: `${DEMO.email} (its password was changed here; \`npm run reset-local\` restores "${DEMO.password}")`,
+    unchecked: `${DEMO.email} / ${DEMO.password} (not checked: the sign-in limit is used up for now)`,
+    missing: "not created (see the error above)",
+  }[signIn];
   console.log(
     [
       "",
