@@ -218,7 +218,8 @@ function startWorker() {
   void waitForWorker(() => exited).then(async (ready) => {
     if (!ready) return;
     const seeded = await seedDemoAccount(baseUrl, DEMO);
-    printBanner(seeded ? await checkSignIn(baseUrl, DEMO) : "missing");
+    const signIn = seeded === "failed" ? "missing" : await checkSignIn(baseUrl, DEMO);
+    printBanner(signIn === "refused" && seeded === "accepted" ? "unconfirmed" : signIn);
     // wrangler logs a request after answering it; let the seed's last log line arrive first.
     setTimeout(() => (seeding = false), 1_000);
   });
@@ -247,9 +248,10 @@ async function waitForWorker(hasExited) {
 }
 
 /**
- * Creates the demo account through the public API, as any client would. Returns false when the
- * Worker refused; an existing account (409) counts as seeded. When sign-up changes shape (for
- * example an accepted-then-verify flow), this is the one function to change.
+ * Creates the demo account through the public API, as any client would, and returns the answer:
+ * "created" (201), "exists" (409), "accepted" (202, a sign-up that is confirmed by email, which
+ * answers the same whether or not the account exists) or "failed". When sign-up changes shape,
+ * this is the one function to change.
  */
 async function seedDemoAccount(url, account) {
   const response = await fetch(`${url}/api/v1/accounts`, {
@@ -257,9 +259,11 @@ async function seedDemoAccount(url, account) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(account),
   });
-  if (response.ok || response.status === 409) return true;
+  if (response.status === 201) return "created";
+  if (response.status === 409) return "exists";
+  if (response.status === 202) return "accepted";
   console.error(`Could not create the demo account: HTTP ${response.status} ${await response.text()}`);
-  return false;
+  return "failed";
 }
 
 /**
@@ -287,6 +291,9 @@ function printBanner(signIn) {
     refused: `${DEMO.email} (its password was changed here; \`npm run reset-local\` restores "${DEMO.password}")`,
     unchecked: `${DEMO.email} / ${DEMO.password} (not checked: the sign-in limit is used up for now)`,
     missing: "not created (see the error above)",
+    unconfirmed:
+      `${DEMO.email} cannot sign in yet: confirm the sign-up email at ${baseUrl}/dev/mailbox ` +
+      `(or, if you changed its password, \`npm run reset-local\` restores "${DEMO.password}")`,
   }[signIn];
   console.log(
     [
