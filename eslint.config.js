@@ -15,6 +15,9 @@ export default tseslint.config(
       "test-results/",
       "bench/results/",
       "worker/worker-configuration.d.ts",
+      // Bundled from worker/browser by scripts/build-browser.mjs.
+      "worker/public/password-feedback.js",
+      "worker/public/submit-once.js",
       "**/*.d.ts",
     ],
   },

@@ -22,6 +22,17 @@ export const ApiPath = {
   redeemResetCode: `${API_PREFIX}/password-resets/redeem-code`,
 } as const;
 
+/**
+ * The Worker's HTML pages, next to the API paths so every route lives in one table. The reset
+ * link in emails opens `resetPassword?token=T`.
+ */
+export const PagePath = {
+  home: "/",
+  forgotPassword: "/forgot-password",
+  resetPassword: "/reset-password",
+  accountAlert: "/account-alert",
+} as const;
+
 /** The largest request body any endpoint accepts; bigger ones get 413. */
 export const MAX_BODY_BYTES = 16 * 1024;
 

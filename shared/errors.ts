@@ -16,7 +16,6 @@ export const ErrorCode = {
   rateLimited: "rate_limited",
   tokenInvalid: "token_invalid",
   codeInvalid: "code_invalid",
-  csrfFailed: "csrf_failed",
   internal: "internal_error",
   /** 503: storage or the Worker's configuration failed; retry after `Retry-After` seconds. */
   unavailable: "unavailable",

@@ -28,6 +28,8 @@ export interface Config {
   mailRetryDelaysSeconds: number[];
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   passwordMinLength: number;
+  /** The web sign-in page the "password changed" page links to, when there is one. */
+  signInUrl: string | undefined;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
   rateLimitsEnabled: boolean;
   /** Whether the `HMAC_KEY` secret is set; the key itself stays in `env` (see crypto/keyed-hash.ts). */
@@ -86,6 +88,7 @@ function parseConfig(env: Env): Config {
       positiveInteger(env.PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_MIN_LENGTH),
       PASSWORD_MAX_LENGTH,
     ),
+    signInUrl: nonEmpty(env.SIGN_IN_URL),
     rateLimitsEnabled: !(environment === "development" && env.RATE_LIMITS?.trim() === "off"),
     hasHmacKey: nonEmpty(env.HMAC_KEY) !== undefined,
   };

@@ -7,17 +7,16 @@ import { Router } from "itty-router";
 import { ErrorCode } from "../../shared/errors.ts";
 import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerDevRoutes } from "./dev/dev-routes.ts";
+import type { AppRequest, AppRouter, RouteArgs } from "./http/app-router.ts";
 import { problemResponse, toProblemResponse } from "./http/problem.ts";
 import { registerSessionRoutes } from "./sessions/routes.ts";
 import { handleNotFoundPage, registerWebRoutes } from "./web/routes.tsx";
 import { registerPasswordResetRoutes } from "./reset/routes.ts";
 import { registerRedeemCodeRoute } from "./reset/redeem-code-route.ts";
 
-export type RouteArgs = [env: Env, ctx: ExecutionContext];
-
 /** Builds the router with every area's routes registered. */
-export function createRouter() {
-  const router = Router<Request & { params: Record<string, string>; query: Record<string, string | string[] | undefined> }, RouteArgs>({
+export function createRouter(): AppRouter {
+  const router = Router<AppRequest, RouteArgs>({
     catch: toProblemResponse,
   });
 
@@ -33,5 +32,3 @@ export function createRouter() {
   router.all("*", handleNotFoundPage);
   return router;
 }
-
-export type AppRouter = ReturnType<typeof createRouter>;

@@ -7,6 +7,4 @@ import { createApi } from "./api.ts";
 
 const api = createApi(ipcRenderer);
 
-export type PreloadApi = typeof api;
-
 contextBridge.exposeInMainWorld("api", api);

@@ -121,14 +121,20 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await passwordField.fill("1qaz2wsx3edc4rfv");
     expect(await feedback.innerText()).toBe("This password is too common. Choose one that is harder to guess.");
     await page.getByRole("button", { name: "Set new password" }).click();
-    expect(await page.getByText("Choose a password that meets the requirements below.").isVisible()).toBe(true);
+    // The same words as the web form: the rule it breaks, next to the field and in the summary.
+    const summary = page.locator(".error-summary").filter({ hasText: "Please fix these first" });
+    expect(await summary.locator("li").allInnerTexts()).toEqual([
+      "This password is too common. Choose one that is harder to guess.",
+      "Enter the new password a second time.",
+    ]);
+    expect(await page.locator("p.error").first().innerText()).toBe("This password is too common. Choose one that is harder to guess.");
     expect(await describeFocus(page)).toBe("INPUT");
     expect(bridge.invokedChannels).not.toContain("resetkit:confirm-reset");
 
     await passwordField.fill(NEW_PASSWORD);
     expect(await feedback.innerText()).toBe("This password meets the requirements.");
     await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
-    expect(await page.getByText("The two passwords don't match.").isVisible()).toBe(true);
+    expect(await page.locator("p.error").getByText("The two passwords don't match.").isVisible()).toBe(true);
     await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Set new password" }).click();
     await heading("Your password has been changed").waitFor();
@@ -196,7 +202,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page.clock.fastForward(10_000);
     expect(bridge.invokedChannels.filter((channel) => channel === "resetkit:verify-token")).toHaveLength(1);
     await visit("reset-link-invalid");
-    await page.getByRole("button", { name: "Request a new link" }).click();
+    await page.getByRole("button", { name: "Ask for a new link" }).click();
     await heading("Forgot your password?").waitFor();
   });
 

@@ -79,21 +79,21 @@ describe("the reset pages in Chromium", () => {
 
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
-    expect((await submit(page, "Change password")).status()).toBe(422);
-    await page.getByRole("alert").getByText("The two passwords do not match.").waitFor();
+    expect((await submit(page, "Set new password")).status()).toBe(422);
+    await page.getByRole("alert").getByText("The two passwords don't match.").waitFor();
     expect(await readFocusedId(page)).toBe("confirm_password");
     await visit("reset-password-mismatch");
 
     await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
     await page.getByLabel("Confirm new password").fill("qwerty123456");
-    expect((await submit(page, "Change password")).status()).toBe(422);
+    expect((await submit(page, "Set new password")).status()).toBe(422);
     await page.getByRole("alert").getByText("This password is too common. Choose one that is harder to guess.").waitFor();
     expect(await readFocusedId(page)).toBe("password");
     await visit("reset-password-weak");
 
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-    expect((await submit(page, "Change password")).status()).toBe(200);
+    expect((await submit(page, "Set new password")).status()).toBe(200);
     await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
     await visit("password-changed");
 
@@ -129,7 +129,14 @@ describe("the reset pages in Chromium", () => {
         if (name === "reset-password") {
           // The external feedback script runs under the CSP and speaks through the live region.
           await page.getByLabel("New password", { exact: true }).fill("short");
-          await page.locator("#password-feedback").getByText("5 of at least 12 characters.").waitFor();
+          await page.locator("#password-feedback").getByText("Use at least 12 characters.").waitFor();
+          // The whole shared policy, not just its length rule, with the desktop app's words.
+          await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
+          await page.locator("#password-feedback").getByText("This password is too common. Choose one that is harder to guess.").waitFor();
+          await page.getByLabel("Confirm new password").fill("qwerty");
+          await page.locator("#confirm_password-feedback").getByText("The two passwords don't match.").waitFor();
+          await takeScreenshots(page, "reset-password-live-feedback");
+          await page.getByLabel("Confirm new password").fill("");
         }
       });
 
@@ -164,6 +171,33 @@ describe("the reset pages in Chromium", () => {
       await context.close();
     });
 
+    it("a double click on the button sends the form once and ends on the success page", async () => {
+      const email = "double-click@example.com";
+      await createAccount(worker.url, email);
+      const link = await requestLink(worker.url, email);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let posts = 0;
+      // Hold the answer a moment, as a slow network would, so the second click lands before it.
+      await page.route(`${worker.url}/reset-password`, async (route) => {
+        if (route.request().method() === "POST") {
+          posts += 1;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        await route.continue();
+      });
+      await page.goto(link);
+      await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
+
+      await page.getByRole("button", { name: "Set new password" }).dblclick();
+      await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+
+      expect(posts).toBe(1);
+      expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+      await context.close();
+    });
+
     it("the reset form can be completed with the keyboard alone", async () => {
       const email = "keyboard@example.com";
       await createAccount(worker.url, email);
@@ -184,7 +218,7 @@ describe("the reset pages in Chromium", () => {
       expect(await readFocusedId(page)).toBe("confirm_password");
       await page.keyboard.type(NEW_PASSWORD);
       await page.keyboard.press("Tab");
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Change password");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Set new password");
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
 
@@ -208,7 +242,7 @@ describe("the reset pages in Chromium", () => {
       await page.goto(link);
       await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-      await page.getByRole("button", { name: "Change password" }).click();
+      await page.getByRole("button", { name: "Set new password" }).click();
       await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
 
       expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
@@ -265,10 +299,13 @@ describe("the reset pages in Chromium", () => {
       await context.close();
     });
 
-    it("serves the stylesheet and the feedback script as static assets the CSP allows, with nosniff", async () => {
+    it("serves the stylesheet, the icons and the two scripts as static assets the CSP allows, with nosniff", async () => {
       for (const [path, type] of [
         ["/styles.css", "text/css"],
         ["/password-feedback.js", "text/javascript"],
+        ["/submit-once.js", "text/javascript"],
+        ["/favicon.svg", "image/svg+xml"],
+        ["/favicon.ico", "image/"],
       ]) {
         const response = await fetch(`${worker.url}${path}`);
         await response.arrayBuffer();

@@ -112,7 +112,7 @@ describe("GET /reset-password?token=T", () => {
       expect(response.status).toBe(410);
       expect(response.headers.get("cache-control")).toBe("no-store");
       const html = await response.text();
-      expect(html).toContain("This link is invalid or has expired");
+      expect(html).toContain("This reset link is invalid or has expired");
       expect(html).toContain('href="/forgot-password"');
       expect(findSetCookie(response, "resetkit_reset")).toBeUndefined();
     }
@@ -137,7 +137,7 @@ describe("GET /reset-password?token=T", () => {
 });
 
 describe("GET /reset-password", () => {
-  it("shows the form with the hidden username, two new-password fields, the policy hint and the desktop deep link", async () => {
+  it("shows the form with the hidden username, two new-password fields, the policy hint and live feedback regions", async () => {
     const account = await registerAccount("Form.Owner@example.com");
     const token = await createResetToken(account);
     const browser = new Browser();
@@ -156,11 +156,31 @@ describe("GET /reset-password", () => {
     expect(html).toContain('<label for="password">New password</label>');
     expect(html).toContain('<label for="confirm_password">Confirm new password</label>');
     expect(html).toContain("Use 12 to 128 characters.");
-    expect(html).toContain('aria-describedby="password-hint"');
-    expect(html).toContain(`href="resetkit://reset-password?token=${token}"`);
-    expect(html).toContain("Open in ResetKit desktop");
+    expect(html).toContain('aria-describedby="password-hint password-feedback"');
+    expect(html).toContain('<div class="live-feedback" id="password-feedback" aria-live="polite"></div>');
+    expect(html).toContain('<div class="live-feedback" id="confirm_password-feedback" aria-live="polite"></div>');
     expect(html).toContain("F***@example.com");
     expect(html).toContain('<script src="/password-feedback.js" defer=""></script>');
+    expect(html).toContain('<script src="/submit-once.js" defer=""></script>');
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+    expect(html).toContain('data-submitting-label="Saving…">Set new password</button>');
+  });
+
+  it("offers the desktop app only when the reset was asked for in the app", async () => {
+    const account = await registerAccount("from-the-app@example.com");
+    const fromApp = await createResetToken(account, 30 * 60_000, "desktop");
+    const appBrowser = new Browser();
+    await appBrowser.fetch(`/reset-password?token=${fromApp}`);
+    const { html: appHtml } = await openForm(appBrowser, "/reset-password");
+    expect(appHtml).toContain(`href="resetkit://reset-password?token=${fromApp}"`);
+    expect(appHtml).toContain("Open in ResetKit desktop");
+
+    const fromWeb = await createResetToken(account);
+    const webBrowser = new Browser();
+    await webBrowser.fetch(`/reset-password?token=${fromWeb}`);
+    const { html: webHtml } = await openForm(webBrowser, "/reset-password");
+    expect(webHtml).not.toContain("resetkit://");
+    expect(webHtml).not.toContain("Open in ResetKit desktop");
   });
 
   it("shows the invalid-link page with 410 when there is no reset cookie", async () => {
@@ -197,9 +217,9 @@ describe("POST /reset-password", () => {
 
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain("The two passwords do not match.");
-    expect(html).toMatch(/<div class="error-summary" aria-live="assertive" role="alert">/);
-    expect(html).toMatch(/<input id="confirm_password"[^>]*autofocus=""[^>]*aria-invalid="true"/);
+    expect(html).toContain("The two passwords don&#x27;t match.");
+    expect(html).toMatch(/<div class="error-summary" role="alert" aria-live="assertive">/);
+    expect(html).toMatch(/<input id="confirm_password"[^>]*aria-invalid="true"[^>]*autofocus=""/);
     expect(html).not.toMatch(/<input id="password"[^>]*autofocus/);
     expect(html).not.toContain(GOOD_PASSWORD);
     expect(await hasPassword(account, ORIGINAL_PASSWORD)).toBe(true);
@@ -213,7 +233,7 @@ describe("POST /reset-password", () => {
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain("This password is too common.");
-    expect(html).toMatch(/<input id="password"[^>]*autofocus=""[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/<input id="password"[^>]*aria-invalid="true"[^>]*autofocus=""/);
     expect(await hasPassword(account, ORIGINAL_PASSWORD)).toBe(true);
   });
 
@@ -242,8 +262,8 @@ describe("POST /reset-password", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const page = await response.text();
     expect(page).toContain("Your password has been changed");
-    // Its "open the app" link is one the desktop app accepts and opens on Sign in.
-    expect(parseDeepLink(/href="(resetkit:[^"]*)"/.exec(page)?.[1])).toEqual({ kind: "sign-in" });
+    // A reset started on the web does not offer the desktop app.
+    expect(page).not.toContain("resetkit:");
     const cleared = findSetCookie(response, "resetkit_reset");
     expect(cleared).toContain("Max-Age=0");
     expect(cleared).toContain("Path=/reset-password");
@@ -251,7 +271,7 @@ describe("POST /reset-password", () => {
     expect((await new Browser().fetch(`/reset-password?token=${token}`)).status).toBe(410);
   });
 
-  it("shows the invalid-link page when the token was used up in another tab", async () => {
+  it("shows the invalid-link page when the token was used up in another tab with another password", async () => {
     const { account, browser, csrfToken } = await openResetForm("two-tabs@example.com");
     const cookie = browser.cookies.get("resetkit_reset") ?? "";
     await browser.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
@@ -261,5 +281,85 @@ describe("POST /reset-password", () => {
 
     expect(response.status).toBe(410);
     expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
+  });
+
+  it("shows the success page again when the same form arrives twice, as a double click sends it", async () => {
+    const { account, browser, csrfToken } = await openResetForm("double-click@example.com");
+    const fields = { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
+    const cookies = new Map(browser.cookies);
+
+    const first = await browser.postForm("/reset-password", fields);
+    // The second click left before the first answer arrived, with the cookies of that moment.
+    const second = new Browser();
+    for (const [name, value] of cookies) second.cookies.set(name, value);
+    const repeat = await second.postForm("/reset-password", fields, { "cf-connecting-ip": browser.ip });
+
+    expect(first.status).toBe(200);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.text()).toContain("Your password has been changed");
+    expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
+  });
+
+  it("shows the success page again when the browser re-sends the form after success, as a reload does", async () => {
+    const { browser, csrfToken } = await openResetForm("reload-success@example.com");
+    const fields = { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
+    await browser.postForm("/reset-password", fields);
+    expect(browser.cookies.has("resetkit_reset")).toBe(false);
+
+    const reload = await browser.postForm("/reset-password", fields);
+    const reopened = await browser.fetch("/reset-password");
+
+    expect(reload.status).toBe(200);
+    expect(await reload.text()).toContain("Your password has been changed");
+    expect(reopened.status).toBe(200);
+    expect(await reopened.text()).toContain("Your password has been changed");
+  });
+
+  it("answers 413 saying the form was too large, not that it expired, for a 20 KB field", async () => {
+    const { account, browser, csrfToken } = await openResetForm("too-large@example.com");
+
+    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: "x".repeat(20_000), confirm_password: "x" });
+
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain("That was more text than this form accepts");
+    expect(html).not.toContain("expired");
+    expect(await hasPassword(account, ORIGINAL_PASSWORD)).toBe(true);
+  });
+});
+
+describe("the success page", () => {
+  async function changePassword(email: string, client: "web" | "desktop", vars: Partial<Env> = {}) {
+    const account = await registerAccount(email);
+    const token = await createResetToken(account, 30 * 60_000, client);
+    const browser = new Browser(undefined, vars);
+    await browser.fetch(`/reset-password?token=${token}`);
+    const { csrfToken } = await openForm(browser, "/reset-password");
+    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  it("leads to the web sign-in page when SIGN_IN_URL is set, and not to the app for a web reset", async () => {
+    const html = await changePassword("signin-url@example.com", "web", { SIGN_IN_URL: "https://app.example.test/sign-in" });
+
+    expect(html).toContain('<a class="button button-primary" href="https://app.example.test/sign-in">Sign in</a>');
+    expect(html).not.toContain("resetkit://");
+  });
+
+  it("offers the app's sign-in for a reset asked for in the app", async () => {
+    const html = await changePassword("signin-app@example.com", "desktop", { SIGN_IN_URL: "https://app.example.test/sign-in" });
+
+    expect(html).toContain('href="https://app.example.test/sign-in"');
+    expect(html).toContain('<a class="button button-secondary" href="resetkit://sign-in">Open in ResetKit desktop</a>');
+    // Its "open the app" link is one the desktop app accepts and opens on Sign in.
+    expect(parseDeepLink(/href="(resetkit:[^"]*)"/.exec(html)?.[1])).toEqual({ kind: "sign-in" });
+  });
+
+  it("still says what to do next when there is no sign-in page and no app", async () => {
+    const html = await changePassword("signin-none@example.com", "web");
+
+    expect(html).toContain("You can close this page and sign in to ResetKit wherever you use it.");
+    expect(html).not.toContain("button-primary");
   });
 });

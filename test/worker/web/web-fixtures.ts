@@ -4,6 +4,7 @@
  * HTML, accounts and reset tokens stored in the real D1, and the outbox.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import type { ResetClient } from "../../../shared/contract.ts";
 import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
@@ -98,10 +99,10 @@ export async function registerAccount(email: string): Promise<Account> {
 }
 
 /** Stores a live reset token for the account, as a reset email would carry it. */
-export async function createResetToken(account: Account, lifetimeMs = 30 * 60_000): Promise<string> {
+export async function createResetToken(account: Account, lifetimeMs = 30 * 60_000, client: ResetClient = "web"): Promise<string> {
   const token = generateToken();
   const now = clock.now();
-  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client: "web", createdAt: now, expiresAt: now + lifetimeMs });
+  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt: now, expiresAt: now + lifetimeMs });
   return token;
 }
 

@@ -14,7 +14,7 @@ import { hashPassword } from "../crypto/password-hash.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
 import { ProblemError } from "../http/problem.ts";
-import type { AppRouter } from "../router.ts";
+import type { AppRouter } from "../http/app-router.ts";
 import { createAccount } from "./accounts.ts";
 
 /** Adds the account endpoints to the router. */

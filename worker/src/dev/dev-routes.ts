@@ -12,7 +12,7 @@ import { readConfig } from "../config.ts";
 import { isLoopbackHost } from "../http/loopback-host.ts";
 import { listDeliveryRecords } from "../mail/delivery-records.ts";
 import { listSkippedRequests } from "../mail/skipped-requests.ts";
-import type { AppRouter, RouteArgs } from "../router.ts";
+import type { AppRouter, RouteArgs } from "../http/app-router.ts";
 import { renderMailboxPage } from "./mailbox-page.tsx";
 import { findOutboxMessage, listOutboxMessages } from "./mailbox-queries.ts";
 

@@ -11,7 +11,7 @@
 import type { Config } from "../config.ts";
 import { describeHttpFailure, describeThrownFailure } from "./failure-text.ts";
 import type { MailMessage, Mailbox } from "./mail-message.ts";
-import type { MailTransport } from "./mailer.ts";
+import type { MailTransport } from "./mail-transport.ts";
 import { classifyResponseStatus } from "./retry-policy.ts";
 
 export interface MailChannelsPayload {

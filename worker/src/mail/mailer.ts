@@ -11,22 +11,16 @@
  * @example
  * const outcome = await createMailer(env).send(message, { id: job.id, attempts: 1 }); // { status: "sent" }
  */
-import { readConfig, type MailTransportName } from "../config.ts";
+import { readConfig } from "../config.ts";
 import { clock } from "../platform/clock.ts";
 import { ensureDeliveryRecord, updateDeliveryRecord } from "./delivery-records.ts";
 import { describeThrownFailure } from "./failure-text.ts";
 import { checkMessageHeaders, parseMailbox, type MailMessage } from "./mail-message.ts";
+import type { AttemptOutcome, MailTransport } from "./mail-transport.ts";
 import { createMailChannelsTransport } from "./mailchannels-transport.ts";
 import { createOutboxTransport } from "./outbox-transport.ts";
 import { ATTEMPT_TIMEOUT_MS } from "./retry-policy.ts";
 
-export type AttemptOutcome = { ok: true } | { ok: false; retryable: boolean; error: string };
-
-/** Carries one message over one channel, once. */
-export interface MailTransport {
-  name: MailTransportName;
-  attempt(message: MailMessage, context: { id: string; signal: AbortSignal }): Promise<AttemptOutcome>;
-}
 
 /** Which delivery this is: the job id (also the delivery record's) and the attempt number, from 1. */
 export interface DeliveryAttempt {

@@ -3,7 +3,7 @@
  * D1 table `mail_outbox` and shown at /dev/mailbox. Needs no network and no account. A message
  * whose id is already stored counts as sent, as a provider would treat a repeat it recognised.
  */
-import type { MailTransport } from "./mailer.ts";
+import type { MailTransport } from "./mail-transport.ts";
 
 export const OUTBOX_QUERIES = {
   insert:

@@ -8,8 +8,9 @@
  *
  * @example
  * const outcome = await requestPasswordReset(env, { email, client: "web", ip });
- * const reset = await verifyPasswordResetToken(env, token); // { account, expiresAt } | null
+ * const reset = await verifyPasswordResetToken(env, token); // VerifiedReset | null
  * const result = await confirmPasswordReset(env, ctx, { token, password });
+ * const same = await completePasswordReset(env, ctx, reset, password); // when `reset` is already verified
  */
 import type { ResetClient } from "../../../shared/contract.ts";
 import { normalizeEmail } from "../../../shared/email-address.ts";
@@ -29,15 +30,8 @@ import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
 import { clearSignInFailures } from "../sessions/sign-in-limits.ts";
-import {
-  claimResetTokenAndSetPassword,
-  findLiveResetToken,
-  revokePasswordResetTokens,
-  storeResetToken,
-} from "./reset-tokens.ts";
+import { claimResetTokenAndSetPassword, findLiveResetToken, storeResetToken } from "./reset-tokens.ts";
 import { createResetCode } from "./reset-codes.ts";
-
-export { revokePasswordResetTokens };
 
 export type ResetRequestOutcome = { accepted: true } | { accepted: false; retryAfterSeconds: number };
 
@@ -107,11 +101,16 @@ export async function issuePasswordReset(
   return sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt }, attempt);
 }
 
+/** A live token, checked: whose it is, where it was asked for and when it expires. */
+export interface VerifiedReset {
+  account: Account;
+  client: ResetClient;
+  expiresAt: number;
+  tokenHash: string;
+}
+
 /** Returns the account a live token belongs to and when the token expires, or null; storage failures throw. */
-export async function verifyPasswordResetToken(
-  env: Env,
-  token: unknown,
-): Promise<{ account: Account; expiresAt: number } | null> {
+export async function verifyPasswordResetToken(env: Env, token: unknown): Promise<VerifiedReset | null> {
   if (!isResetTokenShape(token)) return null;
   const tokenHash = await hashToken(token);
   const record = await findLiveResetToken(env, tokenHash, clock.now());
@@ -120,7 +119,7 @@ export async function verifyPasswordResetToken(
   if (!record || !constantTimeEqual(record.tokenHash, tokenHash)) return null;
   const account = await findAccountById(env, record.accountId);
   if (!account) return null;
-  return { account, expiresAt: record.expiresAt };
+  return { account, client: record.client, expiresAt: record.expiresAt, tokenHash };
 }
 
 /**
@@ -135,15 +134,29 @@ export async function confirmPasswordReset(
 ): Promise<ConfirmResetOutcome> {
   const reset = await verifyPasswordResetToken(env, input.token);
   if (!reset) return { ok: false, reason: "token_invalid" };
-  const problem = describePasswordProblem(input.password, {
+  return completePasswordReset(env, ctx, reset, input.password);
+}
+
+/**
+ * Sets a new password for a reset this request already verified (the web form verifies before
+ * it reads the fields), so a confirm checks the token once and the policy once. The claim in
+ * the batch still refuses a token that was used or expired since.
+ */
+export async function completePasswordReset(
+  env: Env,
+  ctx: ExecutionContext,
+  reset: VerifiedReset,
+  password: string,
+): Promise<ConfirmResetOutcome> {
+  const problem = describePasswordProblem(password, {
     minLength: readConfig(env).passwordMinLength,
     email: reset.account.email,
   });
   if (problem) return { ok: false, reason: "password_policy", message: problem };
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(password);
   const changedAt = clock.now();
   const claimed = await claimResetTokenAndSetPassword(env, {
-    tokenHash: await hashToken(input.token),
+    tokenHash: reset.tokenHash,
     accountId: reset.account.id,
     passwordHash,
     claim: encodeBase64Url(random.bytes(16)),

@@ -9,8 +9,10 @@ export const RESET_TOKEN_QUERIES = {
   deleteForAccount: "DELETE FROM password_reset_tokens WHERE account_id = ?",
   insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, code_hash)
     VALUES (?, ?, ?, ?, ?, ?)`,
-  findLive: `SELECT token_hash, account_id, expires_at FROM password_reset_tokens
+  findLive: `SELECT token_hash, account_id, client, expires_at FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
+  findUsedSince: `SELECT account_id, client FROM password_reset_tokens
+    WHERE token_hash = ? AND used_at IS NOT NULL AND used_at >= ?`,
   // The four statements below are one confirm batch. The first claims the token with a nonce;
   // the rest only act where that nonce is present, so a batch that lost the race changes nothing.
   claim: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
@@ -27,6 +29,8 @@ export const RESET_TOKEN_QUERIES = {
 export interface ResetTokenRecord {
   tokenHash: string;
   accountId: string;
+  /** Where the reset was asked for; the pages offer the desktop app only for "desktop". */
+  client: ResetClient;
   expiresAt: number;
 }
 
@@ -58,17 +62,31 @@ export function prepareResetTokenRevocation(env: Env, accountId: string): D1Prep
   return env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(accountId);
 }
 
-/** Deletes every reset token of an account, used or not. */
-export async function revokePasswordResetTokens(env: Env, accountId: string): Promise<void> {
-  await prepareResetTokenRevocation(env, accountId).run();
-}
-
 /** Finds an unused, unexpired token by its hash, or null. */
 export async function findLiveResetToken(env: Env, tokenHash: string, now: number): Promise<ResetTokenRecord | null> {
   const row = await env.DB.prepare(RESET_TOKEN_QUERIES.findLive)
     .bind(tokenHash, now)
-    .first<{ token_hash: string; account_id: string; expires_at: number }>();
-  return row ? { tokenHash: row.token_hash, accountId: row.account_id, expiresAt: row.expires_at } : null;
+    .first<{ token_hash: string; account_id: string; client: string; expires_at: number }>();
+  if (!row) return null;
+  return { tokenHash: row.token_hash, accountId: row.account_id, client: readClient(row.client), expiresAt: row.expires_at };
+}
+
+/**
+ * The account and client of a token that was used at or after `since`, or null. A browser that
+ * posts the same form twice (a double click) sends the second request with the token the first
+ * one used; this tells that repeat apart from a stale link, so it can see the success page again.
+ */
+export async function findResetTokenUsedSince(
+  env: Env,
+  tokenHash: string,
+  since: number,
+): Promise<{ accountId: string; client: ResetClient } | null> {
+  const row = await env.DB.prepare(RESET_TOKEN_QUERIES.findUsedSince).bind(tokenHash, since).first<{ account_id: string; client: string }>();
+  return row ? { accountId: row.account_id, client: readClient(row.client) } : null;
+}
+
+function readClient(value: string): ResetClient {
+  return value === "desktop" ? "desktop" : "web";
 }
 
 /**

@@ -20,7 +20,7 @@ import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
 import { ProblemError } from "../http/problem.ts";
-import type { AppRouter } from "../router.ts";
+import type { AppRouter } from "../http/app-router.ts";
 import { confirmPasswordReset, requestPasswordReset, verifyPasswordResetToken } from "./password-reset.ts";
 
 const NO_STORE = { "cache-control": "no-store" } as const;

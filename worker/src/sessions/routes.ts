@@ -13,7 +13,7 @@ import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
 import { ProblemError } from "../http/problem.ts";
-import type { AppRouter } from "../router.ts";
+import type { AppRouter } from "../http/app-router.ts";
 import { invalidateSession, validateSessionToken } from "./session.ts";
 import { signIn } from "./sign-in.ts";
 

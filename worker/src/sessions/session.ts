@@ -67,10 +67,5 @@ export async function invalidateSession(env: Env, tokenHash: string): Promise<vo
 
 /** Ends every session of an account (password change, "this wasn't me"). */
 export async function invalidateAccountSessions(env: Env, accountId: string): Promise<void> {
-  await prepareAccountSessionsDeletion(env, accountId).run();
-}
-
-/** The statement behind `invalidateAccountSessions`, for callers that need it inside a D1 batch. */
-export function prepareAccountSessionsDeletion(env: Env, accountId: string): D1PreparedStatement {
-  return env.DB.prepare("DELETE FROM sessions WHERE account_id = ?").bind(accountId);
+  await env.DB.prepare("DELETE FROM sessions WHERE account_id = ?").bind(accountId).run();
 }

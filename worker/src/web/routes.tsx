@@ -3,30 +3,43 @@
  * leads to the forgot form) and the HTML 404. Every form POST passes the CSRF check first; every response gets the security headers
  * (see `web-route.tsx`). GET routes also answer HEAD, with the same status and headers.
  */
-import type { AppRouter } from "../router.ts";
+import { PagePath } from "../../../shared/contract.ts";
+import type { AppRouter } from "../http/app-router.ts";
 import { readConfig } from "../config.ts";
 import { submitAccountAlert, showAccountAlert } from "./account-alert.tsx";
 import { showCheckEmail, submitResetCode } from "./check-email.tsx";
 import { csrf } from "./csrf/index.ts";
 import { showForgotPasswordForm, submitForgotPasswordForm } from "./forgot-password.tsx";
-import { FormRefusedPage } from "./pages/errors.tsx";
+import { readFormBody } from "./form-body.ts";
+import { FormRefusedPage, FormTooLargePage } from "./pages/errors.tsx";
 import { renderPage } from "./render.ts";
 import { openResetPassword, submitResetPassword } from "./reset-password.tsx";
-import { renderNotFoundPage, webRoute } from "./web-route.tsx";
+import { renderErrorPage, renderNotFoundPage, webRoute } from "./web-route.tsx";
 
 const protectForm = csrf({
   onRejected: (_request, env) => renderPage(<FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
 });
 
+/**
+ * Runs before the CSRF check, which fails closed on any body it cannot read: an oversized form
+ * would otherwise be told it had "expired".
+ */
+async function refuseUnreadableForm(request: Request, env: Env): Promise<Response | undefined> {
+  const body = await readFormBody(request);
+  if (body.ok) return undefined;
+  if (body.reason === "too_large") return renderPage(<FormTooLargePage appName={readConfig(env).appName} />, { status: 413 });
+  return renderErrorPage(env, 415, "This form could not be read. Reload the page and send it again.");
+}
+
 /** Registers every edge page on the router. */
 export function registerWebRoutes(router: AppRouter): void {
   // The site has no home page of its own: its front door is the reset form.
-  router.get("/", webRoute(() => new Response(null, { status: 303, headers: { location: "/forgot-password" } })));
+  router.get(PagePath.home, webRoute(() => new Response(null, { status: 303, headers: { location: PagePath.forgotPassword } })));
 
   const forgotPasswordForm = webRoute(showForgotPasswordForm);
-  router.get("/forgot-password", forgotPasswordForm);
-  router.head("/forgot-password", forgotPasswordForm);
-  router.post("/forgot-password", webRoute(protectForm, submitForgotPasswordForm));
+  router.get(PagePath.forgotPassword, forgotPasswordForm);
+  router.head(PagePath.forgotPassword, forgotPasswordForm);
+  router.post(PagePath.forgotPassword, webRoute(refuseUnreadableForm, protectForm, submitForgotPasswordForm));
 
   const checkEmail = webRoute(showCheckEmail);
   router.get("/forgot-password/check-email", checkEmail);
@@ -34,14 +47,14 @@ export function registerWebRoutes(router: AppRouter): void {
   router.post("/forgot-password/check-email", webRoute(protectForm, submitResetCode));
 
   const resetPassword = webRoute(openResetPassword);
-  router.get("/reset-password", resetPassword);
-  router.head("/reset-password", resetPassword);
-  router.post("/reset-password", webRoute(protectForm, submitResetPassword));
+  router.get(PagePath.resetPassword, resetPassword);
+  router.head(PagePath.resetPassword, resetPassword);
+  router.post(PagePath.resetPassword, webRoute(refuseUnreadableForm, protectForm, submitResetPassword));
 
   const accountAlert = webRoute(showAccountAlert);
-  router.get("/account-alert", accountAlert);
-  router.head("/account-alert", accountAlert);
-  router.post("/account-alert", webRoute(protectForm, submitAccountAlert));
+  router.get(PagePath.accountAlert, accountAlert);
+  router.head(PagePath.accountAlert, accountAlert);
+  router.post(PagePath.accountAlert, webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
 }
 
 /** The catch-all for paths outside /api: an HTML 404 with the usual headers. */

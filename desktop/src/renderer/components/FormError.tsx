@@ -1,11 +1,10 @@
 /**
- * The one place a form's error sentence appears. The live region is always in the page, so
+ * The one place a screen's error sentence appears: the shared error summary (the web pages'
+ * one) holding a single message that is not about one field. It is always in the page, so
  * assistive technology announces a message the moment it is filled in.
  */
+import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
+
 export function FormError({ message }: { message: string | null }) {
-  return (
-    <div className={message ? "error-summary" : "error-summary error-summary-empty"} role="alert" aria-live="assertive">
-      {message}
-    </div>
-  );
+  return <ErrorSummary messages={message ? [message] : []} withTitle={false} />;
 }

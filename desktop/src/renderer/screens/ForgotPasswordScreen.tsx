@@ -6,6 +6,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
+import { ForgotPasswordCopy } from "../../../../shared/copy.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { ResetCodeForm } from "../components/ResetCodeForm.tsx";
@@ -101,13 +102,13 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
   };
   return (
     <section key="form" aria-labelledby="forgot-title">
-      <ScreenHeading id="forgot-title">Forgot your password?</ScreenHeading>
-      <p>Enter the email address of your account and we will send you a link to choose a new password.</p>
+      <ScreenHeading id="forgot-title">{ForgotPasswordCopy.title}</ScreenHeading>
+      <p>{ForgotPasswordCopy.intro}</p>
       <form onSubmit={submit} noValidate>
         <FormError message={errorMessage} />
         <TextField
           ref={emailInput}
-          label="Email address"
+          label={ForgotPasswordCopy.emailLabel}
           type="email"
           name="email"
           autoComplete="email"
@@ -117,7 +118,7 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
           onChange={(event) => setEmail(event.target.value)}
         />
         <button className="button button-primary" type="submit" disabled={requestReset.isPending}>
-          {requestReset.isPending ? "Sending…" : "Send reset link"}
+          {requestReset.isPending ? ForgotPasswordCopy.submitting : ForgotPasswordCopy.submit}
         </button>
       </form>
       <p>

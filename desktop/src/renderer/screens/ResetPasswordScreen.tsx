@@ -7,11 +7,14 @@
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
+import { describePasswordPolicy, ResetOutcomeCopy, ResetPasswordCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
+import { describeConfirmationProblem, describePasswordFeedback } from "../../../../shared/password-feedback.ts";
 import { checkPassword } from "../../../../shared/password-policy.ts";
+import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
+import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
-import { PasswordFeedback } from "../components/PasswordFeedback.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 
@@ -72,10 +75,10 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
 function InvalidLink({ onRequestNewLink }: { onRequestNewLink(): void }) {
   return (
     <section key="invalid" aria-labelledby="reset-invalid-title">
-      <ScreenHeading id="reset-invalid-title">This reset link is invalid or has expired</ScreenHeading>
-      <p>Reset links work only once and only for a short time. Request a new one to choose your password.</p>
+      <ScreenHeading id="reset-invalid-title">{ResetOutcomeCopy.invalidTitle}</ScreenHeading>
+      <p>{ResetOutcomeCopy.invalidBody}</p>
       <button className="button button-primary" type="button" onClick={onRequestNewLink}>
-        Request a new link
+        {ResetOutcomeCopy.askAgain}
       </button>
     </section>
   );
@@ -95,14 +98,15 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
   const [attempted, setAttempted] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
   const confirmationInput = useRef<HTMLInputElement>(null);
-  const violations = useMemo(() => checkPassword(password, { minLength }), [password, minLength]);
-  const mismatch = confirmation !== "" && confirmation !== password;
+  const policy = useMemo(() => ({ minLength }), [minLength]);
+  const violations = useMemo(() => checkPassword(password, policy), [password, policy]);
+  const feedback = useMemo(() => describePasswordFeedback(password, policy), [password, policy]);
   const serverFieldError = serverError instanceof ApiError ? serverError.fieldErrors.password : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (violations.length > 0) {
+    if (password === "" || violations.length > 0) {
       passwordInput.current?.focus();
       return;
     }
@@ -113,35 +117,43 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
     onSubmit(password);
   };
 
-  const passwordError = attempted && violations.length > 0 ? "Choose a password that meets the requirements below." : serverFieldError;
+  // After a submit, the same messages as the web form: next to each field and in the summary.
+  const passwordError = attempted
+    ? password === ""
+      ? ResetPasswordCopy.missingPassword
+      : (violations[0]?.message ?? serverFieldError)
+    : serverFieldError;
   const confirmationError =
-    mismatch || (attempted && confirmation !== password) ? "The two passwords don't match." : null;
+    describeConfirmationProblem(password, confirmation) ??
+    (attempted && confirmation === "" ? ResetPasswordCopy.missingConfirmation : null);
+  const fieldMessages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
   const formError = serverError && !serverFieldError ? describeError(serverError) : null;
 
   return (
     <section key="form" aria-labelledby="reset-title">
-      <ScreenHeading id="reset-title">Choose a new password</ScreenHeading>
+      <ScreenHeading id="reset-title">{ResetPasswordCopy.title}</ScreenHeading>
       <p>
-        For the account <strong className="masked-email">{maskedEmail}</strong>.
+        {ResetPasswordCopy.forAccount} <strong className="masked-email">{maskedEmail}</strong>.
       </p>
       <form onSubmit={submit} noValidate>
         <FormError message={formError} />
+        <ErrorSummary messages={fieldMessages} />
         <TextField
           ref={passwordInput}
-          label="New password"
+          label={ResetPasswordCopy.passwordLabel}
           type="password"
           name="password"
           autoComplete="new-password"
           required
           value={password}
           error={passwordError}
-          hint={`At least ${minLength} characters. Common passwords are refused; no special characters are needed.`}
-          feedback={<PasswordFeedback password={password} violations={violations} />}
+          hint={describePasswordPolicy(minLength)}
+          feedback={<PasswordFeedback feedback={feedback} />}
           onChange={(event) => setPassword(event.target.value)}
         />
         <TextField
           ref={confirmationInput}
-          label="Confirm new password"
+          label={ResetPasswordCopy.confirmationLabel}
           type="password"
           name="confirm_password"
           autoComplete="new-password"
@@ -151,7 +163,7 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
           onChange={(event) => setConfirmation(event.target.value)}
         />
         <button className="button button-primary" type="submit" disabled={submitting}>
-          {submitting ? "Saving…" : "Set new password"}
+          {submitting ? ResetPasswordCopy.submitting : ResetPasswordCopy.submit}
         </button>
       </form>
     </section>

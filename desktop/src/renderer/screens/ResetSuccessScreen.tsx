@@ -1,17 +1,18 @@
 /**
  * The password was changed. Every session was ended by the reset, so the way on is to sign in.
  */
+import { ResetOutcomeCopy } from "../../../../shared/copy.ts";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 
 export function ResetSuccessScreen({ onSignIn }: { onSignIn(): void }) {
   return (
     <section aria-labelledby="reset-success-title">
-      <ScreenHeading id="reset-success-title">Your password has been changed</ScreenHeading>
+      <ScreenHeading id="reset-success-title">{ResetOutcomeCopy.changedTitle}</ScreenHeading>
       <p className="notice" role="status">
-        For your safety you were signed out everywhere. Sign in with your new password.
+        {ResetOutcomeCopy.changedBody}
       </p>
       <button className="button button-primary" type="button" onClick={onSignIn}>
-        Sign in
+        {ResetOutcomeCopy.signIn}
       </button>
     </section>
   );

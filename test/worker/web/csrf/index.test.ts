@@ -2,7 +2,9 @@ import { createExecutionContext, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAlertToken } from "../../../../worker/src/mail/alert-tokens.ts";
 import { createSession, validateSessionToken } from "../../../../worker/src/sessions/session.ts";
+import { clock } from "../../../../worker/src/platform/clock.ts";
 import { csrf, DEFAULT_OPTIONS, issueCsrfToken } from "../../../../worker/src/web/csrf/index.ts";
+import { KEY_CACHE_MS } from "../../../../worker/src/web/csrf/signing-key.ts";
 import { webRoute } from "../../../../worker/src/web/web-route.tsx";
 import {
   Browser,
@@ -167,8 +169,11 @@ describe("csrf()", () => {
       headers: formHeaders(token, { "sec-fetch-site": "same-origin" }),
       body: `csrf_token=${token}`,
     });
+    // Past any key an earlier test left cached, so the check has to read D1.
+    const at = vi.spyOn(clock, "now").mockReturnValue(clock.now() + 100 * KEY_CACHE_MS);
 
     const response = await app(request, { ...env, DB: failingDatabase() }, createExecutionContext());
+    at.mockRestore();
 
     expect(response.status).toBe(503);
     expect(await response.text()).toContain("Temporarily unavailable");
@@ -181,6 +186,44 @@ describe("csrf()", () => {
     expect((await send({ method: "GET" })).status).toBe(200);
     expect((await send({ method: "HEAD" })).status).toBe(200);
     expect(protectedHandler).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("the signing key", () => {
+  const brokenDb = new Proxy(env.DB, {
+    get: () => () => {
+      throw new Error("D1 is unavailable");
+    },
+  });
+
+  it("is read from D1 once per isolate for a few minutes, so a form posts even while D1 is briefly away", async () => {
+    // Well past any key an earlier test left cached, so this token's key is read now.
+    const start = clock.now() + 10 * KEY_CACHE_MS;
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    try {
+      const token = await issueToken();
+      const protectedHandler = vi.fn(() => new Response("changed something"));
+      const app = webRoute(csrf(), protectedHandler);
+      const post = () =>
+        app(
+          new Request(`${APP_ORIGIN}/submit`, { method: "POST", headers: formHeaders(token, { origin: APP_ORIGIN }), body: `csrf_token=${token}` }),
+          { ...env, DB: brokenDb },
+          createExecutionContext(),
+        );
+
+      at.mockReturnValue(start + KEY_CACHE_MS - 1);
+      expect((await post()).status).toBe(200);
+      expect(protectedHandler).toHaveBeenCalledTimes(1);
+
+      // Once the cached key is stale the check needs D1 again, and fails closed without it:
+      // "temporarily unavailable", since the form itself was fine.
+      vi.spyOn(console, "error").mockImplementation(() => undefined);
+      at.mockReturnValue(start + KEY_CACHE_MS + 1);
+      expect((await post()).status).toBe(503);
+      expect(protectedHandler).toHaveBeenCalledTimes(1);
+    } finally {
+      at.mockRestore();
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * The HMAC key that signs CSRF tokens. It is created on first use and kept in D1
  * (`web_secrets`), so a fresh deployment needs no extra secret, and every isolate of the
- * Worker signs with the same key. Rotating it is deleting the row: open forms then fail once
- * with 403 and work again after a reload.
+ * Worker signs with the same key. Each isolate keeps the imported key for a few minutes, so a
+ * form page and its post cost no D1 read and no key import. Rotating it is deleting the row:
+ * within `KEY_CACHE_MS` every isolate has the new key, and open forms then fail once with 403
+ * and work again after a reload.
  */
 import { encodeBase64Url } from "../../crypto/encoding.ts";
 import { clock } from "../../platform/clock.ts";
@@ -10,9 +12,24 @@ import { random } from "../../platform/random.ts";
 
 const KEY_NAME = "csrf-signing-key";
 const KEY_BYTES = 32;
+export const KEY_CACHE_MS = 5 * 60_000;
+
+let cached: { key: Promise<CryptoKey>; expiresAt: number } | undefined;
 
 /** Returns the CSRF signing key, creating it the first time any request needs it. */
-export async function readCsrfSigningKey(env: Env): Promise<CryptoKey> {
+export function readCsrfSigningKey(env: Env): Promise<CryptoKey> {
+  const now = clock.now();
+  if (cached && cached.expiresAt > now) return cached.key;
+  const key = loadSigningKey(env);
+  cached = { key, expiresAt: now + KEY_CACHE_MS };
+  // A failed read (D1 unavailable) is not remembered: the next request tries again.
+  key.catch(() => {
+    if (cached?.key === key) cached = undefined;
+  });
+  return key;
+}
+
+async function loadSigningKey(env: Env): Promise<CryptoKey> {
   let secret = await selectSecret(env);
   if (secret === null) {
     // INSERT OR IGNORE lets two first requests race safely: both then read the one row that won.

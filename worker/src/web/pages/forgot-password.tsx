@@ -2,6 +2,7 @@
  * The "forgot password" pages: the email form and the friendly page for the per-IP limit. The
  * "check your email" answer every address gets alike is in `check-email.tsx`.
  */
+import { ForgotPasswordCopy } from "../../../../shared/copy.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -15,15 +16,15 @@ export interface ForgotPasswordPageProps {
 /** The form that asks for the account's email address. */
 export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotPasswordPageProps) {
   return (
-    <Layout appName={appName} title="Forgot your password?">
-      <h1>Forgot your password?</h1>
-      <p>Enter the email address of your account. If it has an account, we will send it a link to choose a new password.</p>
+    <Layout appName={appName} title={ForgotPasswordCopy.title}>
+      <h1>{ForgotPasswordCopy.title}</h1>
+      <p>{ForgotPasswordCopy.intro}</p>
       <ErrorSummary messages={error ? [error] : []} />
       <form method="post" action="/forgot-password" noValidate>
         <CsrfField token={csrfToken} />
-        <Field id="email" label="Email address" type="email" autoComplete="email" defaultValue={email} error={error} autoFocus={Boolean(error)} />
-        <button className="button button-primary" type="submit">
-          Send reset link
+        <Field id="email" label={ForgotPasswordCopy.emailLabel} type="email" autoComplete="email" defaultValue={email} error={error} autoFocus={Boolean(error)} />
+        <button className="button button-primary" type="submit" data-submitting-label={ForgotPasswordCopy.submitting}>
+          {ForgotPasswordCopy.submit}
         </button>
       </form>
       <p>

@@ -1,6 +1,7 @@
 /**
- * The frame every edge page shares: document head, the one stylesheet, landmarks (header, main,
- * footer) and a single card. Nothing inline: the CSP forbids inline script and style.
+ * The frame every edge page shares: document head, the one stylesheet, the icon, landmarks
+ * (header, main, footer) and a single card. Nothing inline: the CSP forbids inline script and
+ * style, so the pages' scripts are external files (worker/browser, bundled into worker/public).
  */
 import type { ReactNode } from "react";
 
@@ -25,7 +26,9 @@ export function Layout({ appName, title, children, withPasswordFeedback, withCod
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
         <title>{`${title} · ${appName}`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/styles.css" />
+        <script src="/submit-once.js" defer />
         {withPasswordFeedback ? <script src="/password-feedback.js" defer /> : null}
         {withCodeFormatting ? <script src="/reset-code-input.js" defer /> : null}
       </head>

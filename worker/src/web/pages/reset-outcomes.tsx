@@ -2,36 +2,57 @@
  * The pages around the reset form: the link is invalid or expired, the password was changed,
  * and the short hop that finishes opening a link that was followed from another site.
  */
+import { PagePath } from "../../../../shared/contract.ts";
+import { describeOpenInApp, ResetOutcomeCopy } from "../../../../shared/copy.ts";
 import { Layout } from "./layout.tsx";
 
 /** Unknown, expired and used links all get this one page, with a way to ask again. */
 export function ResetLinkInvalidPage({ appName }: { appName: string }) {
   return (
     <Layout appName={appName} title="Link invalid or expired">
-      <h1>This link is invalid or has expired</h1>
-      <p>Reset links work once, for a limited time, and only the newest one you asked for is valid.</p>
+      <h1>{ResetOutcomeCopy.invalidTitle}</h1>
+      <p>{ResetOutcomeCopy.invalidBody}</p>
       <p>
-        <a className="button button-primary" href="/forgot-password">
-          Ask for a new link
+        <a className="button button-primary" href={PagePath.forgotPassword}>
+          {ResetOutcomeCopy.askAgain}
         </a>
       </p>
     </Layout>
   );
 }
 
-/** Success: the new password is set and every session was signed out. */
-export function PasswordChangedPage({ appName, signInLink }: { appName: string; signInLink: string }) {
+export interface PasswordChangedPageProps {
+  appName: string;
+  /** The web sign-in page (SIGN_IN_URL), when the deployment has one. */
+  signInUrl?: string | undefined;
+  /** Opens the desktop app's sign-in screen; only when the reset was asked for in the app. */
+  appLink?: string | undefined;
+}
+
+/** Success: the new password is set and every session was signed out. It always leads somewhere. */
+export function PasswordChangedPage({ appName, signInUrl, appLink }: PasswordChangedPageProps) {
   return (
     <Layout appName={appName} title="Password changed">
-      <h1>Your password has been changed</h1>
+      <h1>{ResetOutcomeCopy.changedTitle}</h1>
       <p className="notice" role="status">
-        You can now sign in with your new password. For your safety we signed you out everywhere else.
+        {ResetOutcomeCopy.changedBody}
       </p>
-      <p>
-        <a className="button button-primary" href={signInLink}>
-          Sign in with {appName} desktop
-        </a>
-      </p>
+      {signInUrl || appLink ? (
+        <p className="actions">
+          {signInUrl ? (
+            <a className="button button-primary" href={signInUrl}>
+              {ResetOutcomeCopy.signIn}
+            </a>
+          ) : null}
+          {appLink ? (
+            <a className={signInUrl ? "button button-secondary" : "button button-primary"} href={appLink}>
+              {describeOpenInApp(appName)}
+            </a>
+          ) : null}
+        </p>
+      ) : (
+        <p>You can close this page and sign in to {appName} wherever you use it.</p>
+      )}
     </Layout>
   );
 }
@@ -44,10 +65,10 @@ export function PasswordChangedPage({ appName, signInLink }: { appName: string; 
  */
 export function ContinueToResetPage({ appName }: { appName: string }) {
   return (
-    <Layout appName={appName} title="Opening your reset link" refreshTo="/reset-password">
+    <Layout appName={appName} title="Opening your reset link" refreshTo={PagePath.resetPassword}>
       <h1>Opening your reset link…</h1>
       <p>
-        <a className="button button-primary" href="/reset-password">
+        <a className="button button-primary" href={PagePath.resetPassword}>
           Continue
         </a>
       </p>

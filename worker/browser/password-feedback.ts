@@ -1,0 +1,51 @@
+/**
+ * Live feedback on the reset form, from the shared policy (shared/password-feedback.ts), the same
+ * sentences the desktop app shows. It only helps: the server checks the whole policy on submit,
+ * and the form works without this script. Bundled into worker/public/password-feedback.js by
+ * scripts/build-browser.mjs.
+ */
+import { describeConfirmationProblem, describePasswordFeedback } from "../../shared/password-feedback.ts";
+import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../shared/password-policy.ts";
+
+const TYPING_PAUSE_MS = 400;
+
+function startPasswordFeedback(): void {
+  const form = document.querySelector<HTMLFormElement>("form[data-min-length]");
+  const password = document.getElementById("password");
+  const confirmation = document.getElementById("confirm_password");
+  const passwordRegion = document.getElementById("password-feedback");
+  const confirmationRegion = document.getElementById("confirm_password-feedback");
+  if (!form || !(password instanceof HTMLInputElement) || !(confirmation instanceof HTMLInputElement)) return;
+  if (!passwordRegion || !confirmationRegion) return;
+  const minLength = Number(form.dataset.minLength) || DEFAULT_PASSWORD_MIN_LENGTH;
+  const email = form.querySelector<HTMLInputElement>('input[name="username"]')?.value ?? "";
+
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    // Wait for a pause in typing so screen readers are not flooded with announcements.
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      const feedback = describePasswordFeedback(password.value, { minLength, email });
+      passwordRegion.replaceChildren(...renderList(feedback.messages, feedback.acceptable));
+      const mismatch = describeConfirmationProblem(password.value, confirmation.value);
+      confirmationRegion.replaceChildren(...renderList(mismatch ? [mismatch] : [], false));
+    }, TYPING_PAUSE_MS);
+  };
+  password.addEventListener("input", update);
+  confirmation.addEventListener("input", update);
+}
+
+/** The markup of shared/ui/PasswordFeedback.tsx, without React. */
+function renderList(messages: readonly string[], acceptable: boolean): HTMLElement[] {
+  if (messages.length === 0) return [];
+  const list = document.createElement("ul");
+  list.className = acceptable ? "policy-feedback policy-ok" : "policy-feedback policy-problems";
+  for (const message of messages) {
+    const item = document.createElement("li");
+    item.textContent = message;
+    list.append(item);
+  }
+  return [list];
+}
+
+startPasswordFeedback();
