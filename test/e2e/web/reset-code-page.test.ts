@@ -110,7 +110,7 @@ describe("the check-email page's code entry in Chromium", () => {
 
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-    expect((await submit(page, "Change password")).status()).toBe(200);
+    expect((await submit(page, "Set new password")).status()).toBe(200);
     await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
     expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
     expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
