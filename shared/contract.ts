@@ -13,6 +13,7 @@ export const API_PREFIX = "/api/v1";
 
 export const ApiPath = {
   accounts: `${API_PREFIX}/accounts`,
+  verifyEmail: `${API_PREFIX}/accounts/verify`,
   sessions: `${API_PREFIX}/sessions`,
   currentSession: `${API_PREFIX}/sessions/current`,
   me: `${API_PREFIX}/me`,
@@ -31,6 +32,8 @@ export const PagePath = {
   forgotPassword: "/forgot-password",
   resetPassword: "/reset-password",
   accountAlert: "/account-alert",
+  signUp: "/sign-up",
+  verifyEmail: "/verify-email",
 } as const;
 
 /** The largest request body any endpoint accepts; bigger ones get 413. */
@@ -49,7 +52,27 @@ const resetTokenField = z
 export const resetClientSchema = z.enum(["web", "desktop"]);
 export type ResetClient = z.infer<typeof resetClientSchema>;
 
-export const createAccountRequestSchema = z.object({ email: emailAddressSchema, password: passwordField });
+/**
+ * Sign-up: `client` picks where the verification link in the email leads (the web page, or the
+ * desktop app's `resetkit://verify-email` deep link). The answer is the same 202 for a new
+ * address and a taken one.
+ */
+export const createAccountRequestSchema = z.object({
+  email: emailAddressSchema,
+  password: passwordField,
+  client: resetClientSchema.optional(),
+});
+/**
+ * Email verification. The token proves the mailbox; the password proves that whoever opened the
+ * mailbox also chose the account's password, so an account someone else signed up for with this
+ * address can never be verified with their password (pre-account takeover, docs/threat-model.md).
+ */
+export const verifyEmailRequestSchema = z.object({
+  token: z
+    .string({ error: "The verification token is missing." })
+    .regex(RESET_TOKEN_PATTERN, { error: "The verification token is malformed." }),
+  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH * 4),
+});
 export const signInRequestSchema = z.object({
   email: emailAddressSchema,
   password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH * 4),
@@ -73,6 +96,7 @@ const resetCodeField = z
 export const redeemResetCodeRequestSchema = z.object({ email: emailAddressSchema, code: resetCodeField });
 
 export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>;
+export type VerifyEmailRequest = z.infer<typeof verifyEmailRequestSchema>;
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 export type VerifyResetRequest = z.infer<typeof verifyResetRequestSchema>;
@@ -87,9 +111,12 @@ export interface SessionResponse {
   token: string;
   expiresAt: string;
 }
-export interface PasswordResetAcceptedResponse {
+/** The one answer to a reset request or a sign-up, whatever the address: `202 {"status":"accepted"}`. */
+export interface AcceptedResponse {
   status: "accepted";
 }
+export type PasswordResetAcceptedResponse = AcceptedResponse;
+export type SignUpAcceptedResponse = AcceptedResponse;
 export interface VerifyResetResponse {
   email: string;
   expiresAt: string;

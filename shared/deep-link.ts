@@ -1,7 +1,8 @@
 /**
  * The desktop deep links, built by the Worker and parsed by the app from one table, so the two
  * cannot drift: `${scheme}://reset-password?token=T` (in the reset email and on the reset
- * page) and `${scheme}://sign-in` (on the "password changed" page). The parser is strict: an
+ * page), `${scheme}://verify-email?token=T` (in the verification email of an account created in
+ * the app) and `${scheme}://sign-in` (on the "password changed" page). The parser is strict: an
  * unknown host, a path, missing or extra query parameters, a fragment, credentials or a
  * malformed token make the link invalid, and invalid links are dropped without a trace.
  *
@@ -16,6 +17,7 @@ import { isResetTokenShape } from "./reset-token.ts";
 export const DEFAULT_DEEP_LINK_SCHEME = "resetkit";
 export const RESET_DEEP_LINK_HOST = "reset-password";
 export const SIGN_IN_DEEP_LINK_HOST = "sign-in";
+export const VERIFY_EMAIL_DEEP_LINK_HOST = "verify-email";
 const MAX_DEEP_LINK_LENGTH = 512;
 
 export interface ResetDeepLink {
@@ -25,7 +27,11 @@ export interface ResetDeepLink {
 export interface SignInDeepLink {
   kind: typeof SIGN_IN_DEEP_LINK_HOST;
 }
-export type DeepLink = ResetDeepLink | SignInDeepLink;
+export interface VerifyEmailDeepLink {
+  kind: typeof VERIFY_EMAIL_DEEP_LINK_HOST;
+  token: string;
+}
+export type DeepLink = ResetDeepLink | SignInDeepLink | VerifyEmailDeepLink;
 
 /** How one kind of link is spelled: the host is its kind; at most one query parameter. */
 interface DeepLinkRoute<L extends DeepLink> {
@@ -43,6 +49,11 @@ const DEEP_LINK_ROUTES: { [K in DeepLink["kind"]]: DeepLinkRoute<Extract<DeepLin
     param: "token",
     write: (link) => link.token,
     read: (token) => (isResetTokenShape(token) ? { kind: RESET_DEEP_LINK_HOST, token } : null),
+  },
+  [VERIFY_EMAIL_DEEP_LINK_HOST]: {
+    param: "token",
+    write: (link) => link.token,
+    read: (token) => (isResetTokenShape(token) ? { kind: VERIFY_EMAIL_DEEP_LINK_HOST, token } : null),
   },
   [SIGN_IN_DEEP_LINK_HOST]: {
     param: null,
@@ -66,6 +77,11 @@ export function buildDeepLink(scheme: string, link: DeepLink): string {
 /** Builds the link that opens the desktop app on the Reset screen. */
 export function buildResetDeepLink(scheme: string, token: string): string {
   return buildDeepLink(scheme, { kind: RESET_DEEP_LINK_HOST, token });
+}
+
+/** Builds the link that opens the desktop app on the email verification screen. */
+export function buildVerifyEmailDeepLink(scheme: string, token: string): string {
+  return buildDeepLink(scheme, { kind: VERIFY_EMAIL_DEEP_LINK_HOST, token });
 }
 
 /** Builds the link that opens the desktop app on the Sign in screen. */
@@ -123,5 +139,5 @@ export function isDeepLink(value: unknown): value is DeepLink {
   if (typeof value !== "object" || value === null) return false;
   const { kind } = value as { kind?: unknown };
   if (kind === SIGN_IN_DEEP_LINK_HOST) return true;
-  return kind === RESET_DEEP_LINK_HOST && isResetTokenShape((value as { token?: unknown }).token);
+  return (kind === RESET_DEEP_LINK_HOST || kind === VERIFY_EMAIL_DEEP_LINK_HOST) && isResetTokenShape((value as { token?: unknown }).token);
 }

@@ -10,6 +10,8 @@ export const ErrorCode = {
   notFound: "not_found",
   methodNotAllowed: "method_not_allowed",
   emailTaken: "email_taken",
+  /** 403: the right password for an account whose address is not verified yet. */
+  emailUnverified: "email_unverified",
   passwordPolicy: "password_policy",
   invalidCredentials: "invalid_credentials",
   unauthorized: "unauthorized",

@@ -3,6 +3,7 @@ import {
   buildDeepLink,
   buildResetDeepLink,
   buildSignInDeepLink,
+  buildVerifyEmailDeepLink,
   findDeepLinkInArgv,
   isDeepLink,
   parseDeepLink,
@@ -25,10 +26,18 @@ describe("the desktop deep links", () => {
   });
 
   it("parses back every kind of link it builds, with any scheme", () => {
-    const links: DeepLink[] = [{ kind: "reset-password", token: TOKEN }, { kind: "sign-in" }];
+    const links: DeepLink[] = [{ kind: "reset-password", token: TOKEN }, { kind: "verify-email", token: TOKEN }, { kind: "sign-in" }];
     for (const scheme of ["resetkit", "acme-reset"]) {
       for (const link of links) expect(parseDeepLink(buildDeepLink(scheme, link), scheme)).toEqual(link);
     }
+  });
+
+  it("round-trips the verification link of an account created in the app", () => {
+    const link = buildVerifyEmailDeepLink("resetkit", TOKEN);
+    expect(link).toBe(`resetkit://verify-email?token=${TOKEN}`);
+    expect(parseDeepLink(link, "resetkit")).toEqual({ kind: "verify-email", token: TOKEN });
+    expect(parseDeepLink(`resetkit://verify-email?token=${TOKEN.slice(1)}`, "resetkit")).toBeNull();
+    expect(parseDeepLink("resetkit://verify-email", "resetkit")).toBeNull();
   });
 
   it("accepts a trailing slash after the host", () => {

@@ -52,7 +52,7 @@ export function createApi(ipc: IpcRendererLike) {
       // Only the fields of a well-formed link reach the page, whatever main sent.
       const listener = (_event: unknown, link: unknown) => {
         if (!isDeepLink(link)) return;
-        callback(link.kind === "reset-password" ? { kind: link.kind, token: link.token } : { kind: link.kind });
+        callback(link.kind === "sign-in" ? { kind: link.kind } : { kind: link.kind, token: link.token });
       };
       ipc.on(IpcChannel.DeepLink, listener);
       void ipc.invoke(IpcChannel.SubscribeDeepLinks);
