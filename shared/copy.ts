@@ -48,3 +48,37 @@ export function describePasswordPolicy(minLength: number): string {
 export function describeOpenInApp(appName: string): string {
   return `Open in ${appName} desktop`;
 }
+
+export const SignUpCopy = {
+  title: "Create your account",
+  intro: "Enter your email address and choose a password. We'll send a link to that address to confirm it's yours.",
+  emailLabel: "Email address",
+  passwordLabel: "Password",
+  confirmationLabel: "Confirm password",
+  submit: "Create account",
+  submitting: "Creating…",
+  missingConfirmation: "Enter the password a second time.",
+  haveAccount: "Already have an account?",
+  signIn: "Sign in",
+  checkEmailTitle: "Check your email",
+  checkEmailBody: (email: string) =>
+    `If ${email} can be used for a new account, we've sent it a link to confirm the address. The link works for 24 hours. If the address already has an account, its owner gets a note instead.`,
+} as const;
+
+export const VerifyEmailCopy = {
+  title: "Confirm your email address",
+  intro: "Enter the password you chose when you signed up. This proves that the person who opened this email also chose the password.",
+  forAccount: "For the account",
+  passwordLabel: "Password",
+  submit: "Confirm email address",
+  submitting: "Confirming…",
+  wrongPassword: "That is not the password this account was created with. If you didn't sign up, ignore the email; to choose a password yourself, reset it.",
+  verifiedTitle: "Your email address is confirmed",
+  verifiedBody: "Your account is ready. Sign in with your email address and password.",
+  invalidTitle: "This confirmation link is invalid or has expired",
+  invalidBody: "Confirmation links work once, for 24 hours, and only the newest one is valid. Sign up again to get a new link.",
+  signUpAgain: "Sign up again",
+} as const;
+
+/** What signing in says to the right password of an account whose address is not confirmed yet. */
+export const EMAIL_UNVERIFIED_MESSAGE = "Confirm your email address first: open the link in the email we sent when you signed up.";
