@@ -90,6 +90,12 @@ async function settleAfter({ url }) {
   if (!settled) progress(`      background work still running after 60 s: ${JSON.stringify(state)}`);
 }
 
+/** Asks ResetKit's bench build to hold (or release) its Queue consumer; see bench/resetkit/index.ts. */
+async function setConsumerHeld({ url }, held) {
+  const response = await fetch(`${new URL(url).origin}/bench/consumer/${held ? "hold" : "release"}`, { method: "POST" });
+  if (!response.ok) throw new Error(`the bench build refused to ${held ? "hold" : "release"} its consumer: HTTP ${response.status}`);
+}
+
 // Addresses are the same length for known and unknown, so request sizes never differ.
 const WORKING_SET = {
   loadKnown: benchEmails("loadk", 200),
@@ -130,12 +136,13 @@ async function startSeeded(config, writeSeed, vars) {
 
 /** One line per oracle channel, for the console. */
 function printOracle(name, oracle) {
-  for (const [channel, test] of [["response", oracle.response], ["request after", oracle.after]]) {
+  for (const [channel, test] of [["response", oracle.response], ["request after", oracle.after], ["during background work", oracle.during]]) {
     progress(`      ${channel}: medians known ${test.knownMedian.toFixed(3)} / unknown ${test.unknownMedian.toFixed(3)} ms, difference ${test.difference.toFixed(3)} ms, z ${test.z.toFixed(2)}, p = ${test.p.toPrecision(3)}`);
   }
   progress(`      encodings ${JSON.stringify(oracle.encodings)}, unexpected statuses ${oracle.unexpected}, waited ${oracle.settle.medianWaitMs.toFixed(1)} ms (median) per sample for background work, ${oracle.settle.unsettled} samples not settled within ${oracle.settle.maxWaitMs} ms`);
   progress(`      ${describeOracle(name, oracle.response)}`);
   progress(`      ${describeOracle(name, oracle.after, { channel: "after" })}`);
+  progress(`      ${describeOracle(name, oracle.during, { channel: "during" })}`);
 }
 
 /** The timing oracle against ResetKit's reset request; `bare` takes the first `groupSize` addresses of each group. */
@@ -280,8 +287,12 @@ try {
     await settleAfter(options);
     return row;
   }
-  /** /healthz, known and unknown reset requests side by side, and the two ratios from them. */
-  async function measureResetTrio(system, base, requestPath, headers) {
+  /**
+   * /healthz, known and unknown reset requests side by side, and the two ratios from them. With
+   * `holdConsumer`, the Queue consumer waits during each turn and runs in the drain after it, so
+   * the turn measures the request path alone, as production runs the consumer apart from it.
+   */
+  async function measureResetTrio(system, base, requestPath, headers, { holdConsumer = false } = {}) {
     const known = cycle(WORKING_SET.loadKnown);
     const unknown = cycle(UNKNOWN.load);
     const runs = [
@@ -291,7 +302,12 @@ try {
     ];
     progress(`load: ${system} /healthz, known and unknown reset requests side by side, ${SETTINGS.sideBySideRounds} rounds of ${SETTINGS.sideBySideSeconds} s each`);
     const loads = await runSideBySide(runs.map(([, options]) => ({ connections, ...options })), {
-      rounds: SETTINGS.sideBySideRounds, seconds: SETTINGS.sideBySideSeconds, between: settleAfter,
+      rounds: SETTINGS.sideBySideRounds, seconds: SETTINGS.sideBySideSeconds,
+      before: holdConsumer ? (run) => setConsumerHeld(run, true) : undefined,
+      between: async (run) => {
+        if (holdConsumer) await setConsumerHeld(run, false);
+        await settleAfter(run);
+      },
     });
     const [ceiling, knownRow, unknownRow] = runs.map(([endpoint], i) => record(system, endpoint, loads[i]));
     results.ratios.push({
@@ -302,7 +318,7 @@ try {
     });
     return { ceiling, known: knownRow, unknown: unknownRow };
   }
-  const rkTrio = await measureResetTrio("ResetKit", rk, "/api/v1/password-resets", JSON_HEADERS);
+  const rkTrio = await measureResetTrio("ResetKit", rk, "/api/v1/password-resets", JSON_HEADERS, { holdConsumer: true });
   const rkVerifyToken = cycle(resetkit.seeded.verify);
   await measure("ResetKit", "POST /api/v1/password-resets/verify", {
     url: `${rk}/api/v1/password-resets/verify`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ token: rkVerifyToken() }),

@@ -34,17 +34,19 @@ export async function runSustainedLoad({ seconds, roundAmount, ...options }) {
 /**
  * Measures several endpoints side by side: `rounds` rounds of `seconds` each per endpoint,
  * taking turns (the first to go rotates every round), so drift in the machine's speed during
- * the run hits every endpoint alike. After each turn, `between(run)` may wait for that
- * endpoint's background work to finish, so its backlog is not billed to the next endpoint; the
- * time that took is reported as `drainSeconds`. Returns one summary per run, in order.
+ * the run hits every endpoint alike. `before(run)` runs before each turn, untimed; after each
+ * turn, `between(run)` may wait for that endpoint's background work to finish, so its backlog
+ * is not billed to the next endpoint; the time that took is reported as `drainSeconds`. Returns
+ * one summary per run, in order.
  */
-export async function runSideBySide(runs, { rounds = 3, seconds = 2, between }) {
+export async function runSideBySide(runs, { rounds = 3, seconds = 2, before, between }) {
   const collected = runs.map(() => []);
   const busySeconds = runs.map(() => 0);
   const drainSeconds = runs.map(() => 0);
   for (let round = 0; round < rounds; round += 1) {
     for (let turn = 0; turn < runs.length; turn += 1) {
       const i = (turn + round) % runs.length;
+      await before?.(runs[i]);
       const started = process.hrtime.bigint();
       collected[i].push(await runRound({ ...runs[i], duration: seconds, amount: undefined }));
       const ran = process.hrtime.bigint();

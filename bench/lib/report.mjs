@@ -41,12 +41,13 @@ export function summariseResults(r) {
   );
 }
 
-/** One table row per oracle channel: the response itself, then the request after it. */
+/** One table row per oracle channel: the response itself, the request after it, and the requests during the background work. */
 function oracleRows(oracles) {
   return oracles.flatMap(({ system, oracle }) =>
     [
       ["response", oracle.response],
       [`request after (\`GET ${oracle.afterPath}\`)`, oracle.after],
+      ...(oracle.during ? [["during the background work (slowest poll)", oracle.during]] : []),
     ].map(([channel, test]) => [
       system,
       channel,
@@ -67,7 +68,11 @@ const ORACLE_HEADER = ["system", "what is timed", "n known / unknown", "median k
 
 function oracleSentences(oracles) {
   return oracles
-    .flatMap(({ system, oracle }) => [describeOracle(system, oracle.response), describeOracle(system, oracle.after, { channel: "after" })])
+    .flatMap(({ system, oracle }) => [
+      describeOracle(system, oracle.response),
+      describeOracle(system, oracle.after, { channel: "after" }),
+      ...(oracle.during ? [describeOracle(system, oracle.during, { channel: "during" })] : []),
+    ])
     .map((line) => `- ${line}`)
     .join("\n");
 }
@@ -169,7 +174,7 @@ npm run bench    # installs bench/package.json's dependencies on first use, then
 - Both systems run under \`wrangler dev\` ${r.machine.wrangler} (workerd ${r.machine.workerd}) with a local D1, on 127.0.0.1, started by \`bench/run.mjs\`. ResetKit runs its bench build \`bench/resetkit/wrangler.toml\`; Better Auth runs \`bench/peers/better-auth/wrangler.toml\`.
 - **Rate limits are lifted for the bench**: ResetKit's bench build sets \`RATE_LIMITS = "off"\` (honoured only when \`ENVIRONMENT\` is development) and Better Auth runs with \`rateLimit: { enabled: false }\`. Without this both would answer 429 after a few requests.
 - Both bench builds wrap their D1 binding in the same counting wrapper (\`bench/instrumentation/counting-d1.ts\`) and track the work their requests leave behind (\`bench/instrumentation/background-work.ts\`: \`waitUntil\` promises, Queue messages not yet consumed, consumer batches running), which \`GET /bench/settled\` reports. Every statement still runs on the real local D1.
-- Load: autocannon, ${s.connections} connections. \`/healthz\` and the known- and unknown-address reset requests of one system run **side by side**: ${s.sideBySideRounds} rounds of ${s.sideBySideSeconds} s each, taking turns, and after each turn the bench waits until that system's background work has finished ("drain s" below), so no endpoint is billed for another's backlog. Other endpoints run ${s.durationSeconds} s each (token-consuming endpoints send a fixed number of requests, one fresh token each). autocannon runs on the same ${r.machine.cores} cores as workerd, so the absolute figures are lower than on a dedicated load machine; the ratios compare like with like.
+- Load: autocannon, ${s.connections} connections. \`/healthz\` and the known- and unknown-address reset requests of one system run **side by side**: ${s.sideBySideRounds} rounds of ${s.sideBySideSeconds} s each, taking turns, and after each turn the bench waits until that system's background work has finished ("drain s" below), so no endpoint is billed for another's backlog. During ResetKit's turns its Queue consumer is **held** (\`POST /bench/consumer/hold\`, the one thing the bench build changes) and released for the drain: in production the consumer is an invocation of its own, while locally it would share workerd's threads with the requests being measured, so a turn measures the request path alone and the drain measures the consumer's work. Other endpoints run ${s.durationSeconds} s each (token-consuming endpoints send a fixed number of requests, one fresh token each). autocannon runs on the same ${r.machine.cores} cores as workerd, so the absolute figures are lower than on a dedicated load machine; the ratios compare like with like.
 - Accounts and live tokens are seeded as SQL (\`bench/lib/seed.mjs\`) with each system's own password hash and token format, then loaded with \`wrangler d1 execute --local\` before the Worker starts.
 - p50 and p99 come from every response's own duration; req/s is responses divided by the time the load ran.
 
@@ -204,7 +209,7 @@ ${s.oracleRequestsPerGroup} known and ${s.oracleRequestsPerGroup} unknown addres
 - **response**: the reset request itself;
 - **request after**: a \`GET /healthz\` sent the moment that response has ended, on the same connection. Work the reset request left behind (a background task, a Queue consumer batch) runs on the same isolate and local D1, and slows whatever arrives meanwhile.
 
-After each sample the oracle waits until the Worker reports its background work finished (\`/bench/settled\`, at most ${s.oracleSettleMaxMs} ms), so no sample inherits the previous one's work. The test is a two-sided Mann-Whitney U, known against unknown; a system **passes** when p > 0.01.
+After each sample the oracle waits until the Worker reports its background work finished (\`/bench/settled\`, polled every 2 ms, at most ${s.oracleSettleMaxMs} ms), so no sample inherits the previous one's work. Those polls are requests too: the slowest one per sample is a third row, **during the background work**, a request that lands while ResetKit's Queue consumer handles the message. ResetKit's bench config starts a consumer batch 0.1 s after its first message (production: up to 1 s, \`max_batch_timeout = 1\`), so the batch never overlaps the request's own answer or the request after it, but locally it shares workerd's threads with whatever arrives while it runs; in production the consumer is an invocation of its own, whose effect on other requests is not measured here. The test is a two-sided Mann-Whitney U, known against unknown; a system **passes** when p > 0.01. The targets are the first two rows.
 
 ${table(ORACLE_HEADER, oracleRows(r.oracles))}
 

@@ -4,7 +4,10 @@
  * tracked, plus bench-only `/bench/*` routes to read and reset the tally, to ask whether that
  * background work has finished, to time the password hash, and a bare "ok" that skips the
  * Worker's router (the /healthz comparison). Nothing here changes what the Worker does; it only
- * watches.
+ * watches, with one exception the load runs ask for by name: `POST /bench/consumer/hold` makes
+ * consumer batches wait until `POST /bench/consumer/release`. In production the consumer is an
+ * invocation of its own; locally it shares workerd's threads with the requests, so a load run
+ * that measures what the request path costs holds it, then releases it and times the drain.
  */
 import { createBackgroundWork, isSettled, trackConsumerBatch, trackExecutionContext, trackQueueProducers } from "../instrumentation/background-work.ts";
 import { countD1Statements, createD1Tally, resetD1Tally } from "../instrumentation/counting-d1.ts";
@@ -13,6 +16,20 @@ import { hashPassword } from "../../worker/src/crypto/password-hash.ts";
 
 const tally = createD1Tally();
 const work = createBackgroundWork();
+/** Set while the consumer is held: batches wait for it to resolve. */
+let consumerHeld: { released: Promise<void>; release: () => void } | undefined;
+
+function holdConsumer(): void {
+  if (consumerHeld) return;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  consumerHeld = { released, release };
+}
+
+function releaseConsumer(): void {
+  consumerHeld?.release();
+  consumerHeld = undefined;
+}
 // The wrapper is built once per binding, as the Worker would see one binding per isolate.
 let counted: { raw: D1Database; db: D1Database } | undefined;
 
@@ -49,7 +66,13 @@ async function handleBenchRequest(request: Request): Promise<Response> {
       resetD1Tally(tally);
       return Response.json(tally);
     case "GET /bench/settled":
-      return Response.json({ ...work, settled: isSettled(work) });
+      return Response.json({ ...work, settled: isSettled(work), held: consumerHeld !== undefined });
+    case "POST /bench/consumer/hold":
+      holdConsumer();
+      return Response.json({ held: true });
+    case "POST /bench/consumer/release":
+      releaseConsumer();
+      return Response.json({ held: false });
     case "POST /bench/hash-password": {
       // Timed from outside: workerd's clock does not move during pure CPU work.
       const count = Math.min(Number(url.searchParams.get("count") ?? "1") || 0, 100);
@@ -77,9 +100,11 @@ export default {
   async scheduled(controller, env, ctx): Promise<void> {
     await handler.scheduled?.(controller, watchedEnv(env), trackExecutionContext(ctx, work));
   },
-  // The mail-queue consumer: forwarded, and counted until each batch is done.
+  // The mail-queue consumer: forwarded, and counted until each batch is done; a held batch
+  // waits for the release first.
   async queue(batch, env, ctx): Promise<void> {
     await trackConsumerBatch(work, batch.messages.length, async () => {
+      if (consumerHeld) await consumerHeld.released;
       await handler.queue?.(batch, watchedEnv(env), trackExecutionContext(ctx, work));
     });
   },
