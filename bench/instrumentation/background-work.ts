@@ -19,18 +19,46 @@ export interface BackgroundWork {
   queued: number;
   /** Messages delivered to the consumer (a retried message counts again). */
   delivered: number;
+  /** Messages sent whose first delivery has not begun, by the job id in their body. */
+  waiting: number;
   /** Consumer batches still running. */
   batches: number;
 }
 
+/**
+ * The job ids sent and not yet delivered, per record. Counting by id rather than comparing totals
+ * means a retried or dead-lettered message, delivered twice, can never make a later message look
+ * consumed before its batch has even started.
+ */
+const waitingIds = new WeakMap<BackgroundWork, Set<string>>();
+
 /** A fresh, empty record. */
 export function createBackgroundWork(): BackgroundWork {
-  return { pending: 0, queued: 0, delivered: 0, batches: 0 };
+  const work = { pending: 0, queued: 0, delivered: 0, waiting: 0, batches: 0 };
+  waitingIds.set(work, new Set());
+  return work;
 }
 
 /** Whether everything started so far has finished. */
 export function isSettled(work: BackgroundWork): boolean {
-  return work.pending === 0 && work.batches === 0 && work.delivered >= work.queued;
+  return work.pending === 0 && work.batches === 0 && work.waiting === 0;
+}
+
+function jobIdOf(body: unknown): string | undefined {
+  const id = typeof body === "object" && body !== null ? (body as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? id : undefined;
+}
+
+function markWaiting(work: BackgroundWork, bodies: unknown[], waiting: boolean): void {
+  const ids = waitingIds.get(work);
+  if (!ids) return;
+  for (const body of bodies) {
+    const id = jobIdOf(body);
+    if (id === undefined) continue;
+    if (waiting) ids.add(id);
+    else ids.delete(id);
+  }
+  work.waiting = ids.size;
 }
 
 /** Counts `promise` as pending until it settles, and returns it. */
@@ -72,12 +100,12 @@ export function trackQueueProducers<E extends object>(env: E, work: BackgroundWo
     tracked[name] = new Proxy(binding, {
       get(target, property) {
         if (property === "send") {
-          return (body: unknown, options?: QueueSendOptions) => countSent(work, 1, target.send(body, options));
+          return (body: unknown, options?: QueueSendOptions) => countSent(work, [body], target.send(body, options));
         }
         if (property === "sendBatch") {
           return (messages: Iterable<MessageSendRequest>, options?: QueueSendBatchOptions) => {
             const list = [...messages];
-            return countSent(work, list.length, target.sendBatch(list, options));
+            return countSent(work, list.map((message) => message.body), target.sendBatch(list, options));
           };
         }
         const value: unknown = Reflect.get(target, property, target);
@@ -89,26 +117,29 @@ export function trackQueueProducers<E extends object>(env: E, work: BackgroundWo
 }
 
 /**
- * Counts `count` messages as queued from the moment they are sent, so the consumer can never
+ * Counts messages as queued and waiting from the moment they are sent, so the consumer can never
  * be seen ahead of the producer; a send that fails takes them back.
  */
-async function countSent<T>(work: BackgroundWork, count: number, sending: Promise<T>): Promise<T> {
-  work.queued += count;
+async function countSent<T>(work: BackgroundWork, bodies: unknown[], sending: Promise<T>): Promise<T> {
+  work.queued += bodies.length;
+  markWaiting(work, bodies, true);
   try {
     return await sending;
   } catch (error) {
-    work.queued -= count;
+    work.queued -= bodies.length;
+    markWaiting(work, bodies, false);
     throw error;
   }
 }
 
 /** Runs one consumer batch, counted as running until it returns and its messages as delivered. */
-export async function trackConsumerBatch(work: BackgroundWork, size: number, run: () => Promise<void>): Promise<void> {
+export async function trackConsumerBatch(work: BackgroundWork, bodies: unknown[], run: () => Promise<void>): Promise<void> {
   work.batches += 1;
+  markWaiting(work, bodies, false);
   try {
     await run();
   } finally {
     work.batches -= 1;
-    work.delivered += size;
+    work.delivered += bodies.length;
   }
 }

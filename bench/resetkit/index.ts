@@ -103,7 +103,7 @@ export default {
   // The mail-queue consumer: forwarded, and counted until each batch is done; a held batch
   // waits for the release first.
   async queue(batch, env, ctx): Promise<void> {
-    await trackConsumerBatch(work, batch.messages.length, async () => {
+    await trackConsumerBatch(work, batch.messages.map((message) => message.body), async () => {
       if (consumerHeld) await consumerHeld.released;
       await handler.queue?.(batch, watchedEnv(env), trackExecutionContext(ctx, work));
     });
