@@ -129,7 +129,8 @@ describe("revokeFromAlert", { timeout: 30_000 }, () => {
     const session = await createSession(env, account.id);
     const ctx = createExecutionContext();
 
-    await expect(revokeFromAlert({ ...env, DB: databaseFailingAtEndOfBatch() }, ctx, token)).rejects.toThrow();
+    // The sign-out fails: the alert's use and the lock, asked for in the same request, must not stay.
+    await expect(revokeFromAlert({ ...env, DB: databaseFailingOn(/DELETE FROM sessions/) }, ctx, token)).rejects.toThrow();
     await waitOnExecutionContext(ctx);
 
     expect((await findAccountById(env, account.id))?.passwordLockedAt).toBeNull();
@@ -182,12 +183,12 @@ describe("revokeFromAlert", { timeout: 30_000 }, () => {
   });
 });
 
-/** A D1 binding whose every batch ends with a failing statement, as a fault partway through would. */
-function databaseFailingAtEndOfBatch(): D1Database {
+/** A D1 binding on which every statement matching `pattern` fails when it runs, as a fault partway through would. */
+function databaseFailingOn(pattern: RegExp): D1Database {
   return new Proxy(env.DB, {
     get(target, property) {
-      if (property === "batch") {
-        return (statements: D1PreparedStatement[]) => target.batch([...statements, target.prepare("INSERT INTO no_such_table VALUES (1)")]);
+      if (property === "prepare") {
+        return (sql: string) => target.prepare(pattern.test(sql) ? "DELETE FROM no_such_table" : sql);
       }
       const value: unknown = Reflect.get(target, property);
       return typeof value === "function" ? value.bind(target) : value;
