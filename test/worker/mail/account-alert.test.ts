@@ -6,8 +6,17 @@ import { ALERT_TOKEN_TTL_MS } from "../../../worker/src/mail/alert-tokens.ts";
 import { sendPasswordChangedEmail } from "../../../worker/src/mail/notifications.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
-import { trackMailJobs, waitForMailJobs } from "./mail-queue-fixtures.ts";
-import { obtainResetToken, postJson, readMailTo, readResetTokensSentTo, registerAccount } from "../reset/reset-fixtures.ts";
+import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "./mail-queue-fixtures.ts";
+import { findAccountById } from "../../../worker/src/accounts/accounts.ts";
+import {
+  nextIp,
+  obtainResetToken,
+  ORIGINAL_PASSWORD,
+  postJson,
+  readMailTo,
+  readResetTokensSentTo,
+  registerAccount,
+} from "../reset/reset-fixtures.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -73,7 +82,7 @@ describe("findAlert", () => {
   });
 });
 
-describe("revokeFromAlert", () => {
+describe("revokeFromAlert", { timeout: 30_000 }, () => {
   it("signs out every session and mails a fresh reset link to the stored address", async () => {
     const { account, token } = await receiveAlert("Victim@Example.com");
     const first = await createSession(env, account.id);
@@ -87,6 +96,63 @@ describe("revokeFromAlert", () => {
     expect(resetMail).toHaveLength(1);
     expect(resetMail[0]!.to).toBe("Victim@Example.com");
     expect(await readResetTokensSentTo("victim@example.com")).toHaveLength(1);
+  });
+
+  it("locks the password and kills the sessions and older reset links before the fresh link is even sent", async () => {
+    const { account, token } = await receiveAlert("locked-out@example.com");
+    const olderLink = await obtainResetToken("locked-out@example.com");
+    const signedIn = await postJson("/api/v1/sessions", { email: "locked-out@example.com", password: ORIGINAL_PASSWORD });
+    const { token: session } = await signedIn.json<{ token: string }>();
+
+    // The fresh link's job is held back, so what is seen below is the alert's own batch.
+    const held = captureMailJobs();
+    const ctx = createExecutionContext();
+    expect(await revokeFromAlert(held.env, ctx, token)).toBe(true);
+    await waitOnExecutionContext(ctx);
+
+    expect((await findAccountById(env, account.id))?.passwordLockedAt).toEqual(expect.any(Number));
+    expect(await validateSessionToken(env, session)).toBeNull();
+    expect((await postJson("/api/v1/password-resets/verify", { token: olderLink })).status).toBe(410);
+    const signIn = await postJson("/api/v1/sessions", { email: "locked-out@example.com", password: ORIGINAL_PASSWORD });
+    expect(signIn.status).toBe(401);
+    expect(await signIn.json()).toMatchObject({ code: "invalid_credentials" });
+
+    expect(held.jobs).toEqual([{ kind: "account_alert_reset", id: expect.any(String), accountId: account.id, requestedAt: expect.any(Number) }]);
+    await runMailJobs(held.jobs);
+    const freshLink = (await readResetTokensSentTo("locked-out@example.com")).at(-1);
+    expect(freshLink).not.toBe(olderLink);
+    expect((await postJson("/api/v1/password-resets/verify", { token: freshLink })).status).toBe(200);
+  });
+
+  it("changes nothing when storage fails partway through: the alert still works, nothing is locked or signed out", async () => {
+    const { account, token } = await receiveAlert("half-state@example.com");
+    const session = await createSession(env, account.id);
+    const ctx = createExecutionContext();
+
+    // The sign-out fails: the alert's use and the lock, asked for in the same request, must not stay.
+    await expect(revokeFromAlert({ ...env, DB: databaseFailingOn(/DELETE FROM sessions/) }, ctx, token)).rejects.toThrow();
+    await waitOnExecutionContext(ctx);
+
+    expect((await findAccountById(env, account.id))?.passwordLockedAt).toBeNull();
+    expect(await validateSessionToken(env, session.token)).not.toBeNull();
+    expect(await findAlert(env, token)).toEqual({ maskedEmail: "h***@example.com" });
+    expect(await revoke(token)).toBe(true);
+  });
+
+  it("sends a link no sign-in revokes: the old password, tried from any network, leaves it working", async () => {
+    const { account, token } = await receiveAlert("unblockable@example.com");
+    expect(await revoke(token)).toBe(true);
+    const freshLink = (await readResetTokensSentTo("unblockable@example.com")).at(-1);
+
+    for (const ip of [nextIp(), "198.51.100.200", "2001:db8:dead:beef::1"]) {
+      expect((await postJson("/api/v1/sessions", { email: "unblockable@example.com", password: ORIGINAL_PASSWORD }, { ip })).status).toBe(401);
+    }
+
+    const stored = await env.DB.prepare("SELECT requester_network FROM password_reset_tokens WHERE account_id = ?")
+      .bind(account.id)
+      .first<{ requester_network: string | null }>();
+    expect(stored).toEqual({ requester_network: null });
+    expect((await postJson("/api/v1/password-resets/verify", { token: freshLink })).status).toBe(200);
   });
 
   it("works once: a second use does nothing and sends nothing", async () => {
@@ -109,9 +175,23 @@ describe("revokeFromAlert", () => {
     expect(await revoke(token)).toBe(false);
     vi.restoreAllMocks();
     expect(await validateSessionToken(env, session.token)).not.toBeNull();
+    expect((await findAccountById(env, account.id))?.passwordLockedAt).toBeNull();
   });
 
   it("refuses a malformed token without touching anything", async () => {
     expect(await revoke("short")).toBe(false);
   });
 });
+
+/** A D1 binding on which every statement matching `pattern` fails when it runs, as a fault partway through would. */
+function databaseFailingOn(pattern: RegExp): D1Database {
+  return new Proxy(env.DB, {
+    get(target, property) {
+      if (property === "prepare") {
+        return (sql: string) => target.prepare(pattern.test(sql) ? "DELETE FROM no_such_table" : sql);
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

@@ -8,6 +8,7 @@ import {
 } from "../../../worker/src/reset/password-reset.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
+import { computeRequesterNetwork } from "../../../worker/src/reset/requester-network.ts";
 import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 import {
   nextIp,
@@ -77,7 +78,7 @@ describe("reset tokens", () => {
     const start = clock.now();
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const account = await registerAccount("ttl@example.com");
-    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, "web", { id: crypto.randomUUID(), attempts: 1 });
+    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, { client: "web", requesterNetwork: null }, { id: crypto.randomUUID(), attempts: 1 });
     const [token] = await readResetTokensSentTo("ttl@example.com");
 
     at.mockReturnValue(start + 5 * MINUTE - 1);
@@ -116,11 +117,13 @@ describe("at most one live link per account", () => {
     expect(rows?.count).toBe(1);
   });
 
-  it("a successful sign-in revokes the outstanding link", async () => {
+  it("a successful sign-in from the network that asked for the link revokes it", async () => {
     await registerAccount("signin@example.com");
-    const token = await obtainResetToken("signin@example.com");
+    const ip = nextIp();
+    await requestReset("signin@example.com", { ip });
+    const token = (await readResetTokensSentTo("signin@example.com")).at(-1);
 
-    const signIn = await postJson("/api/v1/sessions", { email: "signin@example.com", password: ORIGINAL_PASSWORD });
+    const signIn = await postJson("/api/v1/sessions", { email: "signin@example.com", password: ORIGINAL_PASSWORD }, { ip });
     expect(signIn.status).toBe(200);
 
     expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(410);
@@ -159,12 +162,13 @@ describe("requestPasswordReset", () => {
   it("does only the per-network limit and queues one job, the same for known and unknown addresses", async () => {
     await registerAccount("timing@example.com");
     const seen: Array<{ statements: string[]; jobs: unknown[]; body: string }> = [];
+    const ip = nextIp();
     for (const email of ["timing@example.com", "no-account@example.com"]) {
       const statements: string[] = [];
       const captured = captureMailJobs({ ...env, DB: recordIssuedStatements(env.DB, statements) });
       const request = new Request("http://127.0.0.1/api/v1/password-resets", {
         method: "POST",
-        headers: { "content-type": "application/json", "cf-connecting-ip": nextIp() },
+        headers: { "content-type": "application/json", "cf-connecting-ip": ip },
         body: JSON.stringify({ email }),
       });
       const ctx = createExecutionContext();
@@ -181,11 +185,15 @@ describe("requestPasswordReset", () => {
     expect(known!.statements.every((sql) => sql.includes("rate_limits"))).toBe(true);
     expect(unknown!.statements).toEqual(known!.statements);
     expect(unknown!.body).toBe(known!.body);
-    // One job each, holding the address as typed and no token, password or link.
+    // One job each, holding the address as typed, the keyed hash of the network (the same for
+    // both, and not the address itself) and no token, password or link.
+    const requesterNetwork = await computeRequesterNetwork(env, ip);
+    expect(requesterNetwork).toMatch(/^[A-Za-z0-9_-]{43}$/);
     for (const [index, email] of ["timing@example.com", "no-account@example.com"].entries()) {
       expect(seen[index]!.jobs).toEqual([
-        { kind: "password_reset_request", id: expect.any(String), email, client: "web", requestedAt: expect.any(Number) },
+        { kind: "password_reset_request", id: expect.any(String), email, client: "web", requestedAt: expect.any(Number), requesterNetwork },
       ]);
+      expect(JSON.stringify(seen[index]!.jobs)).not.toContain(ip);
     }
   });
 
@@ -235,7 +243,7 @@ describe("requestPasswordReset", () => {
 describe("issuePasswordReset", () => {
   it("mails the address stored on the account", async () => {
     const account = await registerAccount("Stored.Case@Example.com");
-    await issuePasswordReset(env, account, "web", { id: crypto.randomUUID(), attempts: 1 });
+    await issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { id: crypto.randomUUID(), attempts: 1 });
 
     const recipients = (await readOutbox()).map((message) => message.to).filter((to) => /stored\.case/i.test(to));
     expect(recipients).toEqual(["Stored.Case@Example.com"]);

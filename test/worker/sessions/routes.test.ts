@@ -6,6 +6,7 @@ import { hashPassword, hashPasswordWith, verifyPassword } from "../../../worker/
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
+import { computeRequesterNetwork } from "../../../worker/src/reset/requester-network.ts";
 import { invalidateAccountSessions } from "../../../worker/src/sessions/session.ts";
 import { failingDatabase } from "../storage-fault.ts";
 
@@ -56,11 +57,14 @@ function signOut(authorization?: string): Promise<Response> {
   });
 }
 
-async function insertResetToken(accountId: string): Promise<void> {
+/** Stores a live reset link for the account as if it had been asked for from `requesterIp`. */
+async function insertResetToken(accountId: string, requesterIp: string | null): Promise<void> {
+  const requesterNetwork = requesterIp === null ? null : await computeRequesterNetwork(env, requesterIp);
   await env.DB.prepare(
-    "INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at) VALUES (?, ?, 'web', ?, ?)",
+    `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, requester_network)
+     VALUES (?, ?, 'web', ?, ?, ?)`,
   )
-    .bind(await hashToken(generateToken()), accountId, Date.now(), Date.now() + 30 * 60_000)
+    .bind(await hashToken(generateToken()), accountId, Date.now(), Date.now() + 30 * 60_000, requesterNetwork)
     .run();
 }
 
@@ -140,17 +144,21 @@ describe("POST /api/v1/sessions", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect((await signIn("someone-else@example.com", PASSWORD, ip)).status).toBe(401);
   });
 
-  it("revokes the account's outstanding reset links and no one else's", async () => {
+  it("revokes the account's reset links asked for from its own network, and no one else's", async () => {
     const account = await registerAccount("revoke@example.com");
     const other = await registerAccount("bystander@example.com");
-    await insertResetToken(account.id);
-    await insertResetToken(account.id);
-    await insertResetToken(other.id);
+    const here = nextIp();
+    await insertResetToken(account.id, here);
+    await insertResetToken(account.id, here);
+    await insertResetToken(account.id, nextIp());
+    await insertResetToken(account.id, null);
+    await insertResetToken(other.id, here);
 
-    expect((await signIn("revoke@example.com", "not the right password")).status).toBe(401);
+    expect((await signIn("revoke@example.com", "not the right password", here)).status).toBe(401);
+    expect(await countResetTokens(account.id)).toBe(4);
+    expect((await signIn("revoke@example.com", PASSWORD, here)).status).toBe(200);
+    // Left: the link from another network and the one without a network.
     expect(await countResetTokens(account.id)).toBe(2);
-    expect((await signIn("revoke@example.com", PASSWORD)).status).toBe(200);
-    expect(await countResetTokens(account.id)).toBe(0);
     expect(await countResetTokens(other.id)).toBe(1);
   });
 

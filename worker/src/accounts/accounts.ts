@@ -2,6 +2,9 @@
  * Account storage in D1. Lookups go through `email_normalized` (trimmed, ASCII lower-case), but
  * `email` keeps the address as registered: mail goes there, never to what someone typed.
  * Query functions take `env` first and return a domain object or null.
+ *
+ * A password can be locked: "this wasn't me" sets `password_locked_at`, after which the stored
+ * hash signs in to nothing until a completed reset replaces it (mail/account-alert.ts).
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { clock } from "../platform/clock.ts";
@@ -15,6 +18,8 @@ export interface Account {
   passwordHash: string;
   createdAt: number;
   passwordChangedAt: number;
+  /** When "this wasn't me" made the stored password unusable; null while it works. */
+  passwordLockedAt: number | null;
 }
 
 interface AccountRow {
@@ -24,9 +29,20 @@ interface AccountRow {
   password_hash: string;
   created_at: number;
   password_changed_at: number;
+  password_locked_at: number | null;
 }
 
-const ACCOUNT_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at";
+/** The columns a new account is created with; a new password is never locked. */
+const CREATED_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at";
+const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at`;
+
+/**
+ * SQL that holds while account `?1` still has the password hash `?2` and no lock. A sign-in
+ * verifies the password first, which takes a while; the statements that then start its session
+ * carry this condition, so a reset or "this wasn't me" that lands during the hash wins.
+ */
+export const PASSWORD_STILL_USABLE =
+  "EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2 AND password_locked_at IS NULL)";
 
 /** Finds the account registered under an address, matching case-insensitively. */
 export async function findAccountByEmail(env: Env, email: string): Promise<Account | null> {
@@ -49,7 +65,7 @@ export async function createAccount(env: Env, input: { email: string; passwordHa
   // ON CONFLICT DO NOTHING makes "check then insert" one statement, so two racing sign-ups
   // for the same address cannot both succeed.
   const row = await env.DB.prepare(
-    `INSERT INTO accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
   )
     .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, now)
@@ -85,5 +101,6 @@ function toAccount(row: AccountRow): Account {
     passwordHash: row.password_hash,
     createdAt: row.created_at,
     passwordChangedAt: row.password_changed_at,
+    passwordLockedAt: row.password_locked_at,
   };
 }

@@ -10,7 +10,7 @@
  */
 import { encodeBase64Url } from "./encoding.ts";
 
-export type KeyedHashPurpose = "rate-limit" | "reset-code";
+export type KeyedHashPurpose = "rate-limit" | "reset-code" | "reset-network";
 
 const encoder = new TextEncoder();
 /** Derived keys, per isolate: importing and deriving costs more than the HMAC itself. */

@@ -1,8 +1,15 @@
 /**
  * "This wasn't me": what the link in the "password changed" email does. Looking at the link
  * (`findAlert`) changes nothing, because mail scanners open links on their own; only
- * `revokeFromAlert`, called from a CSRF-checked POST, acts: it uses the alert up, signs the
- * account out everywhere and mails a fresh reset link to the address stored on the account.
+ * `revokeFromAlert`, called from a CSRF-checked POST, acts.
+ *
+ * Whoever changed the password knows it, so signing them out is not enough: they would sign in
+ * again, and each sign-in used to revoke the owner's reset links. So using the alert, in one D1
+ * batch, marks it used, locks the password (sign-in then treats it like a wrong one, see
+ * sessions/sign-in.ts), signs the account out everywhere and deletes its reset links; then it
+ * mails a fresh link to the stored address. That link carries no requesting network, so no
+ * sign-in can revoke it, and a locked password cannot sign in anyway. Only a completed reset
+ * lifts the lock (reset/reset-tokens.ts).
  *
  * @example
  * const alert = await findAlert(env, token); // { maskedEmail: "d***@example.com" } or null
@@ -12,9 +19,16 @@ import { maskEmail } from "../../../shared/email-address.ts";
 import { findAccountById } from "../accounts/accounts.ts";
 import { runInBackground } from "../platform/background.ts";
 import { clock } from "../platform/clock.ts";
-import { invalidateAccountSessions } from "../sessions/session.ts";
-import { consumeAlertToken, findAlertAccountId } from "./alert-tokens.ts";
+import { consumeAlertToken, findAlertAccountId, USED_ALERT_ACCOUNT, type AlertUse } from "./alert-tokens.ts";
 import { enqueueMail } from "./mail-jobs.ts";
+
+/** What using an alert does to its account, batched with the use itself (see `consumeAlertToken`). */
+export const ALERT_ACTION_QUERIES = {
+  lockPassword: `UPDATE accounts SET password_locked_at = ?2 WHERE id = (${USED_ALERT_ACCOUNT})`,
+  deleteSessions: `DELETE FROM sessions WHERE account_id = (${USED_ALERT_ACCOUNT})`,
+  // A link someone else may hold (one stolen the way the password was) must not outlive the lock.
+  deleteResetLinks: `DELETE FROM password_reset_tokens WHERE account_id = (${USED_ALERT_ACCOUNT})`,
+} as const;
 
 /** Returns the masked address behind a live alert token, or null for unknown, expired or used ones. */
 export async function findAlert(env: Env, alertToken: string): Promise<{ maskedEmail: string } | null> {
@@ -25,20 +39,26 @@ export async function findAlert(env: Env, alertToken: string): Promise<{ maskedE
 }
 
 /**
- * Uses an alert token once: revokes every session of its account and puts a fresh reset link
- * for the stored address on the mail queue. Returns false when the token is unknown,
- * expired or already used; then nothing happens.
+ * Uses an alert token once: locks the account's password, revokes every session and reset link
+ * of the account, all in one batch, and puts a fresh reset link for the stored address on the
+ * mail queue. Returns false when the token is unknown, expired or already used; then nothing
+ * happens.
  */
 export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToken: string): Promise<boolean> {
-  const accountId = await consumeAlertToken(env, alertToken);
+  const accountId = await consumeAlertToken(env, alertToken, (use) => prepareAlertActions(env, use));
   if (!accountId) return false;
-  const account = await findAccountById(env, accountId);
-  if (!account) return false;
-  await invalidateAccountSessions(env, account.id);
   ctx.waitUntil(
     runInBackground("queueing a fresh reset link after an account alert", () =>
-      enqueueMail(env, { kind: "account_alert_reset", accountId: account.id, requestedAt: clock.now() }).then(() => undefined),
+      enqueueMail(env, { kind: "account_alert_reset", accountId, requestedAt: clock.now() }).then(() => undefined),
     ),
   );
   return true;
+}
+
+function prepareAlertActions(env: Env, use: AlertUse): D1PreparedStatement[] {
+  return [
+    env.DB.prepare(ALERT_ACTION_QUERIES.lockPassword).bind(use.tokenHash, use.usedAt),
+    env.DB.prepare(ALERT_ACTION_QUERIES.deleteSessions).bind(use.tokenHash, use.usedAt),
+    env.DB.prepare(ALERT_ACTION_QUERIES.deleteResetLinks).bind(use.tokenHash, use.usedAt),
+  ];
 }

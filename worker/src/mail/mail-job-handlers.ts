@@ -27,7 +27,8 @@ export const MAIL_JOB_HANDLERS: { [Kind in MailJobKind]: MailJobHandler<Kind> } 
   async account_alert_reset(env, job, context) {
     const account = await findAccountById(env, job.accountId);
     if (!account) return { status: "skipped", reason: "no_account", to: null };
-    return issuePasswordReset(env, account, "web", { id: job.id, attempts: context.attempts });
+    // No network: this link is the way back in after "this wasn't me", so no sign-in may revoke it.
+    return issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { id: job.id, attempts: context.attempts });
   },
 };
 

@@ -3,7 +3,8 @@
  * into an email (see mail-consumer.ts). A job carries what is needed to find the recipient and
  * nothing that would open an account: never a token, a password or a link, so the queue, its
  * dead-letter queue and any log of them hold nothing an attacker could use. Links are made by
- * the consumer, at the attempt that sends them.
+ * the consumer, at the attempt that sends them. A reset request also carries the keyed hash of
+ * the network it came from (requester-network.ts), never the client's address.
  *
  * `id` is set once, when the job is queued, and keys everything the consumer does (the delivery
  * record, the outbox row), so a redelivered job is recognised. It lives in the body because
@@ -14,6 +15,7 @@
  */
 import { resetClientSchema } from "../../../shared/contract.ts";
 import { z } from "zod";
+import { REQUESTER_NETWORK_PATTERN } from "../reset/requester-network.ts";
 import type { DeliveryOutcome } from "./mailer.ts";
 import type { SkipReason } from "./skipped-requests.ts";
 
@@ -26,6 +28,12 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     email: z.string(),
     client: resetClientSchema,
     requestedAt: z.number(),
+    /**
+     * HMAC of the requesting network, stored with the link so that only a sign-in from that
+     * network revokes it. Absent when the address could not be parsed, and on jobs queued before
+     * the field existed: such a link is never revoked by a sign-in.
+     */
+    requesterNetwork: z.string().regex(REQUESTER_NETWORK_PATTERN).optional(),
   }),
   /** The notice after a password change, with a "this wasn't me" link. */
   z.object({ kind: z.literal("password_changed"), id: z.string().min(1), accountId: z.string(), changedAt: z.number() }),

@@ -32,6 +32,7 @@ import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
 import { clearSignInFailures } from "../sessions/sign-in-limits.ts";
 import { claimResetTokenAndSetPassword, findLiveResetToken, storeResetToken } from "./reset-tokens.ts";
 import { createResetCode } from "./reset-codes.ts";
+import { computeRequesterNetwork } from "./requester-network.ts";
 
 export type ResetRequestOutcome = { accepted: true } | { accepted: false; retryAfterSeconds: number };
 
@@ -40,12 +41,19 @@ export type ConfirmResetOutcome =
   | { ok: false; reason: "token_invalid" }
   | { ok: false; reason: "password_policy"; message: string };
 
+/** Where a reset link was asked for: the app or the web, and the keyed hash of the network, if any. */
+export interface ResetOrigin {
+  client: ResetClient;
+  /** Only a sign-in from this network revokes the link; null: no sign-in does (requester-network.ts). */
+  requesterNetwork: string | null;
+}
+
 /**
  * Accepts a reset request. It does only what cannot depend on whether the account exists: the
- * per-network limit and one message on the mail queue, the same for every address. The lookup,
- * the per-address limit, the token and the email happen in the queue consumer, in another
- * invocation (`deliverRequestedPasswordReset`), so neither the answer nor its timing, nor any
- * work left running on this isolate, tells accounts apart.
+ * per-network limit, the keyed hash of the network and one message on the mail queue, the same
+ * for every address. The lookup, the per-address limit, the token and the email happen in the
+ * queue consumer, in another invocation (`deliverRequestedPasswordReset`), so neither the answer
+ * nor its timing, nor any work left running on this isolate, tells accounts apart.
  */
 export async function requestPasswordReset(
   env: Env,
@@ -53,7 +61,14 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestOutcome> {
   const perIp = await consumeRateLimit(env, "reset-per-ip", input.ip);
   if (!perIp.allowed) return { accepted: false, retryAfterSeconds: perIp.retryAfterSeconds };
-  await enqueueMail(env, { kind: "password_reset_request", email: input.email, client: input.client, requestedAt: clock.now() });
+  const requesterNetwork = await computeRequesterNetwork(env, input.ip);
+  await enqueueMail(env, {
+    kind: "password_reset_request",
+    email: input.email,
+    client: input.client,
+    requestedAt: clock.now(),
+    ...(requesterNetwork ? { requesterNetwork } : {}),
+  });
   return { accepted: true };
 }
 
@@ -64,7 +79,7 @@ export async function requestPasswordReset(
  */
 export async function deliverRequestedPasswordReset(
   env: Env,
-  job: { id: string; email: string; client: ResetClient },
+  job: { id: string; email: string; client: ResetClient; requesterNetwork?: string | undefined },
   context: MailJobContext,
 ): Promise<MailJobOutcome> {
   const account = await findAccountByEmail(env, job.email);
@@ -73,7 +88,8 @@ export async function deliverRequestedPasswordReset(
     const perEmail = await consumeRateLimit(env, "reset-per-email", normalizeEmail(account.email));
     if (!perEmail.allowed) return { status: "skipped", reason: "address_limit", to: job.email };
   }
-  return issuePasswordReset(env, account, job.client, { id: job.id, attempts: context.attempts });
+  const origin: ResetOrigin = { client: job.client, requesterNetwork: job.requesterNetwork ?? null };
+  return issuePasswordReset(env, account, origin, { id: job.id, attempts: context.attempts });
 }
 
 /**
@@ -89,14 +105,16 @@ export async function deliverRequestedPasswordReset(
 export async function issuePasswordReset(
   env: Env,
   account: Account,
-  client: ResetClient,
+  origin: ResetOrigin,
   attempt: DeliveryAttempt,
 ): Promise<DeliveryOutcome> {
+  const { client, requesterNetwork } = origin;
   const token = generateToken();
   const createdAt = clock.now();
   const expiresAt = createdAt + readConfig(env).resetTokenTtlMs;
   const { code, codeHash, resetGuesses } = await createResetCode(env, account.emailNormalized);
-  await storeResetToken(env, { tokenHash: await hashToken(token), accountId: account.id, client, createdAt, expiresAt, codeHash }, [resetGuesses]);
+  const tokenHash = await hashToken(token);
+  await storeResetToken(env, { tokenHash, accountId: account.id, client, createdAt, expiresAt, codeHash, requesterNetwork }, [resetGuesses]);
   // Always the address stored on the account, never what was typed (CVE-2019-19844).
   return sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt }, attempt);
 }
@@ -140,7 +158,8 @@ export async function confirmPasswordReset(
 /**
  * Sets a new password for a reset this request already verified (the web form verifies before
  * it reads the fields), so a confirm checks the token once and the policy once. The claim in
- * the batch still refuses a token that was used or expired since.
+ * the batch still refuses a token that was used or expired since. The same batch lifts a lock
+ * that "this wasn't me" put on the old password: a new password is the way out of it.
  */
 export async function completePasswordReset(
   env: Env,
@@ -163,7 +182,7 @@ export async function completePasswordReset(
     now: changedAt,
   });
   if (!claimed) return { ok: false, reason: "token_invalid" };
-  const account: Account = { ...reset.account, passwordHash, passwordChangedAt: changedAt };
+  const account: Account = { ...reset.account, passwordHash, passwordChangedAt: changedAt, passwordLockedAt: null };
   await clearSignInFailures(env, normalizeEmail(account.email));
   // The password is already changed; a queue hiccup must not turn that into an error page.
   ctx.waitUntil(

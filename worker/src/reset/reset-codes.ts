@@ -42,8 +42,10 @@ export const RESET_CODE_QUERIES = {
   claimByCode: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
     WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?
     AND (SELECT guesses FROM reset_code_guesses WHERE address_hash = ?) <= ?`,
-  insertRedeemedToken: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at)
-    SELECT ?, account_id, client, ?, expires_at FROM password_reset_tokens WHERE code_hash = ? AND claim = ?
+  // The fresh token keeps the emailed link's client, expiry and requesting network, so the same
+  // sign-ins revoke it as would have revoked the link.
+  insertRedeemedToken: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, requester_network)
+    SELECT ?, account_id, client, ?, expires_at, requester_network FROM password_reset_tokens WHERE code_hash = ? AND claim = ?
     RETURNING account_id, expires_at`,
   /** A new link gives the address a new budget; run in the same batch that stores the link. */
   resetGuesses: "DELETE FROM reset_code_guesses WHERE address_hash = ?",

@@ -1,14 +1,23 @@
 /**
  * Storage of reset tokens in D1. A token exists in clear only in the email; the table holds its
  * SHA-256 hash. An account has at most one live token: creating one deletes the others in the
- * same batch. Every query lives in `RESET_TOKEN_QUERIES` so the schema test can plan it.
+ * same batch. Each row keeps the keyed hash of the network the link was asked for from
+ * (requester-network.ts), which is all a sign-in may revoke. Every query lives in
+ * `RESET_TOKEN_QUERIES` so the schema test can plan it.
  */
 import type { ResetClient } from "../../../shared/contract.ts";
+import { PASSWORD_STILL_USABLE } from "../accounts/accounts.ts";
 
 export const RESET_TOKEN_QUERIES = {
   deleteForAccount: "DELETE FROM password_reset_tokens WHERE account_id = ?",
-  insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, code_hash)
-    VALUES (?, ?, ?, ?, ?, ?)`,
+  insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, code_hash, requester_network)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  /**
+   * A sign-in's revocation: only links asked for from the sign-in's network, and only while the
+   * password it verified is still the account's and not locked (see `PASSWORD_STILL_USABLE`).
+   */
+  deleteFromNetworkIfPasswordUsable: `DELETE FROM password_reset_tokens
+    WHERE account_id = ?1 AND requester_network = ?3 AND ${PASSWORD_STILL_USABLE}`,
   findLive: `SELECT token_hash, account_id, client, expires_at FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
   findUsedSince: `SELECT account_id, client FROM password_reset_tokens
@@ -17,7 +26,8 @@ export const RESET_TOKEN_QUERIES = {
   // the rest only act where that nonce is present, so a batch that lost the race changes nothing.
   claim: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
-  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?, password_changed_at = ?
+  // A completed reset is what lifts the lock "this wasn't me" put on the old password.
+  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?, password_changed_at = ?, password_locked_at = NULL
     WHERE id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
   deleteOthersIfClaimed: `DELETE FROM password_reset_tokens
     WHERE account_id = ? AND token_hash <> ?
@@ -36,11 +46,20 @@ export interface ResetTokenRecord {
 
 /**
  * Stores a new token hash (and the keyed hash of its one-time code, if any) for an account and
- * deletes every older one, atomically, together with any statements the caller adds.
+ * deletes every older one, atomically, together with any statements the caller adds. Without a
+ * `requesterNetwork` no sign-in ever revokes the link.
  */
 export async function storeResetToken(
   env: Env,
-  input: { tokenHash: string; accountId: string; client: ResetClient; createdAt: number; expiresAt: number; codeHash?: string },
+  input: {
+    tokenHash: string;
+    accountId: string;
+    client: ResetClient;
+    createdAt: number;
+    expiresAt: number;
+    codeHash?: string;
+    requesterNetwork?: string | null;
+  },
   alongside: readonly D1PreparedStatement[] = [],
 ): Promise<void> {
   await env.DB.batch([
@@ -52,14 +71,27 @@ export async function storeResetToken(
       input.createdAt,
       input.expiresAt,
       input.codeHash ?? null,
+      input.requesterNetwork ?? null,
     ),
     ...alongside,
   ]);
 }
 
-/** The statement that deletes every reset token of an account, for callers that batch it. */
-export function prepareResetTokenRevocation(env: Env, accountId: string): D1PreparedStatement {
-  return env.DB.prepare(RESET_TOKEN_QUERIES.deleteForAccount).bind(accountId);
+/**
+ * The statement a successful sign-in batches with its new session: it deletes the account's
+ * links that were asked for from `signInNetwork`, as long as `verifiedPasswordHash` is still the
+ * account's usable password. A sign-in from a network that cannot be parsed revokes nothing.
+ */
+export function prepareSignInRevocation(
+  env: Env,
+  input: { accountId: string; verifiedPasswordHash: string; signInNetwork: string | null },
+): D1PreparedStatement {
+  return env.DB.prepare(RESET_TOKEN_QUERIES.deleteFromNetworkIfPasswordUsable).bind(
+    input.accountId,
+    input.verifiedPasswordHash,
+    // NULL never equals anything in SQL, so an unparseable network matches no link.
+    input.signInNetwork,
+  );
 }
 
 /** Finds an unused, unexpired token by its hash, or null. */

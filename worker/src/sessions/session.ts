@@ -4,7 +4,7 @@
  * Sessions last `SESSION_TTL_MS` (30 days) from sign-in and are not extended by use.
  */
 import { isResetTokenShape } from "../../../shared/reset-token.ts";
-import { findAccountById, type Account } from "../accounts/accounts.ts";
+import { findAccountById, PASSWORD_STILL_USABLE, type Account } from "../accounts/accounts.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
 import { clock } from "../platform/clock.ts";
 
@@ -36,12 +36,34 @@ export async function prepareSession(
   env: Env,
   accountId: string,
 ): Promise<{ token: string; session: Session; statement: D1PreparedStatement }> {
-  const token = generateToken();
-  const now = clock.now();
-  const session: Session = { tokenHash: await hashToken(token), accountId, createdAt: now, expiresAt: now + SESSION_TTL_MS };
+  const { token, session } = await newSession(accountId);
   const statement = env.DB.prepare("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
     .bind(session.tokenHash, session.accountId, session.createdAt, session.expiresAt);
   return { token, session, statement };
+}
+
+/**
+ * Like `prepareSession`, for a sign-in: the statement stores the session only while the account
+ * still has the password hash the sign-in verified and no lock. Checking the password takes a
+ * while; a reset or "this wasn't me" that lands meanwhile must not be followed by a session
+ * opened with the old password. The statement then changes no row.
+ */
+export async function prepareSignInSession(
+  env: Env,
+  input: { accountId: string; verifiedPasswordHash: string },
+): Promise<{ token: string; session: Session; statement: D1PreparedStatement }> {
+  const { token, session } = await newSession(input.accountId);
+  const statement = env.DB.prepare(
+    `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+     SELECT ?3, ?1, ?4, ?5 WHERE ${PASSWORD_STILL_USABLE}`,
+  ).bind(input.accountId, input.verifiedPasswordHash, session.tokenHash, session.createdAt, session.expiresAt);
+  return { token, session, statement };
+}
+
+async function newSession(accountId: string): Promise<{ token: string; session: Session }> {
+  const token = generateToken();
+  const now = clock.now();
+  return { token, session: { tokenHash: await hashToken(token), accountId, createdAt: now, expiresAt: now + SESSION_TTL_MS } };
 }
 
 /** Returns the live session and its account for a bearer token, or null. */

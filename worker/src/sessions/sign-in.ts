@@ -2,9 +2,13 @@
  * Signing in with email and password. Every failure looks the same to the caller
  * (`invalid_credentials`), and an unknown address costs the same hashing work as a wrong
  * password, so neither the answer nor its timing reveals which addresses have accounts.
- * A successful sign-in also revokes the account's outstanding reset links (SPEC §4.9) and
- * upgrades a hash made under older parameters. Guessing is limited per network and per address
- * before any hashing (sign-in-limits.ts).
+ * A password locked by "this wasn't me" is treated like an unknown address: the same work, the
+ * same answer, counted as a failure, so someone who knows it learns nothing and gets nowhere.
+ * Guessing is limited per network and per address before any hashing (sign-in-limits.ts).
+ *
+ * A successful sign-in revokes the reset links that were asked for from its own network (SPEC
+ * §4.9, narrowed: reset/requester-network.ts says why) and upgrades a hash made under older
+ * parameters.
  *
  * @example
  * const result = await signIn(env, { email, password, ip: readClientIp(request) });
@@ -13,14 +17,17 @@
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { findAccountByEmail, upgradePasswordHash } from "../accounts/accounts.ts";
 import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
-import { prepareResetTokenRevocation } from "../reset/reset-tokens.ts";
-import { prepareSession, type Session } from "./session.ts";
+import { computeRequesterNetwork } from "../reset/requester-network.ts";
+import { prepareSignInRevocation } from "../reset/reset-tokens.ts";
+import { prepareSignInSession, type Session } from "./session.ts";
 import { admitSignInAttempt, forgiveSignInAttempt } from "./sign-in-limits.ts";
 
 export type SignInResult =
   | { ok: true; token: string; session: Session }
   | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+const INVALID_CREDENTIALS = { ok: false, reason: "invalid_credentials" } as const;
 
 /** Checks credentials and, when they are right, starts a session. Never throws for bad input. */
 export async function signIn(env: Env, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
@@ -30,17 +37,27 @@ export async function signIn(env: Env, input: { email: string; password: string;
   if (!admission.admitted) return { ok: false, reason: "rate_limited", retryAfterSeconds: admission.retryAfterSeconds };
 
   const account = await findAccountByEmail(env, input.email);
-  if (!account) {
+  if (!account || account.passwordLockedAt !== null) {
     await verifyPasswordAgainstNothing(input.password);
-    return { ok: false, reason: "invalid_credentials" };
+    return INVALID_CREDENTIALS;
   }
   const { valid, needsRehash } = await verifyPassword(input.password, account.passwordHash);
-  if (!valid) return { ok: false, reason: "invalid_credentials" };
+  if (!valid) return INVALID_CREDENTIALS;
+
+  const { token, session, statement } = await prepareSignInSession(env, { accountId: account.id, verifiedPasswordHash: account.passwordHash });
+  const revocation = prepareSignInRevocation(env, {
+    accountId: account.id,
+    verifiedPasswordHash: account.passwordHash,
+    signInNetwork: await computeRequesterNetwork(env, input.ip),
+  });
+  // One batch: the new session exists only if this network's reset links are gone, and vice
+  // versa. Both hold only while the verified password is still the account's and not locked;
+  // if a reset or "this wasn't me" landed during the hash, neither happens and the attempt
+  // stays counted as a failure.
+  const [, stored] = await env.DB.batch([revocation, statement]);
+  if (stored?.meta.changes !== 1) return INVALID_CREDENTIALS;
+
   await forgiveSignInAttempt(env, admission.attempt);
   if (needsRehash) await upgradePasswordHash(env, account, await hashPassword(input.password));
-
-  const { token, session, statement } = await prepareSession(env, account.id);
-  // One batch: the new session exists only if the old reset links are gone, and vice versa.
-  await env.DB.batch([prepareResetTokenRevocation(env, account.id), statement]);
   return { ok: true, token, session };
 }

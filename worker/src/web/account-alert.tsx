@@ -1,7 +1,8 @@
 /**
  * `/account-alert`: the "this wasn't me" link from the "password changed" email. GET only shows
  * what will happen (scanners open links); the CSRF-checked POST calls `revokeFromAlert`, which
- * signs the account out everywhere and mails a fresh reset link to the stored address.
+ * locks the current password, signs the account out everywhere and mails a fresh reset link to
+ * the stored address.
  */
 import { readConfig } from "../config.ts";
 import { findAlert, revokeFromAlert } from "../mail/account-alert.ts";
@@ -26,7 +27,7 @@ export async function showAccountAlert(request: Request, env: Env): Promise<Resp
   });
 }
 
-/** POST `/account-alert` (after the CSRF check): revoke sessions and send a fresh link. */
+/** POST `/account-alert` (after the CSRF check): lock the password, revoke sessions, send a fresh link. */
 export async function submitAccountAlert(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const body = await readFormBody(request);
   if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");

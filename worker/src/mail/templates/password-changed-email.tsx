@@ -37,7 +37,7 @@ export function renderPasswordChangedEmail(input: PasswordChangedEmailInput): Re
     "",
     "If that was you, there is nothing to do.",
     "",
-    "If it was not you, open this link. It signs out every device and sends a new reset link to this address:",
+    "If it was not you, open this link. It signs out every device, stops the current password from working and sends a new reset link to this address:",
     "",
     link,
     "",
@@ -54,8 +54,8 @@ export function renderPasswordChangedEmail(input: PasswordChangedEmailInput): Re
       </p>
       <p style={emailStyles.paragraph}>If that was you, there is nothing to do.</p>
       <p style={emailStyles.paragraph}>
-        If it was not you, use the button below. It signs out every device and sends a new reset link to this
-        address.
+        If it was not you, use the button below. It signs out every device, stops the current password from working
+        and sends a new reset link to this address.
       </p>
       <EmailButton href={link}>This wasn&apos;t me</EmailButton>
       <p style={emailStyles.small}>This link works once and expires in {lifetime}.</p>

@@ -1,7 +1,8 @@
 /**
  * "This wasn't me", reached from the "password changed" email. Opening the link changes
  * nothing (mail scanners open links too); only the button, a CSRF-checked POST, signs the
- * account out everywhere and sends a fresh reset link to the account's own address.
+ * account out everywhere, stops the current password from working and sends a fresh reset
+ * link to the account's own address.
  */
 import { CsrfField } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
@@ -20,7 +21,7 @@ export function AccountAlertPage({ appName, csrfToken, alertToken, maskedEmail }
       <h1>Didn't change your password?</h1>
       <p>
         Someone changed the password of <strong>{maskedEmail}</strong>. If it wasn't you, we will sign the account out on every
-        device and email a new reset link to its address.
+        device, stop the current password from working and email a new reset link to its address.
       </p>
       <form method="post" action="/account-alert">
         <CsrfField token={csrfToken} />
@@ -39,7 +40,8 @@ export function AccountAlertDonePage({ appName }: { appName: string }) {
     <Layout appName={appName} title="Account secured">
       <h1>Your account is signed out everywhere</h1>
       <p className="notice" role="status">
-        We sent a new reset link to the account's email address. Use it to choose a new password.
+        The current password no longer works. We sent a new reset link to the account's email address: use it to choose a
+        new password.
       </p>
     </Layout>
   );
