@@ -58,7 +58,7 @@ describe("GET /verify-email?token=T", () => {
     }
     // A scanner that follows the redirect with the cookie sees the form, and that is all.
     expect((await scanner.fetch("/verify-email")).status).toBe(200);
-    expect(await signInStatus("scanned-verify@example.com", ORIGINAL_PASSWORD)).not.toBe(200);
+    expect(await signInStatus("scanned-verify@example.com", ORIGINAL_PASSWORD)).toBe(403);
 
     const { browser, csrfToken } = await openLink(token);
     const done = await browser.postForm("/verify-email", { csrf_token: csrfToken, password: ORIGINAL_PASSWORD });
@@ -115,7 +115,7 @@ describe("POST /verify-email", () => {
     );
 
     for (const response of [withoutToken, crossSite]) expect(response.status).toBe(403);
-    expect(await signInStatus("forged-verify@example.com", ORIGINAL_PASSWORD)).not.toBe(200);
+    expect(await signInStatus("forged-verify@example.com", ORIGINAL_PASSWORD)).toBe(403);
   });
 
   it("re-renders the form with 400 and the wrong-password message for another password, and confirms nothing", async () => {
@@ -130,7 +130,7 @@ describe("POST /verify-email", () => {
     expect(html).toMatch(/<div class="error-summary" role="alert" aria-live="assertive">/);
     expect(html).toMatch(/<input id="password"[^>]*aria-invalid="true"[^>]*autofocus=""/);
     expect(html).not.toContain(GOOD_PASSWORD);
-    expect(await signInStatus("wrong-verify@example.com", ORIGINAL_PASSWORD)).not.toBe(200);
+    expect(await signInStatus("wrong-verify@example.com", ORIGINAL_PASSWORD)).toBe(403);
     // The link still works with the right password.
     const done = await browser.postForm("/verify-email", { csrf_token: csrfToken, password: ORIGINAL_PASSWORD });
     expect(done.status).toBe(200);
@@ -158,7 +158,7 @@ describe("POST /verify-email", () => {
 
     expect(response.status).toBe(410);
     expect(await response.text()).toContain("This confirmation link is invalid or has expired");
-    expect(await signInStatus("worn-out-verify@example.com", ORIGINAL_PASSWORD)).not.toBe(200);
+    expect(await signInStatus("worn-out-verify@example.com", ORIGINAL_PASSWORD)).toBe(403);
   });
 
   it("confirms the address with the sign-up password, clears the cookie and leads to sign-in; the link then no longer works", async () => {
