@@ -4,12 +4,13 @@
  * the cookie is HttpOnly, SameSite=Strict, and sent only to `/verify-email`.
  */
 import { PagePath } from "../../../shared/contract.ts";
+import { VERIFICATION_TOKEN_TTL_MS } from "../accounts/verification-tokens.ts";
 import { readCookie, serializeCookie, serializeExpiredCookie } from "./cookies.ts";
 
 export const VERIFY_EMAIL_COOKIE_NAME = "resetkit_verify_email";
 export const VERIFY_EMAIL_COOKIE_PATH = PagePath.verifyEmail;
-/** A confirmation link lives 24 hours; the cookie need not outlive it (the server checks expiry anyway). */
-const VERIFY_EMAIL_COOKIE_SECONDS = 24 * 60 * 60;
+/** The cookie need not outlive the link (the server checks expiry anyway). */
+const VERIFY_EMAIL_COOKIE_SECONDS = VERIFICATION_TOKEN_TTL_MS / 1000;
 
 /** The confirmation token carried by the request, or null. */
 export function readVerifyEmailCookie(request: Request): string | null {
