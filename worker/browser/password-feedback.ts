@@ -1,7 +1,9 @@
 /**
- * Live feedback on the reset form, from the shared policy (shared/password-feedback.ts), the same
- * sentences the desktop app shows. It only helps: the server checks the whole policy on submit,
- * and the form works without this script. Bundled into worker/public/password-feedback.js by
+ * Live feedback on the reset and sign-up forms, from the shared policy (shared/password-feedback.ts),
+ * the same sentences the desktop app shows. It only helps: the server checks the whole policy on
+ * submit, and the forms work without this script. The address the password must differ from is the
+ * reset form's hidden `username`, or whatever is typed into the sign-up form's `email`, read at
+ * each check so a changed address counts. Bundled into worker/public/password-feedback.js by
  * scripts/build-browser.mjs.
  */
 import { describeConfirmationProblem, describePasswordFeedback } from "../../shared/password-feedback.ts";
@@ -18,14 +20,14 @@ function startPasswordFeedback(): void {
   if (!form || !(password instanceof HTMLInputElement) || !(confirmation instanceof HTMLInputElement)) return;
   if (!passwordRegion || !confirmationRegion) return;
   const minLength = Number(form.dataset.minLength) || DEFAULT_PASSWORD_MIN_LENGTH;
-  const email = form.querySelector<HTMLInputElement>('input[name="username"]')?.value ?? "";
+  const emailInput = form.querySelector<HTMLInputElement>('input[name="username"], input[name="email"]');
 
   let pending: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
     // Wait for a pause in typing so screen readers are not flooded with announcements.
     clearTimeout(pending);
     pending = setTimeout(() => {
-      const feedback = describePasswordFeedback(password.value, { minLength, email });
+      const feedback = describePasswordFeedback(password.value, { minLength, email: emailInput?.value ?? "" });
       passwordRegion.replaceChildren(...renderList(feedback.messages, feedback.acceptable));
       const mismatch = describeConfirmationProblem(password.value, confirmation.value);
       confirmationRegion.replaceChildren(...renderList(mismatch ? [mismatch] : [], false));
@@ -33,6 +35,10 @@ function startPasswordFeedback(): void {
   };
   password.addEventListener("input", update);
   confirmation.addEventListener("input", update);
+  // An address typed after the password changes whether the password repeats it.
+  emailInput?.addEventListener("input", () => {
+    if (password.value) update();
+  });
 }
 
 /** The markup of shared/ui/PasswordFeedback.tsx, without React. */

@@ -3,6 +3,7 @@
  * titles are written for developers; the app branches on the stable `code` instead, and falls
  * back to the server's `detail` only for codes it does not know yet.
  */
+import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
 import { ErrorCode, isProblem, type Problem } from "../../../shared/errors.ts";
 import type { ApiFailure } from "../ipc/api-result.ts";
 
@@ -35,8 +36,8 @@ export function describeProblem(problem: Problem, retryAfterSeconds?: number): s
       return "Your session has ended. Sign in again.";
     case ErrorCode.rateLimited:
       return describeRateLimit(retryAfterSeconds);
-    case ErrorCode.emailTaken:
-      return "An account with this email address already exists.";
+    case ErrorCode.emailUnverified:
+      return EMAIL_UNVERIFIED_MESSAGE;
     case ErrorCode.passwordPolicy:
     case ErrorCode.validationFailed:
       return firstFieldError(problem) ?? asSentence(problem.detail) ?? "Check the highlighted fields and try again.";

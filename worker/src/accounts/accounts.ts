@@ -1,6 +1,8 @@
 /**
  * Account storage in D1. Lookups go through `email_normalized` (trimmed, ASCII lower-case), but
  * `email` keeps the address as registered: mail goes there, never to what someone typed.
+ * An account whose `emailVerifiedAt` is null was made by a sign-up nobody has confirmed yet: it
+ * cannot sign in, and its password may still be replaced by a newer sign-up (sign-up-delivery.ts).
  * Query functions take `env` first and return a domain object or null.
  *
  * A password can be locked: "this wasn't me" sets `password_locked_at`, after which the stored
@@ -20,6 +22,8 @@ export interface Account {
   passwordChangedAt: number;
   /** When "this wasn't me" made the stored password unusable; null while it works. */
   passwordLockedAt: number | null;
+  /** When the address was proven (verification link or completed reset); null until then. */
+  emailVerifiedAt: number | null;
 }
 
 interface AccountRow {
@@ -30,10 +34,11 @@ interface AccountRow {
   created_at: number;
   password_changed_at: number;
   password_locked_at: number | null;
+  email_verified_at: number | null;
 }
 
 /** The columns a new account is created with; a new password is never locked. */
-const CREATED_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at";
+const CREATED_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at";
 const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at`;
 
 /**
@@ -58,17 +63,43 @@ export async function findAccountById(env: Env, id: string): Promise<Account | n
   return row ? toAccount(row) : null;
 }
 
-/** Creates an account, or returns null when the normalised address is already registered. */
-export async function createAccount(env: Env, input: { email: string; passwordHash: string }): Promise<Account | null> {
+/**
+ * Creates an account, or returns null when the normalised address is already registered.
+ * `emailVerifiedAt` is null for a sign-up still to be confirmed; `passwordChangedAt` defaults to
+ * now (a sign-up passes the moment its password was chosen, so the newest sign-up wins).
+ */
+export async function createAccount(
+  env: Env,
+  input: { email: string; passwordHash: string; emailVerifiedAt: number | null; passwordChangedAt?: number },
+): Promise<Account | null> {
   const now = clock.now();
   const email = input.email.trim();
   // ON CONFLICT DO NOTHING makes "check then insert" one statement, so two racing sign-ups
   // for the same address cannot both succeed.
   const row = await env.DB.prepare(
-    `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
   )
-    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, now)
+    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, input.passwordChangedAt ?? now, input.emailVerifiedAt)
+    .first<AccountRow>();
+  return row ? toAccount(row) : null;
+}
+
+/**
+ * Gives an unverified account the password of a newer sign-up. Only a sign-up made after the
+ * one that chose the current password wins, so sign-ups handled out of order (or a retried one)
+ * never bring back an older password; a verified account is never touched. Returns the account
+ * as updated, or null when nothing changed.
+ */
+export async function replaceUnverifiedPassword(
+  env: Env,
+  input: { accountId: string; passwordHash: string; chosenAt: number },
+): Promise<Account | null> {
+  const row = await env.DB.prepare(
+    `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
+     WHERE id = ?3 AND email_verified_at IS NULL AND password_changed_at <= ?2 RETURNING ${ACCOUNT_COLUMNS}`,
+  )
+    .bind(input.passwordHash, input.chosenAt, input.accountId)
     .first<AccountRow>();
   return row ? toAccount(row) : null;
 }
@@ -102,5 +133,6 @@ function toAccount(row: AccountRow): Account {
     createdAt: row.created_at,
     passwordChangedAt: row.password_changed_at,
     passwordLockedAt: row.password_locked_at,
+    emailVerifiedAt: row.email_verified_at,
   };
 }

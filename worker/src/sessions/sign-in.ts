@@ -10,6 +10,10 @@
  * §4.9, narrowed: reset/requester-network.ts says why) and upgrades a hash made under older
  * parameters.
  *
+ * An account whose address was never verified cannot sign in: the right password gets
+ * `email_unverified` (only someone who knows the password learns that), a wrong one the usual
+ * `invalid_credentials`.
+ *
  * @example
  * const result = await signIn(env, { email, password, ip: readClientIp(request) });
  * if (result.ok) return { token: result.token, expiresAt: result.session.expiresAt };
@@ -25,6 +29,7 @@ import { admitSignInAttempt, forgiveSignInAttempt } from "./sign-in-limits.ts";
 export type SignInResult =
   | { ok: true; token: string; session: Session }
   | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "email_unverified" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 const INVALID_CREDENTIALS = { ok: false, reason: "invalid_credentials" } as const;
@@ -43,6 +48,11 @@ export async function signIn(env: Env, input: { email: string; password: string;
   }
   const { valid, needsRehash } = await verifyPassword(input.password, account.passwordHash);
   if (!valid) return INVALID_CREDENTIALS;
+  if (account.emailVerifiedAt === null) {
+    // The right password is not a guess, verified or not: it takes its failure back.
+    await forgiveSignInAttempt(env, admission.attempt);
+    return { ok: false, reason: "email_unverified" };
+  }
 
   const { token, session, statement } = await prepareSignInSession(env, { accountId: account.id, verifiedPasswordHash: account.passwordHash });
   const revocation = prepareSignInRevocation(env, {

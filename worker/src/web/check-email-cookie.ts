@@ -1,9 +1,10 @@
 /**
- * The cookie that carries the address typed into `/forgot-password` to the "check your email"
- * page. POST /forgot-password answers 303 (POST/redirect/GET), so going back never asks to
+ * The cookie that carries the address typed into `/forgot-password` (or `/sign-up`) to its
+ * "check your email" page. Both forms answer 303 (POST/redirect/GET), so going back never asks to
  * resubmit a form; the address rides in this cookie instead of the URL, where it would end up
- * in history and logs. HttpOnly, SameSite=Strict, sent only under `/forgot-password`, and it
- * lasts as long as a reset link.
+ * in history and logs. HttpOnly, SameSite=Strict, and sent only under the form's own path, so the
+ * two flows never read each other's address. After `/forgot-password` it lasts as long as a reset
+ * link, because the page also takes the emailed code for that address.
  */
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { readCookie, serializeCookie, serializeExpiredCookie } from "./cookies.ts";
@@ -24,9 +25,9 @@ export function readCheckEmailCookie(request: Request): string | null {
 }
 
 /** Remembers the typed address; percent-encoding keeps every character a valid cookie octet. */
-export function serializeCheckEmailCookie(request: Request, email: string, maxAgeSeconds: number): string {
+export function serializeCheckEmailCookie(request: Request, email: string, maxAgeSeconds: number, path = CHECK_EMAIL_COOKIE_PATH): string {
   return serializeCookie(request, CHECK_EMAIL_COOKIE_NAME, encodeURIComponent(email), {
-    path: CHECK_EMAIL_COOKIE_PATH,
+    path,
     maxAgeSeconds,
   });
 }

@@ -1,7 +1,8 @@
 /**
- * The edge HTML pages: `/forgot-password`, `/forgot-password/check-email`, `/reset-password`, `/account-alert`, `/` (which
- * leads to the forgot form) and the HTML 404. Every form POST passes the CSRF check first; every response gets the security headers
- * (see `web-route.tsx`). GET routes also answer HEAD, with the same status and headers.
+ * The edge HTML pages: `/forgot-password`, `/forgot-password/check-email`, `/reset-password`, `/account-alert`, `/sign-up`,
+ * `/sign-up/check-email`, `/verify-email`, `/` (which leads to the forgot form) and the HTML 404. Every form POST passes the CSRF
+ * check first; every response gets the security headers (see `web-route.tsx`). GET routes also answer HEAD, with the same status
+ * and headers; the sign-up pages answer any other method with 405.
  */
 import { PagePath } from "../../../shared/contract.ts";
 import type { AppRouter } from "../http/app-router.ts";
@@ -14,7 +15,10 @@ import { readFormBody } from "./form-body.ts";
 import { FormRefusedPage, FormTooLargePage } from "./pages/errors.tsx";
 import { renderPage } from "./render.ts";
 import { openResetPassword, submitResetPassword } from "./reset-password.tsx";
-import { renderErrorPage, renderNotFoundPage, webRoute } from "./web-route.tsx";
+import { showSignUpCheckEmail, showSignUpForm, submitSignUpForm } from "./sign-up.tsx";
+import { SIGN_UP_CHECK_EMAIL_PATH } from "./pages/sign-up.tsx";
+import { openVerifyEmail, submitVerifyEmail } from "./verify-email.tsx";
+import { rejectOtherPageMethods, renderErrorPage, renderNotFoundPage, webRoute } from "./web-route.tsx";
 
 const protectForm = csrf({
   onRejected: (_request, env) => renderPage(<FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
@@ -55,6 +59,23 @@ export function registerWebRoutes(router: AppRouter): void {
   router.get(PagePath.accountAlert, accountAlert);
   router.head(PagePath.accountAlert, accountAlert);
   router.post(PagePath.accountAlert, webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
+
+  const signUpForm = webRoute(showSignUpForm);
+  router.get(PagePath.signUp, signUpForm);
+  router.head(PagePath.signUp, signUpForm);
+  router.post(PagePath.signUp, webRoute(refuseUnreadableForm, protectForm, submitSignUpForm));
+  router.all(PagePath.signUp, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
+
+  const signUpCheckEmail = webRoute(showSignUpCheckEmail);
+  router.get(SIGN_UP_CHECK_EMAIL_PATH, signUpCheckEmail);
+  router.head(SIGN_UP_CHECK_EMAIL_PATH, signUpCheckEmail);
+  router.all(SIGN_UP_CHECK_EMAIL_PATH, webRoute(rejectOtherPageMethods(["GET", "HEAD"])));
+
+  const verifyEmail = webRoute(openVerifyEmail);
+  router.get(PagePath.verifyEmail, verifyEmail);
+  router.head(PagePath.verifyEmail, verifyEmail);
+  router.post(PagePath.verifyEmail, webRoute(refuseUnreadableForm, protectForm, submitVerifyEmail));
+  router.all(PagePath.verifyEmail, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
 }
 
 /** The catch-all for paths outside /api: an HTML 404 with the usual headers. */

@@ -44,6 +44,22 @@ export function renderErrorPage(env: Env, status: number, message: string): Resp
   return renderPage(<ErrorPage appName={readConfig(env).appName} message={message} />, { status });
 }
 
+/**
+ * A step that answers every method with the HTML 405 and an `Allow` header (RFC 9110 §15.5.6),
+ * for a page path called with a method it does not take, instead of a misleading 404.
+ *
+ * @example
+ * router.all(PagePath.signUp, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
+ */
+export function rejectOtherPageMethods(allowed: readonly string[]): WebHandler {
+  const allow = allowed.join(", ");
+  return function handleWrongPageMethod(_request, env) {
+    const response = renderErrorPage(env, 405, "This page cannot be opened that way. Open it from a link or the form instead.");
+    response.headers.set("allow", allow);
+    return response;
+  };
+}
+
 /** The HTML 503 for a failure on our side, with `Retry-After`. */
 export function renderUnavailablePage(_request: Request, env: Env): Response {
   return renderPage(<UnavailablePage appName={readConfig(env).appName} />, {

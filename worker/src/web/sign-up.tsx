@@ -1,0 +1,110 @@
+/**
+ * `/sign-up`: the form and its answer. A well-formed sign-up gets the same 303 to the "check your
+ * email" page whether the address is new or taken (POST/redirect/GET, so going back never
+ * resubmits), with the typed address in a short-lived cookie rather than the URL. The request only
+ * goes onto the mail queue (`requestSignUp`); the account and the confirmation email, or the note
+ * to the owner of a taken address, happen in the queue consumer. The per-network limit is shared
+ * with `POST /api/v1/accounts`.
+ */
+import { createAccountRequestSchema, fieldErrorsFrom, PagePath } from "../../../shared/contract.ts";
+import { ResetPasswordCopy, SignUpCopy } from "../../../shared/copy.ts";
+import { checkPassword } from "../../../shared/password-policy.ts";
+import { requestSignUp } from "../accounts/sign-up.ts";
+import { readConfig } from "../config.ts";
+import { readClientIp } from "../http/client-ip.ts";
+import { readCheckEmailCookie, serializeCheckEmailCookie } from "./check-email-cookie.ts";
+import { issueCsrfToken } from "./csrf/index.ts";
+import { readField, readFormBody } from "./form-body.ts";
+import { RateLimitedPage } from "./pages/forgot-password.tsx";
+import { SIGN_UP_CHECK_EMAIL_PATH, SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
+import { renderPage } from "./render.ts";
+import { renderErrorPage } from "./web-route.tsx";
+
+/**
+ * The check-email page only repeats the address back right after the redirect (it takes no code,
+ * unlike the reset one), so the address need not stay in the browser for the link's 24 hours.
+ */
+const CHECK_EMAIL_COOKIE_SECONDS = 30 * 60;
+
+/** GET: the empty form. */
+export function showSignUpForm(request: Request, env: Env): Promise<Response> {
+  return renderSignUpForm(request, env, {}, 200);
+}
+
+/** POST (after the CSRF check): ask for an account. */
+export async function submitSignUpForm(request: Request, env: Env): Promise<Response> {
+  const config = readConfig(env);
+  const body = await readFormBody(request);
+  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
+  const typedEmail = readField(body.fields, "email");
+  const password = readField(body.fields, "password");
+  const confirmation = readField(body.fields, "confirm_password");
+  const shown = { email: typedEmail.slice(0, 254) };
+
+  const parsed = createAccountRequestSchema.safeParse({ email: typedEmail, password, client: "web" });
+  const errors = checkSignUpForm(parsed, password, confirmation, config.passwordMinLength);
+  if (!parsed.success || Object.values(errors).some(Boolean)) return renderSignUpForm(request, env, { ...shown, errors }, 422);
+
+  const result = await requestSignUp(env, { ...parsed.data, client: "web", ip: readClientIp(request) });
+  if (result.ok) {
+    return new Response(null, {
+      status: 303,
+      headers: {
+        location: SIGN_UP_CHECK_EMAIL_PATH,
+        "set-cookie": serializeCheckEmailCookie(request, parsed.data.email, CHECK_EMAIL_COOKIE_SECONDS, SIGN_UP_CHECK_EMAIL_PATH),
+      },
+    });
+  }
+  if (result.reason === "password_policy") return renderSignUpForm(request, env, { ...shown, errors: { password: result.message } }, 422);
+  return renderPage(
+    <RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} requests="sign-ups" formPath={PagePath.signUp} />,
+    { status: 429, headers: { "retry-after": String(result.retryAfterSeconds) } },
+  );
+}
+
+/** GET `/sign-up/check-email`: the same answer for every address. */
+export function showSignUpCheckEmail(request: Request, env: Env): Response {
+  const config = readConfig(env);
+  return renderPage(
+    <SignUpCheckEmailPage
+      appName={config.appName}
+      knownEmail={readCheckEmailCookie(request)}
+      showDevMailbox={config.environment === "development"}
+    />,
+  );
+}
+
+/**
+ * Every field message at once: the schema's, the confirmation's, and the shared policy's (the
+ * server applies it again when the sign-up is handled).
+ */
+function checkSignUpForm(
+  parsed: ReturnType<typeof createAccountRequestSchema.safeParse>,
+  password: string,
+  confirmation: string,
+  minLength: number,
+): SignUpErrors {
+  const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+  const errors: SignUpErrors = { email: fieldErrors.email, password: fieldErrors.password };
+  if (!errors.password) {
+    const violation = checkPassword(password, { minLength, email: parsed.data?.email ?? "" })[0];
+    if (violation) errors.password = violation.message;
+  }
+  if (!confirmation) errors.confirmPassword = SignUpCopy.missingConfirmation;
+  else if (password && confirmation !== password) errors.confirmPassword = ResetPasswordCopy.mismatch;
+  return errors;
+}
+
+async function renderSignUpForm(
+  request: Request,
+  env: Env,
+  state: { email?: string; errors?: SignUpErrors },
+  status: number,
+): Promise<Response> {
+  const config = readConfig(env);
+  const csrf = await issueCsrfToken(request, env);
+  return renderPage(
+    <SignUpPage appName={config.appName} csrfToken={csrf.token} minLength={config.passwordMinLength} signInUrl={config.signInUrl} {...state} />,
+    { status, cookies: [csrf.setCookie] },
+  );
+}
