@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiPath } from "../../../shared/contract.ts";
+import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { findFreePort } from "../../support/wrangler-dev.ts";
 import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
@@ -98,6 +99,12 @@ describe("the Worker API client", () => {
       server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials", { detail: "Unknown email" }));
       const result = await client.createSession({ email: "ada@example.com", password: "wrong password here" });
       expect(result.ok ? null : result.error.message).toBe("The email address or password is incorrect.");
+    });
+
+    it("asks to confirm the email address when the account is not verified yet", async () => {
+      server.respond("POST", ApiPath.sessions, problem(403, "email_unverified", { detail: "Some server wording" }));
+      const result = await client.createSession({ email: "ada@example.com", password: "the right password here" });
+      expect(result.ok ? null : result.error).toMatchObject({ status: 403, code: "email_unverified", message: EMAIL_UNVERIFIED_MESSAGE });
     });
 
     it("turns a rate limit with Retry-After in seconds into minutes to wait", async () => {

@@ -162,9 +162,9 @@ export async function countMail(baseUrl: string, email: string): Promise<number>
   return ((await response.json()) as { messages: unknown[] }).messages.length;
 }
 
-/** Registers an account through the public API. */
+/** Registers a verified account through the development-only `POST /dev/accounts`. */
 export async function createAccount(baseUrl: string, email: string, password: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/v1/accounts`, {
+  const response = await fetch(`${baseUrl}/dev/accounts`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),

@@ -129,8 +129,8 @@ function readClient(value: string): ResetClient {
 /**
  * Uses a token to set a new password in one atomic batch: marks the token used, stores the
  * hash, marks the address verified, deletes the account's other reset tokens, its verification
- * links and every session. Returns false, having
- * changed nothing, when the token was already used, expired or claimed by a concurrent batch.
+ * links and every session. Returns false, having changed nothing, when the token was already
+ * used, expired or claimed by a concurrent batch.
  */
 export async function claimResetTokenAndSetPassword(
   env: Env,
