@@ -218,8 +218,7 @@ function startWorker() {
   void waitForWorker(() => exited).then(async (ready) => {
     if (!ready) return;
     const seeded = await seedDemoAccount(baseUrl, DEMO);
-    const signIn = seeded === "failed" ? "missing" : await checkSignIn(baseUrl, DEMO);
-    printBanner(signIn === "refused" && seeded === "accepted" ? "unconfirmed" : signIn);
+    printBanner(seeded === "failed" ? "missing" : await checkSignIn(baseUrl, DEMO));
     // wrangler logs a request after answering it; let the seed's last log line arrive first.
     setTimeout(() => (seeding = false), 1_000);
   });
@@ -248,20 +247,19 @@ async function waitForWorker(hasExited) {
 }
 
 /**
- * Creates the demo account through the public API, as any client would, and returns the answer:
- * "created" (201), "exists" (409), "accepted" (202, a sign-up that is confirmed by email, which
- * answers the same whether or not the account exists) or "failed". When sign-up changes shape,
- * this is the one function to change.
+ * Creates the demo account, verified and ready to sign in, through the development-only
+ * `POST /dev/accounts` (the public sign-up answers 202 and waits for an emailed confirmation).
+ * Returns "created" (201), "exists" (200: already there with the demo password, or 409: there
+ * with a password changed since, which checkSignIn then reports) or "failed".
  */
 async function seedDemoAccount(url, account) {
-  const response = await fetch(`${url}/api/v1/accounts`, {
+  const response = await fetch(`${url}/dev/accounts`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(account),
   });
   if (response.status === 201) return "created";
-  if (response.status === 409) return "exists";
-  if (response.status === 202) return "accepted";
+  if (response.status === 200 || response.status === 409) return "exists";
   console.error(`Could not create the demo account: HTTP ${response.status} ${await response.text()}`);
   return "failed";
 }
@@ -291,9 +289,6 @@ function printBanner(signIn) {
     refused: `${DEMO.email} (its password was changed here; \`npm run reset-local\` restores "${DEMO.password}")`,
     unchecked: `${DEMO.email} / ${DEMO.password} (not checked: the sign-in limit is used up for now)`,
     missing: "not created (see the error above)",
-    unconfirmed:
-      `${DEMO.email} cannot sign in yet: confirm the sign-up email at ${baseUrl}/dev/mailbox ` +
-      `(or, if you changed its password, \`npm run reset-local\` restores "${DEMO.password}")`,
   }[signIn];
   console.log(
     [

@@ -9,7 +9,6 @@ export const ErrorCode = {
   payloadTooLarge: "payload_too_large",
   notFound: "not_found",
   methodNotAllowed: "method_not_allowed",
-  emailTaken: "email_taken",
   /** 403: the right password for an account whose address is not verified yet. */
   emailUnverified: "email_unverified",
   passwordPolicy: "password_policy",

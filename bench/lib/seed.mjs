@@ -58,7 +58,8 @@ async function finish(out) {
 }
 
 /**
- * Writes ResetKit accounts (and a live token for each entry of `tokenFor`) to `file`.
+ * Writes ResetKit accounts (and a live token for each entry of `tokenFor`) to `file`. The
+ * accounts are verified, as a confirmed sign-up leaves them, so they can sign in.
  * Returns the raw tokens in the order of `tokenFor`.
  */
 export async function writeResetKitSeed(file, { emails, passwordHash, tokenFor = [], now = Date.now(), ttlMs = 30 * 60_000 }) {
@@ -67,9 +68,14 @@ export async function writeResetKitSeed(file, { emails, passwordHash, tokenFor =
   const accountRows = emails.map((email) => {
     const id = randomUUID();
     ids.set(email, id);
-    return [id, email, email.toLowerCase(), passwordHash, now, now];
+    return [id, email, email.toLowerCase(), passwordHash, now, now, now];
   });
-  await writeInserts(out, "accounts", ["id", "email", "email_normalized", "password_hash", "created_at", "password_changed_at"], accountRows);
+  await writeInserts(
+    out,
+    "accounts",
+    ["id", "email", "email_normalized", "password_hash", "created_at", "password_changed_at", "email_verified_at"],
+    accountRows,
+  );
   const tokens = [];
   const tokenRows = tokenFor.map((email) => {
     const token = mintResetKitToken();

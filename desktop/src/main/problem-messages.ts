@@ -55,14 +55,12 @@ export function describeProblem(problem: Problem, retryAfterSeconds?: number): s
       return "That code did not work for this address. Check it against the newest email and try again; after 5 wrong tries the code stops working.";
     case ErrorCode.invalidCredentials:
       return "The email address or password is incorrect.";
-    case ErrorCode.emailUnverified:
-      return EMAIL_UNVERIFIED_MESSAGE;
     case ErrorCode.unauthorized:
       return "Your session has ended. Sign in again.";
     case ErrorCode.rateLimited:
       return describeRateLimit(retryAfterSeconds);
-    case ErrorCode.emailTaken:
-      return "An account with this email address already exists.";
+    case ErrorCode.emailUnverified:
+      return EMAIL_UNVERIFIED_MESSAGE;
     case ErrorCode.passwordPolicy:
     case ErrorCode.validationFailed:
       return firstFieldError(problem) ?? asSentence(problem.detail) ?? "Check the highlighted fields and try again.";

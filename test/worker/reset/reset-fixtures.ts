@@ -4,9 +4,10 @@
  * D1 outbox.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import { createAccount, type Account } from "../../../worker/src/accounts/accounts.ts";
+import type { Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPasswordWith } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
+import { createVerifiedAccount } from "../account-fixtures.ts";
 import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
@@ -25,12 +26,9 @@ export function nextIp(): string {
  */
 const FIXTURE_HASH_PARAMETERS = { scheme: "scrypt", logN: 10, r: 8, p: 1 } as const;
 
-/** Registers an account directly in D1 with `ORIGINAL_PASSWORD`. */
+/** Registers a verified account directly in D1 with `ORIGINAL_PASSWORD`. */
 export async function registerAccount(email: string): Promise<Account> {
-  const passwordHash = await hashPasswordWith(ORIGINAL_PASSWORD, FIXTURE_HASH_PARAMETERS);
-  const account = await createAccount(env, { email, passwordHash });
-  if (!account) throw new Error(`${email} is already registered`);
-  return account;
+  return createVerifiedAccount(email, await hashPasswordWith(ORIGINAL_PASSWORD, FIXTURE_HASH_PARAMETERS));
 }
 
 /** Sends a JSON POST through the Worker's fetch handler and waits for the mail it queued. */

@@ -1,12 +1,13 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
+import { findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword, hashPasswordWith, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { invalidateAccountSessions } from "../../../worker/src/sessions/session.ts";
+import { createVerifiedAccount } from "../account-fixtures.ts";
 import { failingDatabase } from "../storage-fault.ts";
 
 const PASSWORD = "violet tractor under the bridge";
@@ -26,9 +27,7 @@ function nextIp(): string {
 }
 
 async function registerAccount(email: string, passwordHash?: string): Promise<Account> {
-  const account = await createAccount(env, { email, passwordHash: passwordHash ?? (await hashPassword(PASSWORD)) });
-  if (!account) throw new Error(`${email} is already registered`);
-  return account;
+  return createVerifiedAccount(email, passwordHash ?? (await hashPassword(PASSWORD)));
 }
 
 function signIn(email: string, password: string, ip = nextIp()): Promise<Response> {

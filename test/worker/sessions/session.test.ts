@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAccount, type Account } from "../../../worker/src/accounts/accounts.ts";
+import type { Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashToken } from "../../../worker/src/crypto/token.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import {
@@ -10,15 +10,14 @@ import {
   SESSION_TTL_MS,
   validateSessionToken,
 } from "../../../worker/src/sessions/session.ts";
+import { createVerifiedAccount } from "../account-fixtures.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 let accountCounter = 0;
 
 async function newAccount(): Promise<Account> {
   accountCounter += 1;
-  const account = await createAccount(env, { email: `session${accountCounter}@example.com`, passwordHash: "$unused" });
-  if (!account) throw new Error("account not created");
-  return account;
+  return createVerifiedAccount(`session${accountCounter}@example.com`, "$unused");
 }
 
 afterEach(() => {

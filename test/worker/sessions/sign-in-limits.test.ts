@@ -1,11 +1,11 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { createAccount } from "../../../worker/src/accounts/accounts.ts";
 import { hashPasswordWith } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { signIn as signInDirectly } from "../../../worker/src/sessions/sign-in.ts";
+import { createVerifiedAccount } from "../account-fixtures.ts";
 import { obtainResetToken, postJson, registerAccount as registerResetAccount } from "../reset/reset-fixtures.ts";
 
 const PASSWORD = "violet tractor under the bridge";
@@ -42,7 +42,7 @@ function freshNetwork(): string {
 
 async function registerAccount(): Promise<string> {
   const email = `${unique("account")}@example.com`;
-  if (!(await createAccount(env, { email, passwordHash: await lightHash }))) throw new Error(`${email} exists`);
+  await createVerifiedAccount(email, await lightHash);
   return email;
 }
 

@@ -5,12 +5,13 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import type { ResetClient } from "../../../shared/contract.ts";
-import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
+import { findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { storeResetToken } from "../../../worker/src/reset/reset-tokens.ts";
+import { createVerifiedAccount } from "../account-fixtures.ts";
 import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
@@ -91,11 +92,9 @@ export async function openForm(browser: Browser, path: string): Promise<{ respon
   return { response, html, csrfToken };
 }
 
-/** Registers an account directly in D1 with `ORIGINAL_PASSWORD`. */
+/** Registers a verified account directly in D1 with `ORIGINAL_PASSWORD`. */
 export async function registerAccount(email: string): Promise<Account> {
-  const account = await createAccount(env, { email, passwordHash: await hashPassword(ORIGINAL_PASSWORD) });
-  if (!account) throw new Error(`${email} is already registered`);
-  return account;
+  return createVerifiedAccount(email, await hashPassword(ORIGINAL_PASSWORD));
 }
 
 /** Stores a live reset token for the account, as a reset email would carry it. */

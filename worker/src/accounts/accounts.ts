@@ -1,6 +1,8 @@
 /**
  * Account storage in D1. Lookups go through `email_normalized` (trimmed, ASCII lower-case), but
  * `email` keeps the address as registered: mail goes there, never to what someone typed.
+ * An account whose `emailVerifiedAt` is null was made by a sign-up nobody has confirmed yet: it
+ * cannot sign in, and its password may still be replaced by a newer sign-up (sign-up-delivery.ts).
  * Query functions take `env` first and return a domain object or null.
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
@@ -15,6 +17,8 @@ export interface Account {
   passwordHash: string;
   createdAt: number;
   passwordChangedAt: number;
+  /** When the address was proven (verification link or completed reset); null until then. */
+  emailVerifiedAt: number | null;
 }
 
 interface AccountRow {
@@ -24,9 +28,10 @@ interface AccountRow {
   password_hash: string;
   created_at: number;
   password_changed_at: number;
+  email_verified_at: number | null;
 }
 
-const ACCOUNT_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at";
+const ACCOUNT_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at";
 
 /** Finds the account registered under an address, matching case-insensitively. */
 export async function findAccountByEmail(env: Env, email: string): Promise<Account | null> {
@@ -42,17 +47,43 @@ export async function findAccountById(env: Env, id: string): Promise<Account | n
   return row ? toAccount(row) : null;
 }
 
-/** Creates an account, or returns null when the normalised address is already registered. */
-export async function createAccount(env: Env, input: { email: string; passwordHash: string }): Promise<Account | null> {
+/**
+ * Creates an account, or returns null when the normalised address is already registered.
+ * `emailVerifiedAt` is null for a sign-up still to be confirmed; `passwordChangedAt` defaults to
+ * now (a sign-up passes the moment its password was chosen, so the newest sign-up wins).
+ */
+export async function createAccount(
+  env: Env,
+  input: { email: string; passwordHash: string; emailVerifiedAt: number | null; passwordChangedAt?: number },
+): Promise<Account | null> {
   const now = clock.now();
   const email = input.email.trim();
   // ON CONFLICT DO NOTHING makes "check then insert" one statement, so two racing sign-ups
   // for the same address cannot both succeed.
   const row = await env.DB.prepare(
-    `INSERT INTO accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO accounts (${ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
   )
-    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, now)
+    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, input.passwordChangedAt ?? now, input.emailVerifiedAt)
+    .first<AccountRow>();
+  return row ? toAccount(row) : null;
+}
+
+/**
+ * Gives an unverified account the password of a newer sign-up. Only a sign-up made after the
+ * one that chose the current password wins, so sign-ups handled out of order (or a retried one)
+ * never bring back an older password; a verified account is never touched. Returns the account
+ * as updated, or null when nothing changed.
+ */
+export async function replaceUnverifiedPassword(
+  env: Env,
+  input: { accountId: string; passwordHash: string; chosenAt: number },
+): Promise<Account | null> {
+  const row = await env.DB.prepare(
+    `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
+     WHERE id = ?3 AND email_verified_at IS NULL AND password_changed_at <= ?2 RETURNING ${ACCOUNT_COLUMNS}`,
+  )
+    .bind(input.passwordHash, input.chosenAt, input.accountId)
     .first<AccountRow>();
   return row ? toAccount(row) : null;
 }
@@ -85,5 +116,6 @@ function toAccount(row: AccountRow): Account {
     passwordHash: row.password_hash,
     createdAt: row.created_at,
     passwordChangedAt: row.password_changed_at,
+    emailVerifiedAt: row.email_verified_at,
   };
 }

@@ -1,38 +1,69 @@
 /**
- * The account JSON API: `POST /api/v1/accounts` creates an account (SPEC §3). This is the edge:
- * it validates the body with the shared schema, applies the shared password policy and turns the
- * results into status codes. Creating an account sends no email.
+ * The account JSON API: `POST /api/v1/accounts` (sign-up) and `POST /api/v1/accounts/verify`
+ * (confirming the address). This is the edge: it validates bodies with the shared schemas and
+ * turns the typed results of sign-up.ts and email-verification.ts into status codes.
+ *
+ * A sign-up answers the same `202 {"status":"accepted"}`, byte for byte, whether or not the
+ * address has an account: only the email that follows differs, and only its owner reads it.
  *
  * @example
  * registerAccountRoutes(router); // in worker/src/router.ts
  */
-import { ApiPath, createAccountRequestSchema, type AccountResponse } from "../../../shared/contract.ts";
+import {
+  ApiPath,
+  createAccountRequestSchema,
+  verifyEmailRequestSchema,
+  type AccountResponse,
+  type SignUpAcceptedResponse,
+} from "../../../shared/contract.ts";
+import { VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
-import { describePasswordProblem } from "../../../shared/password-policy.ts";
-import { readConfig } from "../config.ts";
-import { hashPassword } from "../crypto/password-hash.ts";
+import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
 import { ProblemError } from "../http/problem.ts";
 import type { AppRouter } from "../http/app-router.ts";
-import { createAccount } from "./accounts.ts";
+import { verifyEmail } from "./email-verification.ts";
+import { requestSignUp } from "./sign-up.ts";
 
-/** Adds the account endpoints to the router. */
+const NO_STORE = { "cache-control": "no-store" } as const;
+
+/** Adds the sign-up and verify endpoints to the router. */
 export function registerAccountRoutes(router: AppRouter): void {
-  router.post(ApiPath.accounts, async function handleCreateAccount(request, env) {
-    const { email, password } = await readJsonBody(request, createAccountRequestSchema);
-    const problem = describePasswordProblem(password, { minLength: readConfig(env).passwordMinLength, email });
-    if (problem) {
-      throw new ProblemError(400, ErrorCode.passwordPolicy, problem, { errors: { password: problem } });
+  router.post(ApiPath.accounts, async function handleSignUp(request, env) {
+    const body = await readJsonBody(request, createAccountRequestSchema);
+    const result = await requestSignUp(env, {
+      email: body.email,
+      password: body.password,
+      client: body.client ?? "web",
+      ip: readClientIp(request),
+    });
+    if (!result.ok && result.reason === "password_policy") {
+      throw new ProblemError(400, ErrorCode.passwordPolicy, result.message, { errors: { password: result.message } });
     }
-    const account = await createAccount(env, { email, passwordHash: await hashPassword(password) });
-    if (!account) {
-      throw new ProblemError(409, ErrorCode.emailTaken, "That email address already has an account.", {
-        errors: { email: "That email address already has an account." },
+    if (!result.ok) {
+      throw new ProblemError(429, ErrorCode.rateLimited, "Too many sign-ups from your network. Try again later.", {
+        headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
-    const body: AccountResponse = { id: account.id, email: account.email };
-    return Response.json(body, { status: 201, headers: { "cache-control": "no-store" } });
+    return Response.json({ status: "accepted" } satisfies SignUpAcceptedResponse, { status: 202, headers: NO_STORE });
   });
   router.all(ApiPath.accounts, rejectOtherMethods(["POST"]));
+
+  router.post(ApiPath.verifyEmail, async function handleVerifyEmail(request, env) {
+    const body = await readJsonBody(request, verifyEmailRequestSchema);
+    const result = await verifyEmail(env, body);
+    if (result.ok) {
+      const response: AccountResponse = { id: result.account.id, email: result.account.email };
+      return Response.json(response, { headers: NO_STORE });
+    }
+    if (result.reason === "wrong_password") {
+      throw new ProblemError(401, ErrorCode.invalidCredentials, VerifyEmailCopy.wrongPassword, {
+        errors: { password: VerifyEmailCopy.wrongPassword },
+      });
+    }
+    // One answer for unknown, expired, used and worn-out links alike.
+    throw new ProblemError(410, ErrorCode.tokenInvalid, `${VerifyEmailCopy.invalidTitle}. ${VerifyEmailCopy.invalidBody}`);
+  });
+  router.all(ApiPath.verifyEmail, rejectOtherMethods(["POST"]));
 }

@@ -1,7 +1,8 @@
 /**
  * Development-only routes: /dev/mailbox (HTML), /dev/mailbox.json?to= (the messages, and the
- * reset requests that sent nothing under `skipped`), the HTML part of one message at
- * /dev/mailbox/:id, and /dev/deliveries.json?to= for the delivery records of every transport.
+ * requests that sent nothing under `skipped`), the HTML part of one message at
+ * /dev/mailbox/:id, /dev/deliveries.json?to= for the delivery records of every transport, and
+ * `POST /dev/accounts`, which makes a verified account directly (dev-accounts.ts).
  * They exist only when ENVIRONMENT is "development" AND the request's Host is
  * loopback (localhost, 127.0.0.1, [::1]); otherwise each handler steps aside and the request
  * falls through to the ordinary 404 like any unknown path. The Host check stops DNS rebinding:
@@ -13,6 +14,7 @@ import { isLoopbackHost } from "../http/loopback-host.ts";
 import { listDeliveryRecords } from "../mail/delivery-records.ts";
 import { listSkippedRequests } from "../mail/skipped-requests.ts";
 import type { AppRouter, RouteArgs } from "../http/app-router.ts";
+import { handleDevAccountRequest } from "./dev-accounts.ts";
 import { renderMailboxPage } from "./mailbox-page.tsx";
 import { findOutboxMessage, listOutboxMessages } from "./mailbox-queries.ts";
 
@@ -43,6 +45,7 @@ export function registerDevRoutes(router: AppRouter): void {
   router.get("/dev/deliveries.json", developmentOnly(handleDeliveriesJsonRequest));
   router.get("/dev/mailbox", developmentOnly(handleMailboxPageRequest));
   router.get("/dev/mailbox/:id", developmentOnly(handleMailboxMessageRequest));
+  router.post("/dev/accounts", developmentOnly(handleDevAccountRequest));
 }
 
 /** Returns true only when the Worker runs with ENVIRONMENT=development. */

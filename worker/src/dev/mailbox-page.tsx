@@ -24,7 +24,9 @@ type MailboxEntry = { type: "message"; at: number; message: OutboxMessage } | { 
 
 const SKIP_EXPLANATIONS: Record<SkipReason, string> = {
   no_account: "no account has this address, so nothing was sent. The person asking saw the usual “check your email” answer.",
-  address_limit: "this address already got the most reset emails allowed for now (the per-address limit), so nothing was sent.",
+  address_limit: "this address already got the most emails of this kind allowed for now (the per-address limit), so nothing was sent.",
+  superseded: "a newer sign-up for this address replaced this one, so only the newer one sends a link.",
+  request_gone: "this sign-up was already handled, so nothing more was sent.",
 };
 
 /** Renders the whole page as an HTML document. */

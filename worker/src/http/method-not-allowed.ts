@@ -3,7 +3,7 @@
  * `Allow` header (RFC 9110 §15.5.6), instead of a misleading 404.
  *
  * @example
- * router.post(ApiPath.accounts, handleCreateAccount);
+ * router.post(ApiPath.accounts, handleSignUp);
  * router.all(ApiPath.accounts, rejectOtherMethods(["POST"]));
  */
 import { ErrorCode } from "../../../shared/errors.ts";

@@ -5,7 +5,7 @@
  * `unavailable` and `Retry-After`, without a message or a stack trace.
  *
  * @example
- * throw new ProblemError(409, ErrorCode.emailTaken, "That email address already has an account.");
+ * throw new ProblemError(410, ErrorCode.tokenInvalid, "This reset link is invalid or has expired.");
  */
 import { ErrorCode, type Problem } from "../../../shared/errors.ts";
 import { logRequestFailure } from "./failure-log.ts";

@@ -1,9 +1,10 @@
 /**
  * What the mail-queue consumer does for each kind of job: one handler per kind, each making one
- * send attempt. To add a kind of email (sign-up verification, say), add its job to
- * `mailJobSchema` in mail-jobs.ts and its handler here; the compiler insists on both.
+ * send attempt. To add a kind of email, add its job to `mailJobSchema` in mail-jobs.ts and its
+ * handler here; the compiler insists on both.
  */
 import { findAccountById } from "../accounts/accounts.ts";
+import { deliverSignUp } from "../accounts/sign-up-delivery.ts";
 import { deliverRequestedPasswordReset, issuePasswordReset } from "../reset/password-reset.ts";
 import type { MailJob, MailJobContext, MailJobKind, MailJobOutcome } from "./mail-jobs.ts";
 import { sendPasswordChangedEmail } from "./notifications.ts";
@@ -29,6 +30,8 @@ export const MAIL_JOB_HANDLERS: { [Kind in MailJobKind]: MailJobHandler<Kind> } 
     if (!account) return { status: "skipped", reason: "no_account", to: null };
     return issuePasswordReset(env, account, "web", { id: job.id, attempts: context.attempts });
   },
+
+  sign_up: deliverSignUp,
 };
 
 /** Runs the handler for `job`'s kind. */

@@ -31,6 +31,12 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("password_changed"), id: z.string().min(1), accountId: z.string(), changedAt: z.number() }),
   /** A fresh reset link after "this wasn't me": no per-address limit, the stored address only. */
   z.object({ kind: z.literal("account_alert_reset"), id: z.string().min(1), accountId: z.string(), requestedAt: z.number() }),
+  /**
+   * A sign-up: `requestId` names its row in `sign_up_requests`, which holds the address and the
+   * password's hash, so the message carries neither. The consumer creates or updates the account
+   * and sends the verification link, or a note to the owner of an existing account.
+   */
+  z.object({ kind: z.literal("sign_up"), id: z.string().min(1), requestId: z.string().min(1), requestedAt: z.number() }),
 ]);
 
 export type MailJob = z.infer<typeof mailJobSchema>;

@@ -5,8 +5,12 @@
  * refused before anything is sent.
  */
 
-/** The only emails ResetKit sends. Account creation sends none. */
-export type MailKind = "password_reset" | "password_changed";
+/**
+ * The only emails ResetKit sends: the reset link, the "password changed" notice, the sign-up's
+ * verification link, and the note to an address that already has an account when someone signs
+ * up with it.
+ */
+export type MailKind = "password_reset" | "password_changed" | "email_verification" | "sign_up_notice";
 
 export interface Mailbox {
   email: string;

@@ -1,6 +1,6 @@
 /**
- * The emails of the reset flow, as two plain functions the mail-queue consumer calls, one
- * attempt each. Each renders its template with the configured app name and base URL and hands
+ * The emails of the reset and sign-up flows, as plain functions the mail-queue consumer calls,
+ * one attempt each. Each renders its template with the configured app name and base URL and hands
  * the message to the mailer; a failed send comes back as an outcome for the queue to act on.
  *
  * @example
@@ -12,6 +12,8 @@ import { createAlertToken, ALERT_TOKEN_TTL_MS } from "./alert-tokens.ts";
 import { createMailer, type DeliveryAttempt, type DeliveryOutcome, type MailerOptions } from "./mailer.ts";
 import { renderPasswordChangedEmail } from "./templates/password-changed-email.tsx";
 import { renderResetEmail } from "./templates/reset-email.tsx";
+import { renderSignUpNoticeEmail } from "./templates/sign-up-notice-email.tsx";
+import { renderVerificationEmail } from "./templates/verification-email.tsx";
 
 export interface PasswordResetEmailInput {
   /** The address stored on the account, never the one typed into a form. */
@@ -21,6 +23,14 @@ export interface PasswordResetEmailInput {
   code: string;
   client: ResetClient;
   expiresAt: number;
+}
+
+export interface VerificationEmailInput {
+  /** The address stored on the account, never the one typed into a form. */
+  to: string;
+  token: string;
+  client: ResetClient;
+  lifetimeMs: number;
 }
 
 export interface PasswordChangedEmailInput {
@@ -69,4 +79,35 @@ export async function sendPasswordChangedEmail(
     alertLifetimeMs: ALERT_TOKEN_TTL_MS,
   });
   return createMailer(env, options).send({ kind: "password_changed", to: { email: input.account.email }, ...rendered }, attempt);
+}
+
+/** Sends a sign-up's verification link to the account's stored address. */
+export async function sendVerificationEmail(
+  env: Env,
+  input: VerificationEmailInput,
+  attempt: DeliveryAttempt,
+  options: MailerOptions = {},
+): Promise<DeliveryOutcome> {
+  const config = readConfig(env);
+  const rendered = renderVerificationEmail({
+    appName: config.appName,
+    publicBaseUrl: config.publicBaseUrl,
+    deepLinkScheme: config.deepLinkScheme,
+    token: input.token,
+    client: input.client,
+    lifetimeMs: input.lifetimeMs,
+  });
+  return createMailer(env, options).send({ kind: "email_verification", to: { email: input.to }, ...rendered }, attempt);
+}
+
+/** Tells the owner of a verified account that someone tried to sign up with its address. */
+export async function sendSignUpNoticeEmail(
+  env: Env,
+  input: { to: string },
+  attempt: DeliveryAttempt,
+  options: MailerOptions = {},
+): Promise<DeliveryOutcome> {
+  const config = readConfig(env);
+  const rendered = renderSignUpNoticeEmail({ appName: config.appName, publicBaseUrl: config.publicBaseUrl, signInUrl: config.signInUrl });
+  return createMailer(env, options).send({ kind: "sign_up_notice", to: { email: input.to }, ...rendered }, attempt);
 }

@@ -1,10 +1,13 @@
 /**
- * Development notes on reset requests that sent nothing: the address as typed and why (no such
- * account, or the per-address limit). /dev/mailbox shows them, because in development "no email
- * arrived" is otherwise a mystery. Only the consumer writes them, and only in development: in
- * production the typed address of someone without an account is never stored.
+ * Development notes on reset requests and sign-ups that sent nothing: the address as typed and
+ * why (no such account, the per-address limit, or a newer sign-up for the address). /dev/mailbox
+ * shows them, because in development "no email arrived" is otherwise a mystery. Only the
+ * consumer writes them, and only in development: in production the typed address of someone
+ * without an account is never stored.
+ *
+ * "request_gone" (a sign-up whose stored request was already handled) has no address to note.
  */
-export type SkipReason = "no_account" | "address_limit";
+export type SkipReason = "no_account" | "address_limit" | "superseded" | "request_gone";
 
 export interface SkippedRequest {
   id: string;

@@ -1,16 +1,20 @@
 /**
- * The scheduled purge: deletes rows that can no longer do anything. Expired reset tokens and
- * "this wasn't me" alert tokens (used or not), expired sessions, rate-limit hits that have left
- * their window and sign-in failure counts past their memory go as soon as they expire; captured
- * outbox messages, delivery records and (development only) notes on skipped reset requests are
- * kept for `MAIL_RETENTION_MS` so a developer or operator can still read them.
- * Each delete walks an index on its time column, never the whole table.
+ * The scheduled purge: deletes rows that can no longer do anything. Expired reset tokens,
+ * verification links and "this wasn't me" alert tokens (used or not), expired sessions,
+ * rate-limit hits that have left their window and sign-in failure counts past their memory go as
+ * soon as they expire. Sign-ups nobody confirmed go a day after their last sign-up, once no live
+ * verification link is left (their links, reset tokens and alerts go with them), and so do staging
+ * rows the queue never got to. Captured outbox messages, delivery records and (development only)
+ * notes on skipped requests are kept for `MAIL_RETENTION_MS` so a developer or operator can still
+ * read them. Each delete walks an index on its time column, never the whole table.
  *
  * @example
  * await purgeExpiredRows(env, clock.now()); // { resetTokens: 3, sessions: 1, ... }
  */
 
 export const MAIL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long an unconfirmed sign-up (the account and its staging row) is kept: its link's lifetime. */
+export const UNVERIFIED_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export const PURGE_QUERIES = {
   resetTokens: "DELETE FROM password_reset_tokens WHERE expires_at <= ?",
@@ -19,6 +23,10 @@ export const PURGE_QUERIES = {
   rateLimits: "DELETE FROM rate_limits WHERE expires_at <= ?",
   signInFailures: "DELETE FROM sign_in_failures WHERE expires_at <= ?",
   resetCodeGuesses: "DELETE FROM reset_code_guesses WHERE expires_at <= ?",
+  verificationTokens: "DELETE FROM email_verifications WHERE expires_at <= ?",
+  unverifiedAccounts: `DELETE FROM accounts WHERE email_verified_at IS NULL AND password_changed_at <= ?1
+    AND NOT EXISTS (SELECT 1 FROM email_verifications WHERE account_id = accounts.id AND expires_at > ?2)`,
+  signUpRequests: "DELETE FROM sign_up_requests WHERE requested_at <= ?",
   outboxMessages: "DELETE FROM mail_outbox WHERE created_at < ?",
   deliveryRecords: "DELETE FROM mail_deliveries WHERE created_at < ?",
   skippedRequests: "DELETE FROM mail_skipped WHERE created_at < ?",
@@ -29,18 +37,22 @@ export type PurgeCounts = Record<keyof typeof PURGE_QUERIES, number>;
 /** Deletes every expired row as of `now`, in one batch, and returns how many went from each table. */
 export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCounts> {
   const mailCutoff = now - MAIL_RETENTION_MS;
-  const cutoffs: Record<keyof typeof PURGE_QUERIES, number> = {
-    resetTokens: now,
-    alertTokens: now,
-    sessions: now,
-    rateLimits: now,
-    signInFailures: now,
-    resetCodeGuesses: now,
-    outboxMessages: mailCutoff,
-    deliveryRecords: mailCutoff,
-    skippedRequests: mailCutoff,
+  const signUpCutoff = now - UNVERIFIED_RETENTION_MS;
+  const bindings: Record<keyof typeof PURGE_QUERIES, number[]> = {
+    resetTokens: [now],
+    alertTokens: [now],
+    sessions: [now],
+    rateLimits: [now],
+    signInFailures: [now],
+    resetCodeGuesses: [now],
+    verificationTokens: [now],
+    unverifiedAccounts: [signUpCutoff, now],
+    signUpRequests: [signUpCutoff],
+    outboxMessages: [mailCutoff],
+    deliveryRecords: [mailCutoff],
+    skippedRequests: [mailCutoff],
   };
   const names = Object.keys(PURGE_QUERIES) as (keyof typeof PURGE_QUERIES)[];
-  const results = await env.DB.batch(names.map((name) => env.DB.prepare(PURGE_QUERIES[name]).bind(cutoffs[name])));
+  const results = await env.DB.batch(names.map((name) => env.DB.prepare(PURGE_QUERIES[name]).bind(...bindings[name])));
   return Object.fromEntries(names.map((name, index) => [name, results[index]?.meta.changes ?? 0])) as PurgeCounts;
 }

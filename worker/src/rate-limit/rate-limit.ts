@@ -40,6 +40,10 @@ export const RATE_LIMIT_RULES = {
   "sign-in-failures-per-network": { limit: 20, windowMs: 15 * MINUTE, per: "network" },
   /** Reset-code redeem attempts from one network: beyond this the API answers 429. */
   "redeem-code-per-network": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
+  /** Sign-ups from one network: beyond this the API answers 429. */
+  "sign-up-per-network": { limit: 10, windowMs: 60 * MINUTE, per: "network" },
+  /** Sign-up emails to one normalised address: beyond this sign-ups are accepted but send nothing (no mail-bombing). */
+  "sign-up-per-email": { limit: 3, windowMs: 60 * MINUTE, per: "value" },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitRuleName = keyof typeof RATE_LIMIT_RULES;

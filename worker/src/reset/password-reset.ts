@@ -124,7 +124,8 @@ export async function verifyPasswordResetToken(env: Env, token: unknown): Promis
 
 /**
  * Sets a new password with a token. The token is checked first because the policy needs the
- * account's email. The change itself is one atomic batch, so of many racing confirms exactly
+ * account's email. A reset works the same for an account whose address is not verified yet, and
+ * completing it verifies the address: the link proved the mailbox. The change itself is one atomic batch, so of many racing confirms exactly
  * one succeeds; the winner puts the "password changed" email on the mail queue.
  */
 export async function confirmPasswordReset(
@@ -163,7 +164,12 @@ export async function completePasswordReset(
     now: changedAt,
   });
   if (!claimed) return { ok: false, reason: "token_invalid" };
-  const account: Account = { ...reset.account, passwordHash, passwordChangedAt: changedAt };
+  const account: Account = {
+    ...reset.account,
+    passwordHash,
+    passwordChangedAt: changedAt,
+    emailVerifiedAt: reset.account.emailVerifiedAt ?? changedAt,
+  };
   await clearSignInFailures(env, normalizeEmail(account.email));
   // The password is already changed; a queue hiccup must not turn that into an error page.
   ctx.waitUntil(

@@ -13,12 +13,16 @@ export const RESET_TOKEN_QUERIES = {
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
   findUsedSince: `SELECT account_id, client FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NOT NULL AND used_at >= ?`,
-  // The four statements below are one confirm batch. The first claims the token with a nonce;
+  // The five statements below are one confirm batch. The first claims the token with a nonce;
   // the rest only act where that nonce is present, so a batch that lost the race changes nothing.
+  // The reset link reached the mailbox, so the batch also marks the address verified and ends
+  // its verification links: that is how the owner of a pre-registered address takes it back.
   claim: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
-  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?, password_changed_at = ?
-    WHERE id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
+  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2, email_verified_at = COALESCE(email_verified_at, ?2)
+    WHERE id = ?3 AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ?4 AND claim = ?5)`,
+  deleteVerificationsIfClaimed: `DELETE FROM email_verifications
+    WHERE account_id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
   deleteOthersIfClaimed: `DELETE FROM password_reset_tokens
     WHERE account_id = ? AND token_hash <> ?
     AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
@@ -91,7 +95,8 @@ function readClient(value: string): ResetClient {
 
 /**
  * Uses a token to set a new password in one atomic batch: marks the token used, stores the
- * hash, deletes the account's other reset tokens and every session. Returns false, having
+ * hash, marks the address verified, deletes the account's other reset tokens, its verification
+ * links and every session. Returns false, having
  * changed nothing, when the token was already used, expired or claimed by a concurrent batch.
  */
 export async function claimResetTokenAndSetPassword(
@@ -104,6 +109,7 @@ export async function claimResetTokenAndSetPassword(
     env.DB.prepare(RESET_TOKEN_QUERIES.setPasswordIfClaimed).bind(passwordHash, now, accountId, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteOthersIfClaimed).bind(accountId, tokenHash, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteSessionsIfClaimed).bind(accountId, tokenHash, claim),
+    env.DB.prepare(RESET_TOKEN_QUERIES.deleteVerificationsIfClaimed).bind(accountId, tokenHash, claim),
   ]);
   return claimed?.meta.changes === 1;
 }

@@ -7,6 +7,7 @@
  * registerSessionRoutes(router); // in worker/src/router.ts
  */
 import { ApiPath, signInRequestSchema, type AccountResponse, type SessionResponse } from "../../../shared/contract.ts";
+import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { readBearerToken } from "../http/bearer.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -33,6 +34,7 @@ export function registerSessionRoutes(router: AppRouter): void {
         headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
+    if (result.reason === "email_unverified") throw new ProblemError(403, ErrorCode.emailUnverified, EMAIL_UNVERIFIED_MESSAGE);
     throw new ProblemError(401, ErrorCode.invalidCredentials, "The email address or password is not right.");
   });
   router.all(ApiPath.sessions, rejectOtherMethods(["POST"]));

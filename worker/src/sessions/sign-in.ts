@@ -6,6 +6,10 @@
  * upgrades a hash made under older parameters. Guessing is limited per network and per address
  * before any hashing (sign-in-limits.ts).
  *
+ * An account whose address was never verified cannot sign in: the right password gets
+ * `email_unverified` (only someone who knows the password learns that), a wrong one the usual
+ * `invalid_credentials`.
+ *
  * @example
  * const result = await signIn(env, { email, password, ip: readClientIp(request) });
  * if (result.ok) return { token: result.token, expiresAt: result.session.expiresAt };
@@ -20,6 +24,7 @@ import { admitSignInAttempt, forgiveSignInAttempt } from "./sign-in-limits.ts";
 export type SignInResult =
   | { ok: true; token: string; session: Session }
   | { ok: false; reason: "invalid_credentials" }
+  | { ok: false; reason: "email_unverified" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /** Checks credentials and, when they are right, starts a session. Never throws for bad input. */
@@ -36,7 +41,9 @@ export async function signIn(env: Env, input: { email: string; password: string;
   }
   const { valid, needsRehash } = await verifyPassword(input.password, account.passwordHash);
   if (!valid) return { ok: false, reason: "invalid_credentials" };
+  // The right password is not a guess, verified or not: it takes its failure back.
   await forgiveSignInAttempt(env, admission.attempt);
+  if (account.emailVerifiedAt === null) return { ok: false, reason: "email_unverified" };
   if (needsRehash) await upgradePasswordHash(env, account, await hashPassword(input.password));
 
   const { token, session, statement } = await prepareSession(env, account.id);
