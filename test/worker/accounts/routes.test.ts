@@ -1,21 +1,30 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
-import { verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { VerifyEmailCopy } from "../../../shared/copy.ts";
+import { createAccount } from "../../../worker/src/accounts/accounts.ts";
+import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
+import { clock } from "../../../worker/src/platform/clock.ts";
+import { createVerifiedAccount } from "../account-fixtures.ts";
+import { captureMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { nextIp, readMailTo } from "../reset/reset-fixtures.ts";
+import {
+  CHOSEN_PASSWORD,
+  readAccount,
+  readLatestVerificationToken,
+  signIn,
+  signUp,
+  verify,
+} from "./sign-up-fixtures.ts";
 
-const PASSWORD = "violet tractor under the bridge";
-/** Each sign-up hashes once (about 170 ms idle, several times that on a busy machine). */
-const HASHING_TIMEOUT_MS = 60_000;
+const HOUR = 60 * 60_000;
+/** Each sign-up and each verify hashes once (about 170 ms idle, several times that on a busy machine). */
+const HASHING_TIMEOUT_MS = 120_000;
 
-function createAccountRequest(body: unknown): Promise<Response> {
-  return exports.default.fetch("http://127.0.0.1/api/v1/accounts", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 interface ProblemBody {
   type: string;
@@ -26,126 +35,121 @@ interface ProblemBody {
   errors?: Record<string, string>;
 }
 
+/** A sign-up whose mail job is kept back, so only the request path runs. */
+async function signUpWithoutConsumer(body: unknown, ip: string, vars: Partial<Env> = {}): Promise<Response> {
+  const request = new Request("http://127.0.0.1/api/v1/accounts", {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": ip },
+    body: JSON.stringify(body),
+  });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], captureMailJobs({ ...env, ...vars } as Env).env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
 describe("POST /api/v1/accounts", { timeout: HASHING_TIMEOUT_MS }, () => {
-  it("creates an account and answers 201 with its id and email", async () => {
-    const response = await createAccountRequest({ email: "ada@example.com", password: PASSWORD });
+  it("answers a new, a taken and an unconfirmed address with the same 202, headers and bytes", async () => {
+    await createVerifiedAccount("taken@example.com", await hashPassword("the owner's own passphrase"));
+    await createAccount(env, { email: "pending@example.com", passwordHash: await hashPassword(CHOSEN_PASSWORD), emailVerifiedAt: null });
 
-    expect(response.status).toBe(201);
-    expect(response.headers.get("content-type")).toContain("application/json");
-    const body = await response.json<{ id: string; email: string }>();
-    expect(body).toEqual({ id: expect.any(String), email: "ada@example.com" });
-    const stored = await findAccountByEmail(env, "ada@example.com");
-    expect(stored?.id).toBe(body.id);
-    // Only a PHC hash is stored, and it verifies against the password.
-    expect(stored?.passwordHash).toMatch(/^\$scrypt\$/);
-    expect((await verifyPassword(PASSWORD, stored?.passwordHash ?? "")).valid).toBe(true);
+    const answers = [];
+    for (const email of ["new@example.com", "taken@example.com", "pending@example.com"]) {
+      const response = await signUp(email);
+      answers.push({ status: response.status, headers: [...response.headers], body: await response.text() });
+    }
+
+    expect(answers[0]).toEqual({
+      status: 202,
+      headers: expect.arrayContaining([["content-type", "application/json"], ["cache-control", "no-store"]]),
+      body: '{"status":"accepted"}',
+    });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    // The difference shows only in the mailboxes: a link for the new and the unconfirmed address, a note for the taken one.
+    expect((await readMailTo("new@example.com")).map((message) => message.subject)).toEqual(["Confirm your email address for ResetKit"]);
+    expect((await readMailTo("pending@example.com")).map((message) => message.subject)).toEqual(["Confirm your email address for ResetKit"]);
+    expect((await readMailTo("taken@example.com")).map((message) => message.subject)).toEqual([
+      "Someone tried to create a ResetKit account with your address",
+    ]);
   });
 
-  it("sends no email when an account is created", async () => {
-    await createAccountRequest({ email: "quiet@example.com", password: PASSWORD });
-    const { results } = await env.DB.prepare("SELECT id FROM mail_outbox").all();
-    expect(results).toHaveLength(0);
-  });
+  it("answers 400 password_policy with errors.password for a short, a common or an address-like password, and queues nothing", async () => {
+    const cases = [
+      { email: "short@example.com", password: "xk3-vq9-pw2", message: "Use at least 12 characters." },
+      { email: "common@example.com", password: "qwerty123456", message: "This password is too common. Choose one that is harder to guess." },
+      { email: "longname.person@example.com", password: "longname.person@example.com", message: "Don't use your email address as your password." },
+      { email: "long@example.com", password: "lantern meadow ".repeat(9), message: "Use at most 128 characters." },
+    ];
+    for (const { email, password, message } of cases) {
+      const captured = captureMailJobs();
+      const request = new Request("http://127.0.0.1/api/v1/accounts", {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": nextIp() },
+        body: JSON.stringify({ email, password }),
+      });
+      const ctx = createExecutionContext();
+      const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], captured.env, ctx);
+      await waitOnExecutionContext(ctx);
 
-  it("answers 409 email_taken for an address already registered in another letter case", async () => {
-    expect((await createAccountRequest({ email: "grace@example.com", password: PASSWORD })).status).toBe(201);
-    const response = await createAccountRequest({ email: "  Grace@EXAMPLE.com", password: "another fine passphrase" });
-
-    expect(response.status).toBe(409);
-    expect(response.headers.get("content-type")).toBe("application/problem+json");
-    const problem = await response.json<ProblemBody>();
-    expect(problem).toMatchObject({ status: 409, code: "email_taken", title: "Conflict" });
-  });
-
-  it("lets exactly one of several simultaneous sign-ups for one address succeed", async () => {
-    const responses = await Promise.all(
-      ["race@example.com", "Race@example.com", "RACE@example.com", "race@EXAMPLE.com", " race@example.com"].map((email) =>
-        createAccountRequest({ email, password: PASSWORD }),
-      ),
-    );
-    const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409]);
-    const { results } = await env.DB.prepare("SELECT id FROM accounts WHERE email_normalized = 'race@example.com'").all();
-    expect(results).toHaveLength(1);
-  });
-
-  it("answers 400 password_policy with errors.password for a short password", async () => {
-    const response = await createAccountRequest({ email: "short@example.com", password: "xk3-vq9-pw2" });
-
-    expect(response.status).toBe(400);
-    const problem = await response.json<ProblemBody>();
-    expect(problem.code).toBe("password_policy");
-    expect(problem.errors).toEqual({ password: "Use at least 12 characters." });
-    expect(await findAccountByEmail(env, "short@example.com")).toBeNull();
+      expect(response.status, email).toBe(400);
+      const problem = await response.json<ProblemBody>();
+      expect(problem).toMatchObject({ code: "password_policy", errors: { password: message } });
+      expect(captured.jobs).toEqual([]);
+    }
   });
 
   it("uses PASSWORD_MIN_LENGTH from the configuration", async () => {
-    const request = new Request("http://127.0.0.1/api/v1/accounts", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "sixteen@example.com", password: "xk3-vq9-pw2z-7" }),
-    });
-    const ctx = createExecutionContext();
-    const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, PASSWORD_MIN_LENGTH: "16" }, ctx);
-    await waitOnExecutionContext(ctx);
-
+    const response = await signUpWithoutConsumer({ email: "sixteen@example.com", password: "xk3-vq9-pw2z-7" }, nextIp(), { PASSWORD_MIN_LENGTH: "16" });
     expect(response.status).toBe(400);
     expect((await response.json<ProblemBody>()).errors).toEqual({ password: "Use at least 16 characters." });
-    // The same 14-character password is fine under the default minimum of 12.
-    expect((await createAccountRequest({ email: "sixteen@example.com", password: "xk3-vq9-pw2z-7" })).status).toBe(201);
-  });
-
-  it("refuses qwerty123456 as a common password even though it is long enough", async () => {
-    const response = await createAccountRequest({ email: "common@example.com", password: "qwerty123456" });
-
-    expect(response.status).toBe(400);
-    const problem = await response.json<ProblemBody>();
-    expect(problem.code).toBe("password_policy");
-    expect(problem.errors?.password).toBe("This password is too common. Choose one that is harder to guess.");
-  });
-
-  it("refuses the email address as the password", async () => {
-    const response = await createAccountRequest({ email: "longname.person@example.com", password: "longname.person@example.com" });
-    expect(response.status).toBe(400);
-    expect((await response.json<ProblemBody>()).errors?.password).toBe("Don't use your email address as your password.");
-  });
-
-  it("refuses a password over 128 characters", async () => {
-    const response = await createAccountRequest({ email: "long@example.com", password: "lantern meadow ".repeat(9) });
-    expect(response.status).toBe(400);
-    expect((await response.json<ProblemBody>()).errors?.password).toBe("Use at most 128 characters.");
   });
 
   it("answers 400 validation_failed with one message per field for missing or malformed fields", async () => {
-    const response = await createAccountRequest({ email: "not an address" });
+    const response = await signUpWithoutConsumer({ email: "not an address", client: "phone" }, nextIp());
 
     expect(response.status).toBe(400);
     const problem = await response.json<ProblemBody>();
     expect(problem.code).toBe("validation_failed");
-    expect(problem.errors).toEqual({
+    expect(problem.errors).toMatchObject({
       email: "Enter a valid email address, like name@example.com.",
       password: "Enter a password.",
+      client: expect.any(String),
     });
   });
 
   it("refuses an address with a line break, which could inject mail headers", async () => {
-    const response = await createAccountRequest({ email: "ada@example.com\r\nBcc: all@example.com", password: PASSWORD });
+    const response = await signUpWithoutConsumer({ email: "ada@example.com\r\nBcc: all@example.com", password: CHOSEN_PASSWORD }, nextIp());
     expect(response.status).toBe(400);
-    expect((await response.json<ProblemBody>()).errors?.email).toBe(
-      "An email address cannot contain line breaks or control characters.",
-    );
+    expect((await response.json<ProblemBody>()).errors?.email).toBe("An email address cannot contain line breaks or control characters.");
   });
 
-  it("never answers 5xx for odd but well-formed input such as lone surrogates and control characters", async () => {
-    const passwords = ["\ud800\ud800\ud800 lonely surrogates", "\u0000".repeat(12), "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ﬁ ligatures ok", " ".repeat(20)];
-    for (const [index, password] of passwords.entries()) {
-      const response = await createAccountRequest({ email: `odd${index}@example.com`, password });
-      expect(response.status).toBeLessThan(500);
+  it("answers 429 with Retry-After after 10 sign-ups from one network in an hour, counting an IPv6 /64 as one network", async () => {
+    const start = Date.UTC(2026, 2, 1);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    for (let index = 1; index <= 10; index += 1) {
+      const response = await signUpWithoutConsumer({ email: `rotating${index}@example.com`, password: CHOSEN_PASSWORD }, `2001:db8:5:6::${index}`);
+      expect(response.status).toBe(202);
     }
-    for (const email of ["ünïcode@example.com", "a@b", "@example.com", "a@example.com\u0000", "<script>@example.com"]) {
-      const response = await createAccountRequest({ email, password: PASSWORD });
-      expect(response.status, email).toBeLessThan(500);
+
+    // Another address in the same /64 is the same network; the next /64 is another one.
+    const refused = await signUpWithoutConsumer({ email: "eleventh@example.com", password: CHOSEN_PASSWORD }, "2001:db8:5:6:ffff:1:2:3");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe(String(60 * 60));
+    expect((await refused.json<ProblemBody>()).code).toBe("rate_limited");
+    expect((await signUpWithoutConsumer({ email: "neighbour@example.com", password: CHOSEN_PASSWORD }, "2001:db8:5:7::1")).status).toBe(202);
+
+    // The window slides: an hour after the first sign-up the network may sign up again.
+    at.mockReturnValue(start + HOUR + 1);
+    expect((await signUpWithoutConsumer({ email: "later@example.com", password: CHOSEN_PASSWORD }, "2001:db8:5:6::99")).status).toBe(202);
+  });
+
+  it("checks the password policy before the limit, so a refused password does not use up the network's sign-ups", async () => {
+    const ip = nextIp();
+    for (let index = 0; index < 12; index += 1) {
+      expect((await signUpWithoutConsumer({ email: `weak${index}@example.com`, password: "qwerty123456" }, ip)).status).toBe(400);
     }
+    expect((await signUpWithoutConsumer({ email: "strong@example.com", password: CHOSEN_PASSWORD }, ip)).status).toBe(202);
   });
 
   it("answers 405 with Allow: POST for another method", async () => {
@@ -153,5 +157,82 @@ describe("POST /api/v1/accounts", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
     expect((await response.json<ProblemBody>()).code).toBe("method_not_allowed");
+  });
+});
+
+describe("POST /api/v1/accounts/verify", { timeout: HASHING_TIMEOUT_MS }, () => {
+  it("verifies the address with the link and the sign-up's password: 200 {id, email}, and the account signs in", async () => {
+    await signUp("Ada@Example.com");
+    const token = await readLatestVerificationToken("ada@example.com");
+    expect((await signIn("ada@example.com", CHOSEN_PASSWORD)).status).toBe(403);
+
+    const response = await verify(token, CHOSEN_PASSWORD);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const account = await readAccount("ada@example.com");
+    expect(await response.json()).toEqual({ id: account.id, email: "Ada@Example.com" });
+    expect(account.emailVerifiedAt).toEqual(expect.any(Number));
+    expect((await signIn("ada@example.com", CHOSEN_PASSWORD)).status).toBe(200);
+  });
+
+  it("answers 410 token_invalid for an unknown, a used and an expired link alike", async () => {
+    const start = Date.UTC(2026, 2, 2);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    await signUp("used@example.com");
+    await signUp("expired@example.com");
+    const used = await readLatestVerificationToken("used@example.com");
+    const expired = await readLatestVerificationToken("expired@example.com");
+    expect((await verify(used, CHOSEN_PASSWORD)).status).toBe(200);
+    at.mockReturnValue(start + 24 * HOUR);
+
+    const answers = [];
+    for (const token of ["A".repeat(43), used, expired]) {
+      const response = await verify(token, CHOSEN_PASSWORD);
+      answers.push({ status: response.status, body: await response.json<ProblemBody>() });
+    }
+
+    expect(answers[0]).toMatchObject({ status: 410, body: { code: "token_invalid" } });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect((await readAccount("expired@example.com")).emailVerifiedAt).toBeNull();
+  });
+
+  it("answers 401 invalid_credentials, explaining, for a password other than the sign-up's, and the link still works", async () => {
+    await signUp("typo@example.com");
+    const token = await readLatestVerificationToken("typo@example.com");
+
+    const response = await verify(token, "not the password I chose");
+
+    expect(response.status).toBe(401);
+    expect(await response.json<ProblemBody>()).toMatchObject({
+      code: "invalid_credentials",
+      detail: VerifyEmailCopy.wrongPassword,
+      errors: { password: VerifyEmailCopy.wrongPassword },
+    });
+    expect((await readAccount("typo@example.com")).emailVerifiedAt).toBeNull();
+    expect((await verify(token, CHOSEN_PASSWORD)).status).toBe(200);
+  });
+
+  it("ends the link after 5 wrong passwords, even for the right one after them", async () => {
+    await signUp("guessed@example.com");
+    const token = await readLatestVerificationToken("guessed@example.com");
+
+    const wrong = await Promise.all([1, 2, 3, 4, 5, 6].map((index) => verify(token, `wrong guess number ${index}`)));
+
+    // Concurrent guesses still get five passwords checked, no more: the sixth finds the link spent.
+    expect(wrong.map((response) => response.status).sort()).toEqual([401, 401, 401, 401, 401, 410]);
+    expect((await verify(token, CHOSEN_PASSWORD)).status).toBe(410);
+    expect((await readAccount("guessed@example.com")).emailVerifiedAt).toBeNull();
+  });
+
+  it("refuses a malformed token with 400 and another method with 405", async () => {
+    const malformed = await verify("too-short", CHOSEN_PASSWORD);
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json<ProblemBody>()).errors?.token).toBe("The verification token is malformed.");
+
+    const wrongMethod = await exports.default.fetch("http://127.0.0.1/api/v1/accounts/verify");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import worker from "../../../worker/src/index.ts";
 
 const LIMIT = 16 * 1024;
-const ENDPOINTS = ["/api/v1/accounts", "/api/v1/sessions", "/api/v1/password-resets", "/api/v1/password-resets/verify", "/api/v1/password-resets/confirm"];
+const ENDPOINTS = ["/api/v1/accounts", "/api/v1/accounts/verify", "/api/v1/sessions", "/api/v1/password-resets", "/api/v1/password-resets/verify", "/api/v1/password-resets/confirm"];
 
 /** Calls the Worker's fetch handler directly, so the request reaches it exactly as built here. */
 async function callWorker(request: Request): Promise<Response> {

@@ -54,6 +54,7 @@ describe("a known API path with the wrong method", () => {
     for (const [method, path, allow] of [
       ["GET", "/api/v1/accounts", "POST"],
       ["DELETE", "/api/v1/accounts", "POST"],
+      ["GET", "/api/v1/accounts/verify", "POST"],
       ["GET", "/api/v1/sessions", "POST"],
       ["POST", "/api/v1/me", "GET"],
       ["GET", "/api/v1/sessions/current", "DELETE"],

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderPasswordChangedEmail } from "../../../worker/src/mail/templates/password-changed-email.tsx";
 import { renderResetEmail, type ResetEmailInput } from "../../../worker/src/mail/templates/reset-email.tsx";
 import { describeDuration } from "../../../worker/src/mail/templates/lifetime-words.ts";
+import { renderSignUpNoticeEmail } from "../../../worker/src/mail/templates/sign-up-notice-email.tsx";
+import { renderVerificationEmail, type VerificationEmailInput } from "../../../worker/src/mail/templates/verification-email.tsx";
 
 const TOKEN = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 const resetInput: ResetEmailInput = {
@@ -117,12 +119,78 @@ describe("the password changed email", () => {
   });
 });
 
+describe("the verification email", () => {
+  const input: VerificationEmailInput = {
+    appName: "ResetKit",
+    publicBaseUrl: "https://auth.example.com",
+    deepLinkScheme: "resetkit",
+    token: TOKEN,
+    client: "web",
+    lifetimeMs: 24 * 60 * 60_000,
+  };
+
+  it("links to the verify page with the token, and to the reset page for someone who did not sign up", () => {
+    const email = renderVerificationEmail(input);
+    const link = `https://auth.example.com/verify-email?token=${TOKEN}`;
+    expect(email.subject).toBe("Confirm your email address for ResetKit");
+    expect(httpsLinks(email.text)).toEqual([link, "https://auth.example.com/forgot-password"]);
+    expect(anchors(email.html)).toEqual([link, "https://auth.example.com/forgot-password"]);
+    expect(email.text).not.toContain("resetkit://");
+  });
+
+  it("says that confirming needs the password, that the link lasts 24 hours, and what to do if you did not sign up", () => {
+    const email = renderVerificationEmail(input);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("enter the password you chose");
+      expect(part).toContain("24 hours");
+      expect(part).toContain("Did not sign up?");
+    }
+  });
+
+  it("offers the desktop deep link only when the app signed up", () => {
+    const deepLink = `resetkit://verify-email?token=${TOKEN}`;
+    const desktop = renderVerificationEmail({ ...input, client: "desktop" });
+    expect(desktop.text).toContain(deepLink);
+    expect(anchors(desktop.html)).toContain(deepLink);
+    expect(renderVerificationEmail(input).html).not.toContain("resetkit://");
+  });
+
+  it("renders an app name such as <script> as inert text", () => {
+    const email = renderVerificationEmail({ ...input, appName: "<script>alert(1)</script>" });
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("the note to an address that already has an account", () => {
+  it("says someone tried to sign up, points to signing in and to the reset page, and carries no token", () => {
+    const email = renderSignUpNoticeEmail({ appName: "ResetKit", publicBaseUrl: "https://auth.example.com", signInUrl: undefined });
+    expect(email.subject).toBe("Someone tried to create a ResetKit account with your address");
+    expect(email.text).toContain("Someone tried to create an account with your address.");
+    expect(email.text).toContain("If that was you, sign in wherever you use ResetKit, or reset your password");
+    expect(httpsLinks(email.text)).toEqual(["https://auth.example.com/forgot-password"]);
+    expect(anchors(email.html)).toEqual(["https://auth.example.com/forgot-password"]);
+    expect(email.text + email.html).not.toContain("token");
+  });
+
+  it("links to SIGN_IN_URL when there is one", () => {
+    const email = renderSignUpNoticeEmail({
+      appName: "ResetKit",
+      publicBaseUrl: "https://auth.example.com",
+      signInUrl: "https://app.example.com/sign-in",
+    });
+    expect(email.text).toContain("sign in at https://app.example.com/sign-in");
+    expect(anchors(email.html)).toEqual(["https://app.example.com/sign-in", "https://auth.example.com/forgot-password"]);
+  });
+});
+
 describe("describeDuration", () => {
   it("names link lifetimes the way people say them", () => {
     expect(describeDuration(30 * 60_000)).toBe("30 minutes");
     expect(describeDuration(60_000)).toBe("1 minute");
     expect(describeDuration(60 * 60_000)).toBe("1 hour");
     expect(describeDuration(90 * 60_000)).toBe("90 minutes");
+    expect(describeDuration(24 * 60 * 60_000)).toBe("24 hours");
     expect(describeDuration(7 * 24 * 60 * 60_000)).toBe("7 days");
   });
 });

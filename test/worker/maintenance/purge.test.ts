@@ -4,9 +4,13 @@ import worker from "../../../worker/src/index.ts";
 import { MAIL_RETENTION_MS } from "../../../worker/src/maintenance/purge.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, SESSION_TTL_MS } from "../../../worker/src/sessions/session.ts";
+import { requestSignUp } from "../../../worker/src/accounts/sign-up.ts";
+import { CHOSEN_PASSWORD, readAccount, readLatestVerificationToken, signUp, verify } from "../accounts/sign-up-fixtures.ts";
+import { captureMailJobs } from "../mail/mail-queue-fixtures.ts";
 import { postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,6 +18,19 @@ afterEach(() => {
 
 async function countRows(table: string): Promise<number> {
   const row = await env.DB.prepare(`SELECT COUNT(*) AS count FROM ${table}`).first<{ count: number }>();
+  return row?.count ?? 0;
+}
+
+/** Which of `emails` have an account, in order. */
+async function listAccounts(emails: string[]): Promise<string[]> {
+  const { results } = await env.DB.prepare(`SELECT email FROM accounts WHERE email IN (${emails.map(() => "?").join(", ")}) ORDER BY email`)
+    .bind(...emails)
+    .all<{ email: string }>();
+  return results.map((row) => row.email);
+}
+
+async function countStaged(email: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS count FROM sign_up_requests WHERE email = ?").bind(email).first<{ count: number }>();
   return row?.count ?? 0;
 }
 
@@ -77,6 +94,39 @@ describe("the scheduled purge", () => {
     expect(deliveries.results).toEqual([{ to_address: "fresh@example.com" }]);
     expect(await countRows("mail_skipped")).toBe(0);
     expect(MAIL_RETENTION_MS).toBeLessThan(SESSION_TTL_MS);
+  });
+
+  it("deletes unconfirmed sign-ups a day old with their links, expired links and leftover staged sign-ups, and keeps the rest", async () => {
+    const start = Date.UTC(2026, 2, 1);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    await signUp("abandoned@example.com");
+    await signUp("confirmed@example.com");
+    expect((await verify(await readLatestVerificationToken("confirmed@example.com"), CHOSEN_PASSWORD)).status).toBe(200);
+    const member = await registerAccount("member@example.com");
+    // A sign-up the queue never got to: its staged row stays behind.
+    expect(await requestSignUp(captureMailJobs().env, { email: "stuck@example.com", password: CHOSEN_PASSWORD, client: "web", ip: "192.0.2.7" })).toEqual({
+      ok: true,
+    });
+    const everyone = ["abandoned@example.com", "confirmed@example.com", "member@example.com", "recent@example.com"];
+
+    // Just under a day later the link still works, so nothing goes.
+    at.mockReturnValue(start + DAY - MINUTE);
+    await signUp("recent@example.com");
+    await runCron();
+    expect(await listAccounts(everyone)).toEqual(everyone);
+    expect(await countStaged("stuck@example.com")).toBe(1);
+
+    // A day on, the abandoned sign-up's link has expired and its account goes with it.
+    at.mockReturnValue(start + DAY);
+    await runCron();
+    expect(await listAccounts(everyone)).toEqual(["confirmed@example.com", "member@example.com", "recent@example.com"]);
+    expect((await readAccount("member@example.com")).id).toBe(member.id);
+    expect(await countStaged("stuck@example.com")).toBe(0);
+    const links = await env.DB.prepare("SELECT a.email FROM email_verifications v JOIN accounts a ON a.id = v.account_id").all<{ email: string }>();
+    expect(links.results).toEqual([{ email: "recent@example.com" }]);
+    // The abandoned address is free for a new sign-up, which starts afresh.
+    await signUp("abandoned@example.com", "a fresh passphrase of mine");
+    expect((await readAccount("abandoned@example.com")).emailVerifiedAt).toBeNull();
   });
 
   it("keeps a live reset link and deletes a used one once it has expired", async () => {

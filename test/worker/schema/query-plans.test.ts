@@ -40,6 +40,8 @@ describe("the SQL the Worker sends to D1", () => {
     const files = new Set(statements.map((statement) => statement.origin.replace(/:\d+$/, "")));
     for (const file of [
       "worker/src/accounts/accounts.ts",
+      "worker/src/accounts/verification-tokens.ts",
+      "worker/src/accounts/sign-up-requests.ts",
       "worker/src/sessions/session.ts",
       "worker/src/rate-limit/rate-limit.ts",
       "worker/src/reset/reset-tokens.ts",

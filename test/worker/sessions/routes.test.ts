@@ -1,7 +1,8 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
+import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
+import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword, hashPasswordWith, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
 import worker from "../../../worker/src/index.ts";
@@ -99,6 +100,24 @@ describe("POST /api/v1/sessions", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(wrongBody).toBe(await unknown.text());
     expect(wrong.headers.get("content-type")).toBe("application/problem+json");
     expect(JSON.parse(wrongBody)).toMatchObject({ status: 401, code: "invalid_credentials", title: "Unauthorized" });
+  });
+
+  it("refuses the right password of an unverified account with 403 email_unverified, and a wrong one with the usual 401", async () => {
+    const account = await createAccount(env, { email: "unconfirmed@example.com", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: null });
+    if (account) await insertResetToken(account.id);
+
+    const right = await signIn("unconfirmed@example.com", PASSWORD);
+    const wrong = await signIn("unconfirmed@example.com", "not the right password");
+
+    expect(right.status).toBe(403);
+    expect(right.headers.get("content-type")).toBe("application/problem+json");
+    expect(await right.json()).toMatchObject({ status: 403, code: "email_unverified", detail: EMAIL_UNVERIFIED_MESSAGE });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: "invalid_credentials" });
+    // No session was started, and a reset in progress is left alone.
+    const sessions = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE account_id = ?").bind(account?.id).first<{ n: number }>();
+    expect(sessions?.n).toBe(0);
+    expect(await countResetTokens(account?.id ?? "")).toBe(1);
   });
 
   it("spends the same hashing work on an unknown address as on a wrong password", async () => {
