@@ -19,7 +19,8 @@ const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
 
 type Target = { kind: "json" | "form"; method: string; path: string; fields: string[]; authorization?: boolean };
 const TARGETS: Target[] = [
-  { kind: "json", method: "POST", path: "/api/v1/accounts", fields: ["email", "password"] },
+  { kind: "json", method: "POST", path: "/api/v1/accounts", fields: ["email", "password", "client"] },
+  { kind: "json", method: "POST", path: "/api/v1/accounts/verify", fields: ["token", "password"] },
   { kind: "json", method: "POST", path: "/api/v1/sessions", fields: ["email", "password"] },
   { kind: "json", method: "POST", path: "/api/v1/password-resets", fields: ["email", "client"] },
   { kind: "json", method: "POST", path: "/api/v1/password-resets/verify", fields: ["token"] },

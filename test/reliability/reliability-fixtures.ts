@@ -26,9 +26,9 @@ export function postJson(worker: RunningWorker, path: string, body: unknown, ip 
   });
 }
 
-/** Registers an account with ACCOUNT_PASSWORD, failing the test if the Worker refuses. */
+/** Registers a verified account with ACCOUNT_PASSWORD (`POST /dev/accounts`), failing the test if the Worker refuses. */
 export async function createAccount(worker: RunningWorker, email: string): Promise<void> {
-  const response = await postJson(worker, "/api/v1/accounts", { email, password: ACCOUNT_PASSWORD });
+  const response = await postJson(worker, "/dev/accounts", { email, password: ACCOUNT_PASSWORD });
   if (response.status !== 201) throw new Error(`creating ${email} answered ${response.status}: ${await response.text()}`);
 }
 

@@ -73,8 +73,9 @@ async function postJson(path: string, body: unknown, headers: Record<string, str
   });
 }
 
+/** A verified account, made through the development-only `POST /dev/accounts`. */
 async function registerAccount(email: string): Promise<void> {
-  const response = await postJson("/api/v1/accounts", { email, password: PASSWORD });
+  const response = await postJson("/dev/accounts", { email, password: PASSWORD });
   expect(response.status).toBe(201);
 }
 

@@ -14,9 +14,9 @@ export const NEW_PASSWORD = "a lighthouse keeper's lantern";
 export const WIDTHS = [390, 1280] as const;
 export const SCREENSHOT_DIR = join(ROOT, "test-results/screenshots/web");
 
-/** Registers an account through the public API. */
+/** Registers a verified account through the development-only `POST /dev/accounts`. */
 export async function createAccount(baseUrl: string, email: string, password = ORIGINAL_PASSWORD): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/v1/accounts`, {
+  const response = await fetch(`${baseUrl}/dev/accounts`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),

@@ -171,6 +171,28 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(results).toEqual([{ id: older.id, reason: "superseded" }]);
   });
 
+  it("makes one account of two sign-ups for a new address handled side by side, with the newer password", async () => {
+    const start = Date.UTC(2026, 3, 3);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    const older = await queueSignUp("side-by-side@example.com", "the older passphrase here");
+    at.mockReturnValue(start + 1000);
+    const newer = await queueSignUp("Side-By-Side@example.com", "the newer passphrase here");
+
+    const result = await runMailJobs([older, newer]);
+
+    expect(result.explicitAcks.sort()).toEqual([`message-${older.id}`, `message-${newer.id}`].sort());
+    const { results } = await env.DB.prepare("SELECT id FROM accounts WHERE email_normalized = ?").bind("side-by-side@example.com").all();
+    expect(results).toHaveLength(1);
+    expect(await hasPassword("side-by-side@example.com", "the newer passphrase here")).toBe(true);
+    // Whichever emails went out, exactly one link is live, and it takes the newer password.
+    const tokens = await readVerificationTokensSentTo("side-by-side@example.com");
+    const live = [];
+    for (const token of tokens) if (await findEmailVerification(env, token)) live.push(token);
+    expect(live).toHaveLength(1);
+    expect((await verify(live[0]!, "the older passphrase here")).status).toBe(401);
+    expect((await verify(live[0]!, "the newer passphrase here")).status).toBe(200);
+  });
+
   it("sends the owner of a verified account a note with no token, and changes nothing", async () => {
     const owner = await createVerifiedAccount("Owner@Example.com", await hashPassword("the owner's own passphrase"));
 

@@ -77,8 +77,9 @@ async function adoptSignUp(env: Env, request: SignUpRequest): Promise<Account | 
     if (created) return created;
   }
   // An unverified account, perhaps one a concurrent sign-up created a moment ago.
+  const unverified = existing ?? (await requireAccount(env, request.email));
   const updated = await replaceUnverifiedPassword(env, {
-    accountId: existing?.id ?? (await requireAccount(env, request.email)).id,
+    accountId: unverified.id,
     passwordHash: request.passwordHash,
     chosenAt: request.requestedAt,
   });
@@ -103,11 +104,14 @@ async function requireAccount(env: Env, email: string): Promise<Account> {
 async function issueVerification(env: Env, account: Account, request: SignUpRequest, attempt: DeliveryAttempt): Promise<MailJobOutcome> {
   const token = generateToken();
   const createdAt = clock.now();
-  await storeVerificationToken(env, {
+  const stored = await storeVerificationToken(env, {
     tokenHash: await hashToken(token),
     accountId: account.id,
+    passwordHash: request.passwordHash,
     createdAt,
     expiresAt: createdAt + VERIFICATION_TOKEN_TTL_MS,
   });
+  // A newer sign-up took the account over since it was adopted; that one sends the link.
+  if (!stored) return { status: "skipped", reason: "superseded", to: request.email };
   return sendVerificationEmail(env, { to: account.email, token, client: request.client, lifetimeMs: VERIFICATION_TOKEN_TTL_MS }, attempt);
 }

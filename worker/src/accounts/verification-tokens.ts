@@ -16,7 +16,12 @@ export const MAX_WRONG_PASSWORDS = 5;
 
 export const VERIFICATION_QUERIES = {
   deleteForAccount: "DELETE FROM email_verifications WHERE account_id = ?",
-  insert: "INSERT INTO email_verifications (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+  // A new link replaces the older ones only while the account, still unverified, has the password
+  // of the sign-up that sends it: a sign-up overtaken by a newer one sends nothing.
+  deleteForAccountWithPassword: `DELETE FROM email_verifications WHERE account_id = ?1
+    AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2 AND email_verified_at IS NULL)`,
+  insertForAccountWithPassword: `INSERT INTO email_verifications (token_hash, account_id, created_at, expires_at)
+    SELECT ?3, ?1, ?4, ?5 WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2 AND email_verified_at IS NULL)`,
   findLive: `SELECT account_id FROM email_verifications
     WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2 AND failed_attempts < ?3`,
   reserveAttempt: `UPDATE email_verifications SET failed_attempts = failed_attempts + 1
@@ -33,15 +38,21 @@ export const VERIFICATION_QUERIES = {
   markVerified: "UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
 } as const;
 
-/** Stores a new link's hash for an account and deletes its older ones, atomically. */
+/**
+ * Stores a new link's hash for an unverified account and deletes its older ones, atomically, if
+ * the account's password is still `passwordHash`. Returns false, having changed nothing, when a
+ * newer sign-up has replaced that password or the address was verified meanwhile.
+ */
 export async function storeVerificationToken(
   env: Env,
-  input: { tokenHash: string; accountId: string; createdAt: number; expiresAt: number },
-): Promise<void> {
-  await env.DB.batch([
-    env.DB.prepare(VERIFICATION_QUERIES.deleteForAccount).bind(input.accountId),
-    env.DB.prepare(VERIFICATION_QUERIES.insert).bind(input.tokenHash, input.accountId, input.createdAt, input.expiresAt),
+  input: { tokenHash: string; accountId: string; passwordHash: string; createdAt: number; expiresAt: number },
+): Promise<boolean> {
+  const { tokenHash, accountId, passwordHash, createdAt, expiresAt } = input;
+  const [, inserted] = await env.DB.batch([
+    env.DB.prepare(VERIFICATION_QUERIES.deleteForAccountWithPassword).bind(accountId, passwordHash),
+    env.DB.prepare(VERIFICATION_QUERIES.insertForAccountWithPassword).bind(accountId, passwordHash, tokenHash, createdAt, expiresAt),
   ]);
+  return inserted?.meta.changes === 1;
 }
 
 /** The account of a live link (unused, unexpired, wrong passwords left), or null. */

@@ -124,9 +124,10 @@ export async function verifyPasswordResetToken(env: Env, token: unknown): Promis
 
 /**
  * Sets a new password with a token. The token is checked first because the policy needs the
- * account's email. A reset works the same for an account whose address is not verified yet, and
- * completing it verifies the address: the link proved the mailbox. The change itself is one atomic batch, so of many racing confirms exactly
- * one succeeds; the winner puts the "password changed" email on the mail queue.
+ * account's email. The change itself is one atomic batch, so of many racing confirms exactly
+ * one succeeds; the winner puts the "password changed" email on the mail queue. A reset works
+ * the same for an account whose address is not verified yet, and completing it verifies the
+ * address: the link proved the mailbox.
  */
 export async function confirmPasswordReset(
   env: Env,

@@ -19,7 +19,8 @@ export const RESET_TOKEN_QUERIES = {
   // its verification links: that is how the owner of a pre-registered address takes it back.
   claim: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
-  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2, email_verified_at = COALESCE(email_verified_at, ?2)
+  setPasswordIfClaimed: `UPDATE accounts
+    SET password_hash = ?1, password_changed_at = ?2, email_verified_at = COALESCE(email_verified_at, ?2)
     WHERE id = ?3 AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ?4 AND claim = ?5)`,
   deleteVerificationsIfClaimed: `DELETE FROM email_verifications
     WHERE account_id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
@@ -96,8 +97,8 @@ function readClient(value: string): ResetClient {
 /**
  * Uses a token to set a new password in one atomic batch: marks the token used, stores the
  * hash, marks the address verified, deletes the account's other reset tokens, its verification
- * links and every session. Returns false, having
- * changed nothing, when the token was already used, expired or claimed by a concurrent batch.
+ * links and every session. Returns false, having changed nothing, when the token was already
+ * used, expired or claimed by a concurrent batch.
  */
 export async function claimResetTokenAndSetPassword(
   env: Env,
