@@ -7,12 +7,14 @@ export enum IpcChannel {
   VerifyToken = "resetkit:verify-token",
   ConfirmReset = "resetkit:confirm-reset",
   RedeemResetCode = "resetkit:redeem-reset-code",
+  CreateAccount = "resetkit:create-account",
+  VerifyEmail = "resetkit:verify-email",
   SignIn = "resetkit:sign-in",
   SignOut = "resetkit:sign-out",
   Me = "resetkit:me",
   /** The renderer asks for deep links; main then sends any waiting one on `DeepLink`. */
   SubscribeDeepLinks = "resetkit:subscribe-deep-links",
-  /** Main → renderer: a parsed reset deep link. */
+  /** Main → renderer: a parsed deep link (reset, email verification or sign-in). */
   DeepLink = "resetkit:deep-link",
 }
 
@@ -22,6 +24,8 @@ export const INVOKE_CHANNELS = [
   IpcChannel.VerifyToken,
   IpcChannel.ConfirmReset,
   IpcChannel.RedeemResetCode,
+  IpcChannel.CreateAccount,
+  IpcChannel.VerifyEmail,
   IpcChannel.SignIn,
   IpcChannel.SignOut,
   IpcChannel.Me,

@@ -13,17 +13,25 @@ import {
   ApiPath,
   type AccountResponse,
   type ConfirmResetRequest,
+  type CreateAccountRequest,
   type PasswordResetAcceptedResponse,
   type PasswordResetRequest,
   type RedeemResetCodeRequest,
   type RedeemResetCodeResponse,
   type SessionResponse,
   type SignInRequest,
+  type SignUpAcceptedResponse,
+  type VerifyEmailRequest,
   type VerifyResetRequest,
   type VerifyResetResponse,
 } from "../../../shared/contract.ts";
 import type { ApiResult } from "../ipc/api-result.ts";
-import { describeErrorResponse, describeNetworkFailure } from "./problem-messages.ts";
+import {
+  describeErrorResponse,
+  describeNetworkFailure,
+  VERIFY_EMAIL_SENTENCES,
+  type ProblemSentences,
+} from "./problem-messages.ts";
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -42,7 +50,11 @@ export function createApiClient(options: ApiClientOptions) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
 
-  async function send<T>(method: string, path: string, init: { body?: unknown; bearer?: string }): Promise<ApiResult<T>> {
+  async function send<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; bearer?: string; sentences?: ProblemSentences },
+  ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     if (init.bearer !== undefined) headers.authorization = `Bearer ${init.bearer}`;
@@ -60,7 +72,7 @@ export function createApiClient(options: ApiClientOptions) {
     }
     const body = await readJson(response);
     if (!response.ok) {
-      return { ok: false, error: describeErrorResponse(response.status, body, readRetryAfter(response)) };
+      return { ok: false, error: describeErrorResponse(response.status, body, readRetryAfter(response), init.sentences) };
     }
     if (response.status !== 204 && body === undefined) {
       return { ok: false, error: describeErrorResponse(response.status, undefined) };
@@ -85,6 +97,14 @@ export function createApiClient(options: ApiClientOptions) {
     /** POST /password-resets/redeem-code: trades the emailed code for a fresh reset token. */
     redeemResetCode(request: RedeemResetCodeRequest) {
       return send<RedeemResetCodeResponse>("POST", ApiPath.redeemResetCode, { body: request });
+    },
+    /** POST /accounts: signs up; "accepted" whether or not the address already has an account. */
+    createAccount(request: CreateAccountRequest) {
+      return send<SignUpAcceptedResponse>("POST", ApiPath.accounts, { body: request });
+    },
+    /** POST /accounts/verify: confirms the address with the emailed token and the sign-up password. */
+    verifyEmail(request: VerifyEmailRequest) {
+      return send<AccountResponse>("POST", ApiPath.verifyEmail, { body: request, sentences: VERIFY_EMAIL_SENTENCES });
     },
     /** POST /sessions: signs in and returns the session token. */
     createSession(request: SignInRequest) {

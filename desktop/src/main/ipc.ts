@@ -7,10 +7,12 @@
 import type { z } from "zod";
 import {
   confirmResetRequestSchema,
+  createAccountRequestSchema,
   fieldErrorsFrom,
   passwordResetRequestSchema,
   redeemResetCodeRequestSchema,
   signInRequestSchema,
+  verifyEmailRequestSchema,
   verifyResetRequestSchema,
 } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
@@ -114,6 +116,19 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
       const request = validatePayload(redeemResetCodeRequestSchema, payload);
       if (!request.ok) return request;
       return client.redeemResetCode(request.value);
+    }),
+    [IpcChannel.CreateAccount]: guard(async (_event, payload) => {
+      const request = validatePayload(createAccountRequestSchema, payload);
+      if (!request.ok) return request;
+      // The app picks the link its email carries: the page cannot ask for the web one.
+      return client.createAccount({ email: request.value.email, password: request.value.password, client: "desktop" });
+    }),
+    [IpcChannel.VerifyEmail]: guard(async (_event, payload) => {
+      const request = validatePayload(verifyEmailRequestSchema, payload);
+      if (!request.ok) return request;
+      const account = await client.verifyEmail(request.value);
+      if (!account.ok) return account;
+      return { ok: true, value: { id: account.value.id, email: account.value.email } };
     }),
     [IpcChannel.SignIn]: guard(async (_event, payload) => {
       const request = validatePayload(signInRequestSchema, payload);

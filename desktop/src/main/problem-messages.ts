@@ -3,12 +3,34 @@
  * titles are written for developers; the app branches on the stable `code` instead, and falls
  * back to the server's `detail` only for codes it does not know yet.
  */
-import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
+import { EMAIL_UNVERIFIED_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode, isProblem, type Problem } from "../../../shared/errors.ts";
 import type { ApiFailure } from "../ipc/api-result.ts";
 
-/** Describes a non-2xx answer; `body` is whatever JSON the server sent, or undefined. */
-export function describeErrorResponse(status: number, body: unknown, retryAfterSeconds?: number): ApiFailure {
+/** Sentences one endpoint gives a code in place of the usual ones. */
+export type ProblemSentences = Partial<Record<ErrorCode, string>>;
+
+/**
+ * Email verification reuses two codes whose usual sentences would mislead there: its 410 is
+ * about the confirmation link, not a reset link, and its 401 means the password is not the one
+ * chosen at sign-up; "the email address or password is incorrect" would send people to check an
+ * address they never typed.
+ */
+export const VERIFY_EMAIL_SENTENCES: ProblemSentences = {
+  [ErrorCode.tokenInvalid]: "This confirmation link is invalid or has expired. Sign up again to get a new one.",
+  [ErrorCode.invalidCredentials]: VerifyEmailCopy.wrongPassword,
+};
+
+/**
+ * Describes a non-2xx answer; `body` is whatever JSON the server sent, or undefined. `sentences`
+ * are the answering endpoint's own words for some codes.
+ */
+export function describeErrorResponse(
+  status: number,
+  body: unknown,
+  retryAfterSeconds?: number,
+  sentences: ProblemSentences = {},
+): ApiFailure {
   if (!isProblem(body)) {
     return {
       status,
@@ -16,7 +38,8 @@ export function describeErrorResponse(status: number, body: unknown, retryAfterS
       message: `The ResetKit server answered unexpectedly (HTTP ${status}). Try again in a moment.`,
     };
   }
-  const failure: ApiFailure = { status, code: body.code, message: describeProblem(body, retryAfterSeconds) };
+  const message = sentences[body.code] ?? describeProblem(body, retryAfterSeconds);
+  const failure: ApiFailure = { status, code: body.code, message };
   const fieldErrors = readFieldErrors(body);
   if (fieldErrors) failure.fieldErrors = fieldErrors;
   if (retryAfterSeconds !== undefined) failure.retryAfterSeconds = retryAfterSeconds;

@@ -8,11 +8,14 @@
  * if (result.ok) show(result.value.email); else show(result.error.message);
  */
 import type {
+  AccountResponse,
   ConfirmResetRequest,
   PasswordResetAcceptedResponse,
   RedeemResetCodeRequest,
   RedeemResetCodeResponse,
   SignInRequest,
+  SignUpAcceptedResponse,
+  VerifyEmailRequest,
   VerifyResetRequest,
   VerifyResetResponse,
 } from "../../../shared/contract.ts";
@@ -41,6 +44,10 @@ export function createApi(ipc: IpcRendererLike) {
     confirmReset: (request: ConfirmResetRequest) => call<null>(IpcChannel.ConfirmReset, request),
     /** Trades the code from a reset email for a fresh reset token (the emailed link stops working). */
     redeemResetCode: (request: RedeemResetCodeRequest) => call<RedeemResetCodeResponse>(IpcChannel.RedeemResetCode, request),
+    /** Signs up; main asks for the desktop link in the email. The answer is the same for a taken address. */
+    createAccount: (request: { email: string; password: string }) => call<SignUpAcceptedResponse>(IpcChannel.CreateAccount, request),
+    /** Confirms the address with the emailed token and the password chosen at sign-up. */
+    verifyEmail: (request: VerifyEmailRequest) => call<AccountResponse>(IpcChannel.VerifyEmail, request),
     /** Signs in; the session token stays in the main process. */
     signIn: (request: SignInRequest) => call<SignedInAccount>(IpcChannel.SignIn, request),
     /** Signs out on this device and on the server. */

@@ -1,19 +1,29 @@
 /**
- * The app's screens and how one leads to the next. There is no router: the app has five
- * screens, and a deep link can interrupt any of them to open the Reset or the Sign in screen.
+ * The app's screens and how one leads to the next. There is no router: the app has nine
+ * screens, and a deep link can interrupt any of them to open the Reset, the Confirm email or
+ * the Sign in screen.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import type { DeepLink } from "../../../shared/deep-link.ts";
 import type { SignedInAccount } from "../ipc/api-result.ts";
 import { getApi, unwrap } from "./api-bridge.ts";
+import { EmailVerifiedScreen } from "./screens/EmailVerifiedScreen.tsx";
 import { ForgotPasswordScreen } from "./screens/ForgotPasswordScreen.tsx";
 import { ResetPasswordScreen } from "./screens/ResetPasswordScreen.tsx";
 import { ResetSuccessScreen } from "./screens/ResetSuccessScreen.tsx";
 import { SignedInScreen } from "./screens/SignedInScreen.tsx";
 import { SignInScreen } from "./screens/SignInScreen.tsx";
+import { SignUpScreen } from "./screens/SignUpScreen.tsx";
+import { SignUpSentScreen } from "./screens/SignUpSentScreen.tsx";
+import { VerifyEmailScreen } from "./screens/VerifyEmailScreen.tsx";
 
 export type Screen =
-  | { name: "sign-in"; notice?: string; initial?: true }
+  | { name: "sign-in"; notice?: string; email?: string; initial?: true }
+  | { name: "sign-up" }
+  | { name: "sign-up-sent"; email: string }
+  | { name: "verify-email"; token: string; opened: number }
+  | { name: "email-verified"; email: string }
   | { name: "forgot-password" }
   | { name: "reset-password"; token: string; opened: number }
   | { name: "reset-success" }
@@ -27,15 +37,7 @@ export function App() {
   const shown: Screen =
     screen.name === "sign-in" && screen.initial && session.data ? { name: "signed-in", account: session.data } : screen;
 
-  useEffect(
-    () =>
-      getApi().onDeepLink((link) => {
-        if (link.kind === "sign-in") setScreen({ name: "sign-in" });
-        // `opened` remounts the screen even when the same link is opened twice.
-        else setScreen({ name: "reset-password", token: link.token, opened: Date.now() });
-      }),
-    [],
-  );
+  useEffect(() => getApi().onDeepLink((link) => setScreen(screenForDeepLink(link))), []);
 
   return (
     <div className="page">
@@ -49,16 +51,50 @@ export function App() {
   );
 }
 
+/** The screen a deep link opens; `opened` remounts it even when the same link is opened twice. */
+function screenForDeepLink(link: DeepLink): Screen {
+  switch (link.kind) {
+    case "sign-in":
+      return { name: "sign-in" };
+    case "verify-email":
+      return { name: "verify-email", token: link.token, opened: Date.now() };
+    case "reset-password":
+      return { name: "reset-password", token: link.token, opened: Date.now() };
+  }
+}
+
 function renderScreen(screen: Screen, go: (next: Screen) => void) {
   switch (screen.name) {
     case "sign-in":
       return (
         <SignInScreen
           notice={screen.notice}
+          email={screen.email}
           onForgotPassword={() => go({ name: "forgot-password" })}
+          onCreateAccount={() => go({ name: "sign-up" })}
           onSignedIn={(account) => go({ name: "signed-in", account })}
         />
       );
+    case "sign-up":
+      return (
+        <SignUpScreen
+          onAccepted={(email) => go({ name: "sign-up-sent", email })}
+          onBackToSignIn={() => go({ name: "sign-in" })}
+        />
+      );
+    case "sign-up-sent":
+      return <SignUpSentScreen email={screen.email} onBackToSignIn={() => go({ name: "sign-in" })} />;
+    case "verify-email":
+      return (
+        <VerifyEmailScreen
+          key={`${screen.token}:${screen.opened}`}
+          token={screen.token}
+          onVerified={(email) => go({ name: "email-verified", email })}
+          onSignUpAgain={() => go({ name: "sign-up" })}
+        />
+      );
+    case "email-verified":
+      return <EmailVerifiedScreen email={screen.email} onSignIn={() => go({ name: "sign-in", email: screen.email })} />;
     case "forgot-password":
       return (
         <ForgotPasswordScreen

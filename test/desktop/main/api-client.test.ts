@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiPath } from "../../../shared/contract.ts";
-import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
+import { EMAIL_UNVERIFIED_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { findFreePort } from "../../support/wrangler-dev.ts";
 import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
@@ -38,6 +38,22 @@ describe("the Worker API client", () => {
       });
       const result = await client.verifyToken({ token: TOKEN });
       expect(result).toEqual({ ok: true, value: { email: "a***@example.com", expiresAt: "2026-11-26T13:00:00.000Z" } });
+    });
+
+    it("posts a sign-up as JSON and returns the accepted status", async () => {
+      server.respond("POST", ApiPath.accounts, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
+      const result = await client.createAccount({ email: "ada@example.com", password: "a long and unusual passphrase", client: "desktop" });
+      expect(result).toEqual({ ok: true, value: { status: "accepted" } });
+      const sent = server.requests.at(-1);
+      expect(sent?.path).toBe(ApiPath.accounts);
+      expect(JSON.parse(sent?.body ?? "")).toEqual({ email: "ada@example.com", password: "a long and unusual passphrase", client: "desktop" });
+    });
+
+    it("returns the account whose address a confirmation verified", async () => {
+      server.respond("POST", ApiPath.verifyEmail, { status: 200, headers: { "content-type": "application/json" }, body: { id: "acc_1", email: "ada@example.com" } });
+      const result = await client.verifyEmail({ token: TOKEN, password: "a long and unusual passphrase" });
+      expect(result).toEqual({ ok: true, value: { id: "acc_1", email: "ada@example.com" } });
+      expect(JSON.parse(server.requests.at(-1)?.body ?? "")).toEqual({ token: TOKEN, password: "a long and unusual passphrase" });
     });
 
     it("treats 204 No Content as success", async () => {
@@ -101,6 +117,36 @@ describe("the Worker API client", () => {
       expect(result.ok ? null : result.error.message).toBe("The email address or password is incorrect.");
     });
 
+    it("says the confirmation link, not a reset link, is invalid or has expired", async () => {
+      server.respond("POST", ApiPath.verifyEmail, problem(410, "token_invalid", { detail: "The token is unknown, expired or used." }));
+      expect(await client.verifyEmail({ token: TOKEN, password: "a long and unusual passphrase" })).toEqual({
+        ok: false,
+        error: { status: 410, code: "token_invalid", message: "This confirmation link is invalid or has expired. Sign up again to get a new one." },
+      });
+    });
+
+    it("says a wrong confirmation password is not the one chosen at sign-up, not that the email may be wrong", async () => {
+      server.respond("POST", ApiPath.verifyEmail, problem(401, "invalid_credentials", { detail: "Wrong password" }));
+      const result = await client.verifyEmail({ token: TOKEN, password: "someone else's password" });
+      expect(result.ok ? null : result.error.message).toBe(VerifyEmailCopy.wrongPassword);
+      expect(result.ok ? null : result.error.message).not.toContain("email address or password");
+    });
+
+    it("keeps a sign-up's refused password as that field's sentence", async () => {
+      server.respond(
+        "POST",
+        ApiPath.accounts,
+        problem(400, "password_policy", { errors: { password: "Don't use your email address as your password." } }),
+      );
+      const result = await client.createAccount({ email: "ada@example.com", password: "ada@example.com" });
+      expect(result.ok ? null : result.error).toEqual({
+        status: 400,
+        code: "password_policy",
+        message: "Don't use your email address as your password.",
+        fieldErrors: { password: "Don't use your email address as your password." },
+      });
+    });
+
     it("asks to confirm the email address when the account is not verified yet", async () => {
       server.respond("POST", ApiPath.sessions, problem(403, "email_unverified", { detail: "Some server wording" }));
       const result = await client.createSession({ email: "ada@example.com", password: "the right password here" });
@@ -115,6 +161,17 @@ describe("the Worker API client", () => {
         code: "rate_limited",
         message: "Too many attempts. Try again in 2 minutes.",
         retryAfterSeconds: 120,
+      });
+    });
+
+    it("tells someone signing up too often how long to wait", async () => {
+      server.respond("POST", ApiPath.accounts, problem(429, "rate_limited", { headers: { "retry-after": "600" } }));
+      const result = await client.createAccount({ email: "ada@example.com", password: "a long and unusual passphrase", client: "desktop" });
+      expect(result.ok ? null : result.error).toEqual({
+        status: 429,
+        code: "rate_limited",
+        message: "Too many attempts. Try again in 10 minutes.",
+        retryAfterSeconds: 600,
       });
     });
 

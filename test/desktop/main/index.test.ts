@@ -55,6 +55,14 @@ describe("the built main process, run on an Electron stand-in", () => {
     expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "sign-in" }]]);
   });
 
+  it("opens an email confirmation link from a second launch on the page", async () => {
+    const { record } = await runBuiltMain(
+      [],
+      [{ type: "ready" }, { type: "subscribe" }, { type: "second-instance", argv: ["/opt/ResetKit/resetkit", `resetkit://verify-email?token=${TOKEN}`] }],
+    );
+    expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "verify-email", token: TOKEN }]]);
+  });
+
   it("hands a cold-start link to the page once it subscribes, and prints nothing", async () => {
     const { record, output } = await runBuiltMain([LINK], [{ type: "ready" }, { type: "subscribe" }]);
     expect(record.subscribeResult).toEqual({ ok: true, value: null });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiPath } from "../../../shared/contract.ts";
+import { EMAIL_UNVERIFIED_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
 import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
@@ -103,6 +104,12 @@ describe("the IPC handlers", () => {
       [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9X" }, "Enter the 8-character code from the email, like 7KQ2-M9XD."],
       [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9XU" }, "Enter the 8-character code from the email, like 7KQ2-M9XD."],
       [IpcChannel.RedeemResetCode, { code: "7KQ2-M9XD" }, "Enter your email address."],
+      [IpcChannel.CreateAccount, { email: "", password: "a long and unusual passphrase" }, "Enter your email address."],
+      [IpcChannel.CreateAccount, { email: "ada@example.com" }, "Enter a password."],
+      [IpcChannel.CreateAccount, { email: "ada@example.com", password: "x".repeat(513) }, "Use at most 128 characters."],
+      [IpcChannel.VerifyEmail, { token: TOKEN.slice(1), password: "a long and unusual passphrase" }, "The verification token is malformed."],
+      [IpcChannel.VerifyEmail, { password: "a long and unusual passphrase" }, "The verification token is missing."],
+      [IpcChannel.VerifyEmail, { token: TOKEN, password: "" }, "Enter your password."],
       [IpcChannel.SignIn, { email: "ada@example.com", password: "" }, "Enter your password."],
       [IpcChannel.SignOut, { everywhere: true }, "The request carried data it does not accept."],
       [IpcChannel.Me, "me", "The request carried data it does not accept."],
@@ -135,6 +142,45 @@ describe("the IPC handlers", () => {
     expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ email: "ada@example.com", client: "desktop" });
   });
 
+  it("sends a sign-up as coming from the desktop app, with only the known fields", async () => {
+    server.respond("POST", ApiPath.accounts, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
+    const result = await handlers[IpcChannel.CreateAccount](FROM_OUR_WINDOW, {
+      email: " ada@example.com ",
+      password: "a long and unusual passphrase",
+      client: "web",
+      verified: true,
+    });
+    expect(result).toEqual({ ok: true, value: { status: "accepted" } });
+    expect(server.requests.map((request) => [request.method, request.path])).toEqual([["POST", ApiPath.accounts]]);
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({
+      email: "ada@example.com",
+      password: "a long and unusual passphrase",
+      client: "desktop",
+    });
+  });
+
+  it("confirms an address with the token and the password, and returns only the account", async () => {
+    server.respond("POST", ApiPath.verifyEmail, {
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: { id: "acc_1", email: "ada@example.com", verifiedAt: "2026-12-03T19:00:00.000Z" },
+    });
+    const result = await handlers[IpcChannel.VerifyEmail](FROM_OUR_WINDOW, { token: TOKEN, password: "a long and unusual passphrase" });
+    expect(result).toEqual({ ok: true, value: { id: "acc_1", email: "ada@example.com" } });
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ token: TOKEN, password: "a long and unusual passphrase" });
+    expect(sessions.read()).toBeNull();
+  });
+
+  it("says a wrong password on the confirmation is not the sign-up password", async () => {
+    server.respond("POST", ApiPath.verifyEmail, problem(401, "invalid_credentials"));
+    const result = await handlers[IpcChannel.VerifyEmail](FROM_OUR_WINDOW, { token: TOKEN, password: "someone else's password" });
+    expect(result.ok ? null : result.error).toEqual({
+      status: 401,
+      code: "invalid_credentials",
+      message: VerifyEmailCopy.wrongPassword,
+    });
+  });
+
   it("passes the Worker's refusal through as a sentence", async () => {
     server.respond("POST", ApiPath.verifyReset, problem(410, "token_invalid"));
     const result = await handlers[IpcChannel.VerifyToken](FROM_OUR_WINDOW, { token: TOKEN });
@@ -161,6 +207,14 @@ describe("the IPC handlers", () => {
       const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "wrong password" });
       expect(result.ok ? null : result.error.message).toBe("The email address or password is incorrect.");
       expect(sessions.read()).toBeNull();
+    });
+
+    it("keeps no session for an account whose address is not confirmed, and says what to do", async () => {
+      server.respond("POST", ApiPath.sessions, problem(403, "email_unverified"));
+      const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple" });
+      expect(result.ok ? null : result.error.message).toBe(EMAIL_UNVERIFIED_MESSAGE);
+      expect(sessions.read()).toBeNull();
+      expect(server.requests.map((request) => request.path)).toEqual([ApiPath.sessions]);
     });
 
     it("answers `me` without a network call when nobody is signed in", async () => {

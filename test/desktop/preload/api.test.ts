@@ -20,9 +20,20 @@ class StandInIpcRenderer extends EventEmitter {
 }
 
 describe("the preload api", () => {
-  it("exposes exactly the eight documented functions", () => {
+  it("exposes exactly the ten documented functions", () => {
     expect(Object.keys(createApi(new StandInIpcRenderer())).sort()).toEqual(
-      ["confirmReset", "me", "onDeepLink", "redeemResetCode", "requestReset", "signIn", "signOut", "verifyToken"].sort(),
+      [
+        "confirmReset",
+        "createAccount",
+        "me",
+        "onDeepLink",
+        "redeemResetCode",
+        "requestReset",
+        "signIn",
+        "signOut",
+        "verifyEmail",
+        "verifyToken",
+      ].sort(),
     );
   });
 
@@ -33,6 +44,8 @@ describe("the preload api", () => {
     await api.verifyToken({ token: TOKEN });
     await api.confirmReset({ token: TOKEN, password: "a long and unusual passphrase" });
     await api.redeemResetCode({ email: "ada@example.com", code: "7KQ2-M9XD" });
+    await api.createAccount({ email: "ada@example.com", password: "a long and unusual passphrase" });
+    await api.verifyEmail({ token: TOKEN, password: "a long and unusual passphrase" });
     await api.signIn({ email: "ada@example.com", password: "correct horse battery staple" });
     await api.signOut();
     await api.me();
@@ -41,6 +54,8 @@ describe("the preload api", () => {
       [IpcChannel.VerifyToken, { token: TOKEN }],
       [IpcChannel.ConfirmReset, { token: TOKEN, password: "a long and unusual passphrase" }],
       [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9XD" }],
+      [IpcChannel.CreateAccount, { email: "ada@example.com", password: "a long and unusual passphrase" }],
+      [IpcChannel.VerifyEmail, { token: TOKEN, password: "a long and unusual passphrase" }],
       [IpcChannel.SignIn, { email: "ada@example.com", password: "correct horse battery staple" }],
       [IpcChannel.SignOut],
       [IpcChannel.Me],
@@ -54,6 +69,15 @@ describe("the preload api", () => {
     expect(ipc.invoked).toEqual([[IpcChannel.SubscribeDeepLinks]]);
     ipc.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token: TOKEN, extra: "ignored" });
     expect(received).toEqual([{ kind: "reset-password", token: TOKEN }]);
+  });
+
+  it("hands over an email verification link with only its token", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    createApi(ipc).onDeepLink((link) => received.push(link));
+    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "verify-email", token: TOKEN, email: "ada@example.com" });
+    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "verify-email", token: TOKEN.slice(1) });
+    expect(received).toEqual([{ kind: "verify-email", token: TOKEN }]);
   });
 
   it("hands over a sign-in link as its kind alone", () => {

@@ -6,11 +6,12 @@ import { join } from "node:path";
 import { build } from "electron-vite";
 import { _electron, type ElectronApplication, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { RENDERER_CONTENT_SECURITY_POLICY } from "../../../desktop/src/renderer/content-security-policy.ts";
 import { ROOT, startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import { ELECTRON_SKIP_REASON, findElectronBinary } from "./electron-binary.ts";
-import { createAccount, readDeepLinkFromMail } from "./renderer-fixtures.ts";
+import { createAccount, readDeepLinkFromMail, readVerifyEmailLinkFromMail } from "./renderer-fixtures.ts";
 
 const ELECTRON = findElectronBinary();
 if (!ELECTRON) console.info(`Electron end-to-end tests ${ELECTRON_SKIP_REASON}`);
@@ -82,7 +83,18 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
     }));
     expect(exposed).toEqual({
-      api: ["confirmReset", "me", "onDeepLink", "requestReset", "signIn", "signOut", "verifyToken"],
+      api: [
+        "confirmReset",
+        "createAccount",
+        "me",
+        "onDeepLink",
+        "redeemResetCode",
+        "requestReset",
+        "signIn",
+        "signOut",
+        "verifyEmail",
+        "verifyToken",
+      ],
       hasRequire: false,
       hasProcess: false,
       csp: RENDERER_CONTENT_SECURITY_POLICY,
@@ -146,6 +158,36 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     await appWindow.getByLabel("Password").fill(ORIGINAL_PASSWORD);
     await appWindow.getByRole("button", { name: "Sign in" }).click();
     await appWindow.getByText("The email address or password is incorrect.").waitFor();
+    await appWindow.getByLabel("Password").fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: "Sign in" }).click();
+    await appWindow.getByRole("heading", { name: "You're signed in" }).waitFor();
+    expect(await appWindow.locator(".account-email").innerText()).toBe(email);
+  });
+
+  it("creates an account in the real window, confirms it through the emailed deep link and signs in", async () => {
+    const email = `electron-${randomBytes(4).toString("hex")}@example.com`;
+    const appWindow = await launch();
+    await appWindow.getByRole("button", { name: "Create an account" }).click();
+    await appWindow.getByRole("heading", { name: SignUpCopy.title }).waitFor();
+    await appWindow.getByLabel(SignUpCopy.emailLabel).fill(email);
+    await appWindow.getByLabel(SignUpCopy.passwordLabel, { exact: true }).fill(NEW_PASSWORD);
+    await appWindow.getByLabel(SignUpCopy.confirmationLabel).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: SignUpCopy.submit }).click();
+    await appWindow.getByRole("heading", { name: SignUpCopy.checkEmailTitle }).waitFor();
+
+    const link = await readVerifyEmailLinkFromMail(worker.url, email);
+    expect(await launchSecondCopy(link)).toBe(0);
+    await appWindow.getByRole("heading", { name: VerifyEmailCopy.title }).waitFor();
+    await appWindow.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(ORIGINAL_PASSWORD);
+    await appWindow.getByRole("button", { name: VerifyEmailCopy.submit }).click();
+    await appWindow.getByText(VerifyEmailCopy.wrongPassword).first().waitFor();
+    await appWindow.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: VerifyEmailCopy.submit }).click();
+    await appWindow.getByRole("heading", { name: VerifyEmailCopy.verifiedTitle }).waitFor();
+
+    await appWindow.getByRole("button", { name: "Sign in" }).click();
+    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    expect(await appWindow.getByLabel("Email address").inputValue()).toBe(email);
     await appWindow.getByLabel("Password").fill(NEW_PASSWORD);
     await appWindow.getByRole("button", { name: "Sign in" }).click();
     await appWindow.getByRole("heading", { name: "You're signed in" }).waitFor();

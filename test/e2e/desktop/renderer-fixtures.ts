@@ -140,9 +140,18 @@ interface MailboxMessage {
   text: string;
 }
 
-/** Waits for the newest email to `email` carrying a desktop deep link, and returns the link. */
-export async function readDeepLinkFromMail(baseUrl: string, email: string, notBefore = 0, timeoutMs = 15_000): Promise<string> {
-  const pattern = /resetkit:\/\/reset-password\?token=[\w-]{43}/;
+/** Waits for the newest email to `email` carrying a desktop reset link, and returns the link. */
+export function readDeepLinkFromMail(baseUrl: string, email: string, notBefore = 0, timeoutMs = 15_000): Promise<string> {
+  return readMailMatching(baseUrl, email, /resetkit:\/\/reset-password\?token=[\w-]{43}/, notBefore, timeoutMs);
+}
+
+/** Waits for the email confirming a sign-up made in the app, and returns its `verify-email` deep link. */
+export function readVerifyEmailLinkFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
+  return readMailMatching(baseUrl, email, /resetkit:\/\/verify-email\?token=[\w-]{43}/, 0, timeoutMs);
+}
+
+/** Waits until the newest of more than `notBefore` emails to `email` contains `pattern`, and returns the match. */
+async function readMailMatching(baseUrl: string, email: string, pattern: RegExp, notBefore: number, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
@@ -153,7 +162,7 @@ export async function readDeepLinkFromMail(baseUrl: string, email: string, notBe
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no email with a desktop deep link reached ${email}`);
+  throw new Error(`no email matching ${pattern} reached ${email}`);
 }
 
 /** How many emails the dev mailbox holds for an address. */

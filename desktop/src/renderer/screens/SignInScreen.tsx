@@ -1,5 +1,7 @@
 /**
- * Sign in with email and password, with the way into the reset flow: "Forgot password?".
+ * Sign in with email and password, with the ways into the reset flow ("Forgot password?") and
+ * into sign-up ("Create an account"). An account whose address is not confirmed yet is refused
+ * with a sentence saying to open the emailed link (main words the Worker's `email_unverified`).
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
@@ -11,12 +13,15 @@ import { TextField } from "../components/TextField.tsx";
 
 export interface SignInScreenProps {
   notice?: string | undefined;
+  /** The address to start with, such as one just confirmed. */
+  email?: string | undefined;
   onForgotPassword(): void;
+  onCreateAccount(): void;
   onSignedIn(account: SignedInAccount): void;
 }
 
-export function SignInScreen({ notice, onForgotPassword, onSignedIn }: SignInScreenProps) {
-  const [email, setEmail] = useState("");
+export function SignInScreen({ notice, email: initialEmail, onForgotPassword, onCreateAccount, onSignedIn }: SignInScreenProps) {
+  const [email, setEmail] = useState(initialEmail ?? "");
   const [password, setPassword] = useState("");
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
@@ -80,6 +85,11 @@ export function SignInScreen({ notice, onForgotPassword, onSignedIn }: SignInScr
       <p>
         <button className="link" type="button" onClick={onForgotPassword}>
           Forgot password?
+        </button>
+      </p>
+      <p>
+        <button className="link" type="button" onClick={onCreateAccount}>
+          Create an account
         </button>
       </p>
     </section>
