@@ -60,12 +60,14 @@ async function sha256(text: string): Promise<Uint8Array> {
 }
 
 describe("the rate-limit rules", () => {
-  it("are 10 per network and 3 per email per 15 minutes for resets, 20 failed sign-ins and 10 code redeems per network", () => {
+  it("are 10 per network and 3 per email per 15 minutes for resets, 20 failed sign-ins and 10 code redeems per network, 10 sign-ups per network and 3 sign-up emails per address an hour", () => {
     expect(RATE_LIMIT_RULES).toEqual({
       "reset-per-ip": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
       "reset-per-email": { limit: 3, windowMs: 15 * MINUTE, per: "value" },
       "sign-in-failures-per-network": { limit: 20, windowMs: 15 * MINUTE, per: "network" },
       "redeem-code-per-network": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
+      "sign-up-per-network": { limit: 10, windowMs: 60 * MINUTE, per: "network" },
+      "sign-up-per-email": { limit: 3, windowMs: 60 * MINUTE, per: "value" },
     });
   });
 });
