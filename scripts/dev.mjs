@@ -54,6 +54,7 @@ const REPLACED_BY_BANNER = [
   /Starting local server\.\.\./,
   /Parsed \d+ valid header rules?\./,
   /Ready on http:\/\//,
+  /Connection status updated/,
 ];
 
 const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);

@@ -46,11 +46,11 @@ describe("the built preload script", () => {
     expect(runSandboxed().required).toEqual(["electron"]);
   });
 
-  it("exposes exactly one object, `api`, with the eight documented functions", () => {
+  it("exposes exactly one object, `api`, with the ten documented functions", () => {
     const { exposed } = runSandboxed();
     expect(Object.keys(exposed)).toEqual(["api"]);
     expect(Object.keys(exposed.api ?? {}).sort()).toEqual(
-      ["confirmReset", "me", "onDeepLink", "redeemResetCode", "requestReset", "signIn", "signOut", "verifyToken"].sort(),
+      ["confirmReset", "createAccount", "me", "onDeepLink", "redeemResetCode", "requestReset", "signIn", "signOut", "verifyEmail", "verifyToken"].sort(),
     );
   });
 
