@@ -3,7 +3,8 @@
  * `email` keeps the address as registered: mail goes there, never to what someone typed.
  * An account whose `emailVerifiedAt` is null was made by a sign-up nobody has confirmed yet: it
  * cannot sign in, and its password may still be replaced by a newer sign-up (sign-up-delivery.ts).
- * Query functions take `env` first and return a domain object or null.
+ * Query functions take `env` first and return a domain object or null. Every query lives in
+ * `ACCOUNT_QUERIES` so the schema test can plan it.
  *
  * A password can be locked: "this wasn't me" sets `password_locked_at`, after which the stored
  * hash signs in to nothing until a completed reset replaces it (mail/account-alert.ts).
@@ -49,9 +50,21 @@ const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at`;
 export const PASSWORD_STILL_USABLE =
   "EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2 AND password_locked_at IS NULL)";
 
+export const ACCOUNT_QUERIES = {
+  findByEmail: `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE email_normalized = ?`,
+  findById: `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`,
+  // ON CONFLICT DO NOTHING makes "check then insert" one statement, so two racing sign-ups
+  // for the same address cannot both succeed.
+  insert: `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
+  replaceUnverifiedPassword: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
+     WHERE id = ?3 AND email_verified_at IS NULL AND password_changed_at <= ?2 RETURNING ${ACCOUNT_COLUMNS}`,
+  upgradePasswordHash: "UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?",
+} as const;
+
 /** Finds the account registered under an address, matching case-insensitively. */
 export async function findAccountByEmail(env: Env, email: string): Promise<Account | null> {
-  const row = await env.DB.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE email_normalized = ?`)
+  const row = await env.DB.prepare(ACCOUNT_QUERIES.findByEmail)
     .bind(normalizeEmail(email))
     .first<AccountRow>();
   return row ? toAccount(row) : null;
@@ -59,7 +72,7 @@ export async function findAccountByEmail(env: Env, email: string): Promise<Accou
 
 /** Finds an account by its id. */
 export async function findAccountById(env: Env, id: string): Promise<Account | null> {
-  const row = await env.DB.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`).bind(id).first<AccountRow>();
+  const row = await env.DB.prepare(ACCOUNT_QUERIES.findById).bind(id).first<AccountRow>();
   return row ? toAccount(row) : null;
 }
 
@@ -74,12 +87,7 @@ export async function createAccount(
 ): Promise<Account | null> {
   const now = clock.now();
   const email = input.email.trim();
-  // ON CONFLICT DO NOTHING makes "check then insert" one statement, so two racing sign-ups
-  // for the same address cannot both succeed.
-  const row = await env.DB.prepare(
-    `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
-  )
+  const row = await env.DB.prepare(ACCOUNT_QUERIES.insert)
     .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, input.passwordChangedAt ?? now, input.emailVerifiedAt)
     .first<AccountRow>();
   return row ? toAccount(row) : null;
@@ -95,10 +103,7 @@ export async function replaceUnverifiedPassword(
   env: Env,
   input: { accountId: string; passwordHash: string; chosenAt: number },
 ): Promise<Account | null> {
-  const row = await env.DB.prepare(
-    `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
-     WHERE id = ?3 AND email_verified_at IS NULL AND password_changed_at <= ?2 RETURNING ${ACCOUNT_COLUMNS}`,
-  )
+  const row = await env.DB.prepare(ACCOUNT_QUERIES.replaceUnverifiedPassword)
     .bind(input.passwordHash, input.chosenAt, input.accountId)
     .first<AccountRow>();
   return row ? toAccount(row) : null;
@@ -110,7 +115,7 @@ export async function replaceUnverifiedPassword(
  * so a concurrent password reset is never overwritten.
  */
 export async function upgradePasswordHash(env: Env, account: Account, passwordHash: string): Promise<void> {
-  await env.DB.prepare("UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?")
+  await env.DB.prepare(ACCOUNT_QUERIES.upgradePasswordHash)
     .bind(passwordHash, account.id, account.passwordHash)
     .run();
 }

@@ -38,21 +38,21 @@ export type PurgeCounts = Record<keyof typeof PURGE_QUERIES, number>;
 export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCounts> {
   const mailCutoff = now - MAIL_RETENTION_MS;
   const signUpCutoff = now - UNVERIFIED_RETENTION_MS;
-  const bindings: Record<keyof typeof PURGE_QUERIES, number[]> = {
-    resetTokens: [now],
-    alertTokens: [now],
-    sessions: [now],
-    rateLimits: [now],
-    signInFailures: [now],
-    resetCodeGuesses: [now],
-    verificationTokens: [now],
-    unverifiedAccounts: [signUpCutoff, now],
-    signUpRequests: [signUpCutoff],
-    outboxMessages: [mailCutoff],
-    deliveryRecords: [mailCutoff],
-    skippedRequests: [mailCutoff],
+  const statements: Record<keyof typeof PURGE_QUERIES, D1PreparedStatement> = {
+    resetTokens: env.DB.prepare(PURGE_QUERIES.resetTokens).bind(now),
+    alertTokens: env.DB.prepare(PURGE_QUERIES.alertTokens).bind(now),
+    sessions: env.DB.prepare(PURGE_QUERIES.sessions).bind(now),
+    rateLimits: env.DB.prepare(PURGE_QUERIES.rateLimits).bind(now),
+    signInFailures: env.DB.prepare(PURGE_QUERIES.signInFailures).bind(now),
+    resetCodeGuesses: env.DB.prepare(PURGE_QUERIES.resetCodeGuesses).bind(now),
+    verificationTokens: env.DB.prepare(PURGE_QUERIES.verificationTokens).bind(now),
+    unverifiedAccounts: env.DB.prepare(PURGE_QUERIES.unverifiedAccounts).bind(signUpCutoff, now),
+    signUpRequests: env.DB.prepare(PURGE_QUERIES.signUpRequests).bind(signUpCutoff),
+    outboxMessages: env.DB.prepare(PURGE_QUERIES.outboxMessages).bind(mailCutoff),
+    deliveryRecords: env.DB.prepare(PURGE_QUERIES.deliveryRecords).bind(mailCutoff),
+    skippedRequests: env.DB.prepare(PURGE_QUERIES.skippedRequests).bind(mailCutoff),
   };
   const names = Object.keys(PURGE_QUERIES) as (keyof typeof PURGE_QUERIES)[];
-  const results = await env.DB.batch(names.map((name) => env.DB.prepare(PURGE_QUERIES[name]).bind(...bindings[name])));
+  const results = await env.DB.batch(names.map((name) => statements[name]));
   return Object.fromEntries(names.map((name, index) => [name, results[index]?.meta.changes ?? 0])) as PurgeCounts;
 }

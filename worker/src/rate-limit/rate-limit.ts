@@ -55,6 +55,14 @@ export type RateLimitHit = { id: number } | null;
 
 export type RateLimitReservation = { allowed: true; hit: RateLimitHit } | { allowed: false; retryAfterSeconds: number };
 
+export const RATE_LIMIT_QUERIES = {
+  insertIfUnderLimit: `INSERT INTO rate_limits (bucket, hit_at, expires_at)
+     SELECT ?1, ?2, ?3 WHERE (SELECT COUNT(*) FROM rate_limits WHERE bucket = ?1 AND hit_at > ?4) < ?5
+     RETURNING id`,
+  findBlockingHit: "SELECT hit_at FROM rate_limits WHERE bucket = ?1 AND hit_at > ?2 ORDER BY hit_at DESC LIMIT 1 OFFSET ?3",
+  deleteById: "DELETE FROM rate_limits WHERE id = ?",
+} as const;
+
 /** Counts one hit against `rule` for `subject` and says whether it is within the limit. */
 export async function consumeRateLimit(env: Env, rule: RateLimitRuleName, subject: string): Promise<RateLimitResult> {
   const reservation = await reserveRateLimit(env, rule, subject);
@@ -71,18 +79,12 @@ export async function reserveRateLimit(env: Env, rule: RateLimitRuleName, subjec
   const { limit, windowMs, per } = RATE_LIMIT_RULES[rule] as RateLimitRule;
   const now = clock.now();
   const bucket = `${rule}:${await computeKeyedHash(env, "rate-limit", per === "network" ? networkOf(subject) : subject)}`;
-  const inserted = await env.DB.prepare(
-    `INSERT INTO rate_limits (bucket, hit_at, expires_at)
-     SELECT ?1, ?2, ?3 WHERE (SELECT COUNT(*) FROM rate_limits WHERE bucket = ?1 AND hit_at > ?4) < ?5
-     RETURNING id`,
-  )
+  const inserted = await env.DB.prepare(RATE_LIMIT_QUERIES.insertIfUnderLimit)
     .bind(bucket, now, now + windowMs, now - windowMs, limit)
     .first<{ id: number }>();
   if (inserted) return { allowed: true, hit: { id: inserted.id } };
   // Refused: the next slot opens when the limit-th newest counted hit leaves the window.
-  const blocking = await env.DB.prepare(
-    "SELECT hit_at FROM rate_limits WHERE bucket = ?1 AND hit_at > ?2 ORDER BY hit_at DESC LIMIT 1 OFFSET ?3",
-  )
+  const blocking = await env.DB.prepare(RATE_LIMIT_QUERIES.findBlockingHit)
     .bind(bucket, now - windowMs, limit - 1)
     .first<{ hit_at: number }>();
   const hitAt = blocking?.hit_at ?? now;
@@ -92,5 +94,5 @@ export async function reserveRateLimit(env: Env, rule: RateLimitRuleName, subjec
 /** Takes back a hit from `reserveRateLimit`, as if it had never been counted. */
 export async function refundRateLimitHit(env: Env, hit: RateLimitHit): Promise<void> {
   if (!hit) return;
-  await env.DB.prepare("DELETE FROM rate_limits WHERE id = ?").bind(hit.id).run();
+  await env.DB.prepare(RATE_LIMIT_QUERIES.deleteById).bind(hit.id).run();
 }

@@ -1,7 +1,8 @@
 /**
  * Bearer sessions. The client holds a random token; D1 holds only its SHA-256 hash, the account
  * and an expiry. Validation returns null on every failure path and never throws.
- * Sessions last `SESSION_TTL_MS` (30 days) from sign-in and are not extended by use.
+ * Sessions last `SESSION_TTL_MS` (30 days) from sign-in and are not extended by use. Every query
+ * lives in `SESSION_QUERIES` so the schema test can plan it.
  */
 import { isResetTokenShape } from "../../../shared/reset-token.ts";
 import { findAccountById, PASSWORD_STILL_USABLE, type Account } from "../accounts/accounts.ts";
@@ -9,6 +10,16 @@ import { generateToken, hashToken } from "../crypto/token.ts";
 import { clock } from "../platform/clock.ts";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export const SESSION_QUERIES = {
+  insert: "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+  /** A sign-in's session: stored only while the password it verified is usable (see `prepareSignInSession`). */
+  insertIfPasswordUsable: `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
+     SELECT ?3, ?1, ?4, ?5 WHERE ${PASSWORD_STILL_USABLE}`,
+  findByTokenHash: "SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?",
+  deleteByTokenHash: "DELETE FROM sessions WHERE token_hash = ?",
+  deleteForAccount: "DELETE FROM sessions WHERE account_id = ?",
+} as const;
 
 export interface Session {
   tokenHash: string;
@@ -37,7 +48,7 @@ export async function prepareSession(
   accountId: string,
 ): Promise<{ token: string; session: Session; statement: D1PreparedStatement }> {
   const { token, session } = await newSession(accountId);
-  const statement = env.DB.prepare("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+  const statement = env.DB.prepare(SESSION_QUERIES.insert)
     .bind(session.tokenHash, session.accountId, session.createdAt, session.expiresAt);
   return { token, session, statement };
 }
@@ -53,10 +64,8 @@ export async function prepareSignInSession(
   input: { accountId: string; verifiedPasswordHash: string },
 ): Promise<{ token: string; session: Session; statement: D1PreparedStatement }> {
   const { token, session } = await newSession(input.accountId);
-  const statement = env.DB.prepare(
-    `INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
-     SELECT ?3, ?1, ?4, ?5 WHERE ${PASSWORD_STILL_USABLE}`,
-  ).bind(input.accountId, input.verifiedPasswordHash, session.tokenHash, session.createdAt, session.expiresAt);
+  const statement = env.DB.prepare(SESSION_QUERIES.insertIfPasswordUsable)
+    .bind(input.accountId, input.verifiedPasswordHash, session.tokenHash, session.createdAt, session.expiresAt);
   return { token, session, statement };
 }
 
@@ -70,7 +79,7 @@ async function newSession(accountId: string): Promise<{ token: string; session: 
 export async function validateSessionToken(env: Env, token: string): Promise<{ account: Account; session: Session } | null> {
   // Session tokens share the reset-token shape: 43 base64url characters.
   if (!isResetTokenShape(token)) return null;
-  const row = await env.DB.prepare("SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?")
+  const row = await env.DB.prepare(SESSION_QUERIES.findByTokenHash)
     .bind(await hashToken(token))
     .first<SessionRow>();
   if (!row || row.expires_at <= clock.now()) return null;
@@ -84,10 +93,10 @@ export async function validateSessionToken(env: Env, token: string): Promise<{ a
 
 /** Ends one session (sign-out). */
 export async function invalidateSession(env: Env, tokenHash: string): Promise<void> {
-  await env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
+  await env.DB.prepare(SESSION_QUERIES.deleteByTokenHash).bind(tokenHash).run();
 }
 
 /** Ends every session of an account (password change, "this wasn't me"). */
 export async function invalidateAccountSessions(env: Env, accountId: string): Promise<void> {
-  await env.DB.prepare("DELETE FROM sessions WHERE account_id = ?").bind(accountId).run();
+  await env.DB.prepare(SESSION_QUERIES.deleteForAccount).bind(accountId).run();
 }

@@ -38,6 +38,24 @@ export const ADDRESS_LOCKOUT = {
   forgetAfterMs: 24 * 60 * MINUTE,
 } as const;
 
+export const SIGN_IN_FAILURE_QUERIES = {
+  /**
+   * One statement counts the failure unless the address is locked, and locks it from the 10th
+   * failure on: `?4 << (n - 10)` is the first lockout doubled once per failure past the 10th.
+   * In an upsert's SET every column name reads the row as it was before the update.
+   */
+  countFailure: `INSERT INTO sign_in_failures (subject, failures, locked_until, expires_at)
+  VALUES (?1, 1, 0, ?2 + ?6)
+  ON CONFLICT (subject) DO UPDATE SET
+    failures = failures + 1,
+    locked_until = CASE WHEN failures + 1 >= ?3 THEN ?2 + MIN(?4 << MIN(failures + 1 - ?3, 32), ?5) ELSE 0 END,
+    expires_at = ?2 + ?6 + CASE WHEN failures + 1 >= ?3 THEN MIN(?4 << MIN(failures + 1 - ?3, 32), ?5) ELSE 0 END
+  WHERE locked_until <= ?2
+  RETURNING failures`,
+  findLockedUntil: "SELECT locked_until FROM sign_in_failures WHERE subject = ?",
+  deleteForSubject: "DELETE FROM sign_in_failures WHERE subject = ?",
+} as const;
+
 /** An admitted attempt, counted as a failure until `forgiveSignInAttempt` takes it back. */
 export interface SignInAttempt {
   networkHit: RateLimitHit;
@@ -78,22 +96,8 @@ function computeAddressSubject(env: Env, emailNormalized: string): Promise<strin
 }
 
 async function deleteAddressFailures(env: Env, subject: string): Promise<void> {
-  await env.DB.prepare("DELETE FROM sign_in_failures WHERE subject = ?").bind(subject).run();
+  await env.DB.prepare(SIGN_IN_FAILURE_QUERIES.deleteForSubject).bind(subject).run();
 }
-
-/**
- * One statement counts the failure unless the address is locked, and locks it from the 10th
- * failure on: `?4 << (n - 10)` is the first lockout doubled once per failure past the 10th.
- * In an upsert's SET every column name reads the row as it was before the update.
- */
-const COUNT_ADDRESS_FAILURE = `INSERT INTO sign_in_failures (subject, failures, locked_until, expires_at)
-  VALUES (?1, 1, 0, ?2 + ?6)
-  ON CONFLICT (subject) DO UPDATE SET
-    failures = failures + 1,
-    locked_until = CASE WHEN failures + 1 >= ?3 THEN ?2 + MIN(?4 << MIN(failures + 1 - ?3, 32), ?5) ELSE 0 END,
-    expires_at = ?2 + ?6 + CASE WHEN failures + 1 >= ?3 THEN MIN(?4 << MIN(failures + 1 - ?3, 32), ?5) ELSE 0 END
-  WHERE locked_until <= ?2
-  RETURNING failures`;
 
 async function countAddressFailure(
   env: Env,
@@ -101,11 +105,11 @@ async function countAddressFailure(
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const now = clock.now();
   const { failuresBeforeLockout, firstLockoutMs, longestLockoutMs, forgetAfterMs } = ADDRESS_LOCKOUT;
-  const counted = await env.DB.prepare(COUNT_ADDRESS_FAILURE)
+  const counted = await env.DB.prepare(SIGN_IN_FAILURE_QUERIES.countFailure)
     .bind(subject, now, failuresBeforeLockout, firstLockoutMs, longestLockoutMs, forgetAfterMs)
     .first<{ failures: number }>();
   if (counted) return { allowed: true };
-  const lock = await env.DB.prepare("SELECT locked_until FROM sign_in_failures WHERE subject = ?").bind(subject).first<{ locked_until: number }>();
+  const lock = await env.DB.prepare(SIGN_IN_FAILURE_QUERIES.findLockedUntil).bind(subject).first<{ locked_until: number }>();
   const lockedUntil = lock?.locked_until ?? now;
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((lockedUntil - now) / 1000)) };
 }

@@ -14,6 +14,12 @@ const KEY_NAME = "csrf-signing-key";
 const KEY_BYTES = 32;
 export const KEY_CACHE_MS = 5 * 60_000;
 
+export const SIGNING_KEY_QUERIES = {
+  // INSERT OR IGNORE lets two first requests race safely: both then read the one row that won.
+  insertIfMissing: "INSERT OR IGNORE INTO web_secrets (name, secret, created_at) VALUES (?, ?, ?)",
+  findSecret: "SELECT secret FROM web_secrets WHERE name = ?",
+} as const;
+
 let cached: { key: Promise<CryptoKey>; expiresAt: number } | undefined;
 
 /** Returns the CSRF signing key, creating it the first time any request needs it. */
@@ -32,8 +38,7 @@ export function readCsrfSigningKey(env: Env): Promise<CryptoKey> {
 async function loadSigningKey(env: Env): Promise<CryptoKey> {
   let secret = await selectSecret(env);
   if (secret === null) {
-    // INSERT OR IGNORE lets two first requests race safely: both then read the one row that won.
-    await env.DB.prepare("INSERT OR IGNORE INTO web_secrets (name, secret, created_at) VALUES (?, ?, ?)")
+    await env.DB.prepare(SIGNING_KEY_QUERIES.insertIfMissing)
       .bind(KEY_NAME, encodeBase64Url(random.bytes(KEY_BYTES)), clock.now())
       .run();
     secret = await selectSecret(env);
@@ -43,6 +48,6 @@ async function loadSigningKey(env: Env): Promise<CryptoKey> {
 }
 
 async function selectSecret(env: Env): Promise<string | null> {
-  const row = await env.DB.prepare("SELECT secret FROM web_secrets WHERE name = ?").bind(KEY_NAME).first<{ secret: string }>();
+  const row = await env.DB.prepare(SIGNING_KEY_QUERIES.findSecret).bind(KEY_NAME).first<{ secret: string }>();
   return row?.secret ?? null;
 }
