@@ -6,17 +6,21 @@
  * used or expired leads back to requesting a new one.
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type FormEvent } from "react";
-import { describePasswordPolicy, ResetOutcomeCopy, ResetPasswordCopy } from "../../../../shared/copy.ts";
+import { useMemo, type FormEvent } from "react";
+import { ResetOutcomeCopy, ResetPasswordCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
-import { describeConfirmationProblem, describePasswordFeedback } from "../../../../shared/password-feedback.ts";
-import { checkPassword } from "../../../../shared/password-policy.ts";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
-import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
+import { NewPasswordFields, useNewPassword, type NewPasswordWords } from "../components/NewPasswordFields.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
-import { TextField } from "../components/TextField.tsx";
+
+const PASSWORD_WORDS: NewPasswordWords = {
+  passwordLabel: ResetPasswordCopy.passwordLabel,
+  confirmationLabel: ResetPasswordCopy.confirmationLabel,
+  missingPassword: ResetPasswordCopy.missingPassword,
+  missingConfirmation: ResetPasswordCopy.missingConfirmation,
+};
 
 export interface ResetPasswordScreenProps {
   token: string;
@@ -93,40 +97,17 @@ interface NewPasswordFormProps {
 }
 
 function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSubmit }: NewPasswordFormProps) {
-  const [password, setPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [attempted, setAttempted] = useState(false);
-  const passwordInput = useRef<HTMLInputElement>(null);
-  const confirmationInput = useRef<HTMLInputElement>(null);
   const policy = useMemo(() => ({ minLength }), [minLength]);
-  const violations = useMemo(() => checkPassword(password, policy), [password, policy]);
-  const feedback = useMemo(() => describePasswordFeedback(password, policy), [password, policy]);
   const serverFieldError = serverError instanceof ApiError ? serverError.fieldErrors.password : undefined;
+  const newPassword = useNewPassword(policy, PASSWORD_WORDS, serverFieldError);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempted(true);
-    if (password === "" || violations.length > 0) {
-      passwordInput.current?.focus();
-      return;
-    }
-    if (confirmation !== password) {
-      confirmationInput.current?.focus();
-      return;
-    }
-    onSubmit(password);
+    if (newPassword.validate()) onSubmit(newPassword.password);
   };
 
   // After a submit, the same messages as the web form: next to each field and in the summary.
-  const passwordError = attempted
-    ? password === ""
-      ? ResetPasswordCopy.missingPassword
-      : (violations[0]?.message ?? serverFieldError)
-    : serverFieldError;
-  const confirmationError =
-    describeConfirmationProblem(password, confirmation) ??
-    (attempted && confirmation === "" ? ResetPasswordCopy.missingConfirmation : null);
-  const fieldMessages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
+  const fieldMessages = newPassword.messages;
   const formError = serverError && !serverFieldError ? describeError(serverError) : null;
 
   return (
@@ -138,30 +119,7 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
       <form onSubmit={submit} noValidate>
         <FormError message={formError} />
         <ErrorSummary messages={fieldMessages} />
-        <TextField
-          ref={passwordInput}
-          label={ResetPasswordCopy.passwordLabel}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          error={passwordError}
-          hint={describePasswordPolicy(minLength)}
-          feedback={<PasswordFeedback feedback={feedback} />}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <TextField
-          ref={confirmationInput}
-          label={ResetPasswordCopy.confirmationLabel}
-          type="password"
-          name="confirm_password"
-          autoComplete="new-password"
-          required
-          value={confirmation}
-          error={confirmationError}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
+        <NewPasswordFields {...newPassword.fields} words={PASSWORD_WORDS} minLength={minLength} />
         <button className="button button-primary" type="submit" disabled={submitting}>
           {submitting ? ResetPasswordCopy.submitting : ResetPasswordCopy.submit}
         </button>

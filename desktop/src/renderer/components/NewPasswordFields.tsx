@@ -1,0 +1,130 @@
+/**
+ * A new password typed twice, as Create account and Reset password both ask for it: the shared
+ * policy checked live (shared/password-policy.ts), its hint and feedback under the first field,
+ * and, once the person has tried to submit, the same messages as the web forms next to each field.
+ * `useNewPassword` holds the state and the rules; `NewPasswordFields` draws the two fields.
+ *
+ * @example
+ * const newPassword = useNewPassword({ minLength: 12 }, ResetPasswordFieldWords, serverFieldError);
+ * const submit = () => newPassword.validate() && send(newPassword.password);
+ * <NewPasswordFields {...newPassword.fields} words={ResetPasswordFieldWords} minLength={12} />
+ */
+import { useMemo, useRef, useState, type RefObject } from "react";
+import { describePasswordPolicy } from "../../../../shared/copy.ts";
+import { describeConfirmationProblem, describePasswordFeedback, type PasswordFeedback as PasswordFeedbackSummary } from "../../../../shared/password-feedback.ts";
+import { checkPassword } from "../../../../shared/password-policy.ts";
+import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
+import { TextField } from "./TextField.tsx";
+
+/** What a screen calls the two fields and says when one is left empty. */
+export interface NewPasswordWords {
+  passwordLabel: string;
+  confirmationLabel: string;
+  missingPassword: string;
+  missingConfirmation: string;
+}
+
+export interface NewPasswordPolicy {
+  minLength: number;
+  /** The account's address, when the screen knows it: a password equal to it is refused live. */
+  email?: string;
+}
+
+/** What the two fields draw: the values, the messages and where focus goes (no logic). */
+export interface NewPasswordFieldState {
+  password: string;
+  confirmation: string;
+  setPassword(value: string): void;
+  setConfirmation(value: string): void;
+  passwordInput: RefObject<HTMLInputElement | null>;
+  confirmationInput: RefObject<HTMLInputElement | null>;
+  feedback: PasswordFeedbackSummary;
+  passwordError: string | undefined;
+  confirmationError: string | null;
+}
+
+/** The state and rules of the two fields; `serverFieldError` is the Worker's sentence for the password, if any. */
+export function useNewPassword(policy: NewPasswordPolicy, words: NewPasswordWords, serverFieldError?: string) {
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [attempted, setAttempted] = useState(false);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const confirmationInput = useRef<HTMLInputElement>(null);
+  const violations = useMemo(() => checkPassword(password, policy), [password, policy]);
+  const feedback = useMemo(() => describePasswordFeedback(password, policy), [password, policy]);
+
+  /** Marks the form as tried; true when both fields pass, otherwise focuses the first that does not. */
+  const validate = (): boolean => {
+    setAttempted(true);
+    if (password === "" || violations.length > 0) {
+      passwordInput.current?.focus();
+      return false;
+    }
+    if (confirmation !== password) {
+      confirmationInput.current?.focus();
+      return false;
+    }
+    return true;
+  };
+
+  const passwordError = attempted
+    ? password === ""
+      ? words.missingPassword
+      : (violations[0]?.message ?? serverFieldError)
+    : serverFieldError;
+  const confirmationError =
+    describeConfirmationProblem(password, confirmation) ?? (attempted && confirmation === "" ? words.missingConfirmation : null);
+  /** The two fields' messages for the error summary, in field order; the confirmation's only after a try. */
+  const messages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
+
+  const fields: NewPasswordFieldState = {
+    password,
+    confirmation,
+    setPassword,
+    setConfirmation,
+    passwordInput,
+    confirmationInput,
+    feedback,
+    passwordError,
+    confirmationError,
+  };
+  return { password, passwordInput, fields, messages, validate };
+}
+
+export interface NewPasswordFieldsProps extends NewPasswordFieldState {
+  words: NewPasswordWords;
+  /** The minimum length the hint names. */
+  minLength: number;
+}
+
+export function NewPasswordFields(props: NewPasswordFieldsProps) {
+  const { words, minLength, password, confirmation, passwordInput, confirmationInput, feedback, passwordError, confirmationError } = props;
+  return (
+    <>
+      <TextField
+        ref={passwordInput}
+        label={words.passwordLabel}
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        error={passwordError}
+        hint={describePasswordPolicy(minLength)}
+        feedback={<PasswordFeedback feedback={feedback} />}
+        onChange={(event) => props.setPassword(event.target.value)}
+      />
+      <TextField
+        ref={confirmationInput}
+        label={words.confirmationLabel}
+        type="password"
+        name="confirm_password"
+        autoComplete="new-password"
+        required
+        value={confirmation}
+        error={confirmationError}
+        onChange={(event) => props.setConfirmation(event.target.value)}
+      />
+    </>
+  );
+}
