@@ -161,7 +161,7 @@ describe("POST /verify-email", () => {
     expect(await signInStatus("worn-out-verify@example.com", ORIGINAL_PASSWORD)).toBe(403);
   });
 
-  it("confirms the address with the sign-up password, clears the cookie and leads to sign-in; the link then no longer works", async () => {
+  it("confirms the address with the sign-up password and leads to sign-in; the link then no longer works", async () => {
     const token = await signUpAndReadToken("done-verify@example.com");
     const browser = new Browser(undefined, { SIGN_IN_URL: "https://app.example.test/sign-in" });
     await browser.fetch(`/verify-email?token=${token}`);
@@ -174,11 +174,42 @@ describe("POST /verify-email", () => {
     const html = await response.text();
     expect(html).toContain("Your email address is confirmed");
     expect(html).toContain('<a class="button button-primary" href="https://app.example.test/sign-in">Sign in</a>');
-    const cleared = findSetCookie(response, "resetkit_verify_email") ?? "";
-    expect(cleared).toContain("Max-Age=0");
-    expect(cleared).toContain("Path=/verify-email");
+    // The used token stays five minutes more, only so a repeat of this form lands here again.
+    const kept = findSetCookie(response, "resetkit_verify_email") ?? "";
+    expect(kept).toContain("Max-Age=300");
+    expect(kept).toContain("Path=/verify-email");
     expect(await signInStatus("done-verify@example.com", ORIGINAL_PASSWORD)).toBe(200);
     expect((await new Browser().fetch(`/verify-email?token=${token}`)).status).toBe(410);
+  });
+
+  it("shows the success page again when the same form arrives twice, as a double click or a reload sends it", async () => {
+    const token = await signUpAndReadToken("double-verify@example.com");
+    const browser = new Browser();
+    await browser.fetch(`/verify-email?token=${token}`);
+    const { csrfToken } = await openForm(browser, "/verify-email");
+    const fields = { csrf_token: csrfToken, password: ORIGINAL_PASSWORD };
+
+    const first = await browser.postForm("/verify-email", fields);
+    const repeat = await browser.postForm("/verify-email", fields);
+
+    expect(first.status).toBe(200);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.text()).toContain("Your email address is confirmed");
+  });
+
+  it("shows the 410 page to a repeat with another password, and to a plain visit after the confirmation", async () => {
+    const token = await signUpAndReadToken("repeat-other-verify@example.com");
+    const browser = new Browser();
+    await browser.fetch(`/verify-email?token=${token}`);
+    const { csrfToken } = await openForm(browser, "/verify-email");
+    expect((await browser.postForm("/verify-email", { csrf_token: csrfToken, password: ORIGINAL_PASSWORD })).status).toBe(200);
+
+    const other = await browser.postForm("/verify-email", { csrf_token: csrfToken, password: GOOD_PASSWORD });
+    const visit = await browser.fetch("/verify-email");
+
+    expect(other.status).toBe(410);
+    expect(await other.text()).toContain("This confirmation link is invalid or has expired");
+    expect(visit.status).toBe(410);
   });
 
   it("shows the 410 page when the form arrives without the cookie", async () => {

@@ -23,7 +23,15 @@ import { hashToken } from "../crypto/token.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { findAccountById } from "./accounts.ts";
-import { claimVerificationToken, findLiveVerificationToken, reserveVerificationAttempt } from "./verification-tokens.ts";
+import {
+  claimVerificationToken,
+  findLiveVerificationToken,
+  findVerificationTokenUsedSince,
+  reserveVerificationAttempt,
+} from "./verification-tokens.ts";
+
+/** How long a repeat of a successful confirmation still gets the success page. */
+export const REPEAT_CONFIRMATION_MS = 5 * 60 * 1000;
 
 export type VerifyEmailResult =
   | { ok: true; account: { id: string; email: string } }
@@ -64,4 +72,19 @@ export async function verifyEmail(env: Env, input: { token: string; password: st
   // Used by a concurrent verify, expired, or the password changed since it was checked.
   if (!claimed) return { ok: false, reason: "token_invalid" };
   return { ok: true, account: { id: account.id, email: account.email } };
+}
+
+/**
+ * Whether `token` confirmed its account's address within the last few minutes and `password` is
+ * that account's password: a repeat of the confirming form from the person who just sent it,
+ * who should see the success page again, not "link invalid". Changes nothing.
+ */
+export async function isRepeatedConfirmation(env: Env, input: { token: string; password: string }): Promise<{ id: string; email: string } | null> {
+  if (!isResetTokenShape(input.token)) return null;
+  const used = await findVerificationTokenUsedSince(env, await hashToken(input.token), clock.now() - REPEAT_CONFIRMATION_MS);
+  if (!used) return null;
+  const account = await findAccountById(env, used.accountId);
+  if (!account || account.emailVerifiedAt === null) return null;
+  if (!(await verifyPassword(input.password, account.passwordHash)).valid) return null;
+  return { id: account.id, email: account.email };
 }

@@ -36,6 +36,7 @@ export const VERIFICATION_QUERIES = {
   deleteOthersIfClaimed: `DELETE FROM email_verifications WHERE account_id = ?1 AND token_hash <> ?2
     AND EXISTS (SELECT 1 FROM email_verifications WHERE token_hash = ?2 AND claim = ?3)`,
   markVerified: "UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
+  findUsedSince: "SELECT account_id FROM email_verifications WHERE token_hash = ?1 AND used_at IS NOT NULL AND used_at >= ?2",
 } as const;
 
 /**
@@ -99,4 +100,14 @@ export async function markAccountVerified(env: Env, accountId: string, now: numb
     env.DB.prepare(VERIFICATION_QUERIES.markVerified).bind(now, accountId),
     env.DB.prepare(VERIFICATION_QUERIES.deleteForAccount).bind(accountId),
   ]);
+}
+
+/**
+ * The account of a link that was used at or after `since`, or null. A browser that sends the
+ * confirming form twice (a double click, or a reload of the answer) repeats a token the first
+ * request used; this tells that repeat apart from a stale link.
+ */
+export async function findVerificationTokenUsedSince(env: Env, tokenHash: string, since: number): Promise<{ accountId: string } | null> {
+  const row = await env.DB.prepare(VERIFICATION_QUERIES.findUsedSince).bind(tokenHash, since).first<{ account_id: string }>();
+  return row ? { accountId: row.account_id } : null;
 }

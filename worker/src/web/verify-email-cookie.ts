@@ -17,9 +17,9 @@ export function readVerifyEmailCookie(request: Request): string | null {
   return readCookie(request, VERIFY_EMAIL_COOKIE_NAME);
 }
 
-/** Stores the token from the link. */
-export function serializeVerifyEmailCookie(request: Request, token: string): string {
-  return serializeCookie(request, VERIFY_EMAIL_COOKIE_NAME, token, { path: VERIFY_EMAIL_COOKIE_PATH, maxAgeSeconds: VERIFY_EMAIL_COOKIE_SECONDS });
+/** Stores the token from the link, for the link's lifetime or, after a confirmation, `maxAgeSeconds`. */
+export function serializeVerifyEmailCookie(request: Request, token: string, maxAgeSeconds = VERIFY_EMAIL_COOKIE_SECONDS): string {
+  return serializeCookie(request, VERIFY_EMAIL_COOKIE_NAME, token, { path: VERIFY_EMAIL_COOKIE_PATH, maxAgeSeconds });
 }
 
 /** Forgets the token (after success, or when it turned out invalid). */

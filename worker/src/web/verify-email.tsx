@@ -9,12 +9,15 @@
  *
  * The POST needs the password chosen at sign-up as well as the token (`verifyEmail`). A wrong one
  * re-renders the form with 400, like a refused reset code; after a few the server lets the token
- * die, and the next answer is the "link invalid" page.
+ * die, and the next answer is the "link invalid" page. A repeat of a form that just succeeded (a
+ * double click, or a reload of the answer) with the same password shows the success page again:
+ * the cookie outlives the confirmation by a few minutes for that, and the used token in it opens
+ * nothing.
  */
 import { verifyEmailRequestSchema } from "../../../shared/contract.ts";
 import { VerifyEmailCopy } from "../../../shared/copy.ts";
 import { isResetTokenShape } from "../../../shared/reset-token.ts";
-import { findEmailVerification, verifyEmail } from "../accounts/email-verification.ts";
+import { findEmailVerification, isRepeatedConfirmation, REPEAT_CONFIRMATION_MS, verifyEmail } from "../accounts/email-verification.ts";
 import { readConfig } from "../config.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readFormBody } from "./form-body.ts";
@@ -67,17 +70,23 @@ export async function submitVerifyEmail(request: Request, env: Env): Promise<Res
   }
 
   const result = await verifyEmail(env, parsed.data);
-  if (result.ok) {
-    const config = readConfig(env);
-    return renderPage(<EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
-      cookies: [serializeClearedVerifyEmailCookie(request)],
-    });
+  if (result.ok) return renderVerified(request, env, parsed.data.token);
+  if (result.reason === "token_invalid") {
+    const repeated = await isRepeatedConfirmation(env, parsed.data);
+    return repeated ? renderVerified(request, env, parsed.data.token) : renderInvalidLink(request, env);
   }
-  if (result.reason === "token_invalid") return renderInvalidLink(request, env);
   // The token may have just run out of tries: then the link is dead and the page says so.
   const verification = await findEmailVerification(env, parsed.data.token);
   if (!verification) return renderInvalidLink(request, env);
   return renderVerifyForm(request, env, verification, VerifyEmailCopy.wrongPassword, WRONG_PASSWORD_STATUS);
+}
+
+/** The success page; the cookie stays a few minutes more, so a repeat of the form lands here too. */
+function renderVerified(request: Request, env: Env, token: string): Response {
+  const config = readConfig(env);
+  return renderPage(<EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
+    cookies: [serializeVerifyEmailCookie(request, token, REPEAT_CONFIRMATION_MS / 1000)],
+  });
 }
 
 async function moveTokenIntoCookie(request: Request, env: Env, token: string | null): Promise<Response> {
