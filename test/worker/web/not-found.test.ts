@@ -27,10 +27,13 @@ describe("unknown paths", () => {
     expect(response.headers.get("content-type")).toBe("application/problem+json");
   });
 
-  it("include methods the pages do not accept", async () => {
-    const response = await new Browser().fetch("/forgot-password", { method: "PUT" });
+  it("do not include methods a page does not accept: those get an HTML 405 naming the ones it does", async () => {
+    for (const path of ["/forgot-password", "/forgot-password/check-email", "/reset-password", "/account-alert", "/sign-up", "/verify-email"]) {
+      const response = await new Browser().fetch(path, { method: "PUT" });
 
-    expect(response.status).toBe(404);
-    expect(await response.text()).toContain("Page not found");
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+      expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    }
   });
 });

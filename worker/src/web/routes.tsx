@@ -44,21 +44,25 @@ export function registerWebRoutes(router: AppRouter): void {
   router.get(PagePath.forgotPassword, forgotPasswordForm);
   router.head(PagePath.forgotPassword, forgotPasswordForm);
   router.post(PagePath.forgotPassword, webRoute(refuseUnreadableForm, protectForm, submitForgotPasswordForm));
+  router.all(PagePath.forgotPassword, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
 
   const checkEmail = webRoute(showCheckEmail);
   router.get("/forgot-password/check-email", checkEmail);
   router.head("/forgot-password/check-email", checkEmail);
   router.post("/forgot-password/check-email", webRoute(protectForm, submitResetCode));
+  router.all("/forgot-password/check-email", webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
 
   const resetPassword = webRoute(openResetPassword);
   router.get(PagePath.resetPassword, resetPassword);
   router.head(PagePath.resetPassword, resetPassword);
   router.post(PagePath.resetPassword, webRoute(refuseUnreadableForm, protectForm, submitResetPassword));
+  router.all(PagePath.resetPassword, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
 
   const accountAlert = webRoute(showAccountAlert);
   router.get(PagePath.accountAlert, accountAlert);
   router.head(PagePath.accountAlert, accountAlert);
   router.post(PagePath.accountAlert, webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
+  router.all(PagePath.accountAlert, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
 
   const signUpForm = webRoute(showSignUpForm);
   router.get(PagePath.signUp, signUpForm);
