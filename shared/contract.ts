@@ -45,6 +45,12 @@ const passwordField = z
   .min(1, { error: "Enter a password." })
   .max(PASSWORD_MAX_LENGTH * 4, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
 
+/** A password someone already has (sign-in, confirming a sign-up): present and not absurdly long. */
+const currentPasswordField = z
+  .string({ error: "Enter your password." })
+  .min(1, { error: "Enter your password." })
+  .max(PASSWORD_MAX_LENGTH * 4);
+
 const resetTokenField = z
   .string({ error: "The reset token is missing." })
   .regex(RESET_TOKEN_PATTERN, { error: "The reset token is malformed." });
@@ -71,12 +77,9 @@ export const verifyEmailRequestSchema = z.object({
   token: z
     .string({ error: "The verification token is missing." })
     .regex(RESET_TOKEN_PATTERN, { error: "The verification token is malformed." }),
-  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH * 4),
+  password: currentPasswordField,
 });
-export const signInRequestSchema = z.object({
-  email: emailAddressSchema,
-  password: z.string({ error: "Enter your password." }).min(1, { error: "Enter your password." }).max(PASSWORD_MAX_LENGTH * 4),
-});
+export const signInRequestSchema = z.object({ email: emailAddressSchema, password: currentPasswordField });
 export const passwordResetRequestSchema = z.object({
   email: emailAddressSchema,
   client: resetClientSchema.optional(),
