@@ -93,15 +93,24 @@ export async function submitResetPassword(request: Request, env: Env, ctx: Execu
   return renderRepeatOrInvalid(request, env, token, password);
 }
 
-/** Field messages for the form; the policy is the shared one the server enforces anyway. */
-export function checkNewPassword(password: string, confirmation: string, email: string, minLength: number): ResetPasswordErrors {
+/**
+ * Field messages for a new password typed twice (this form and the sign-up form); the policy is
+ * the shared one the server enforces anyway. `words` are what the form says for an empty field.
+ */
+export function checkNewPassword(
+  password: string,
+  confirmation: string,
+  email: string,
+  minLength: number,
+  words: { missingPassword: string; missingConfirmation: string } = ResetPasswordCopy,
+): ResetPasswordErrors {
   const errors: ResetPasswordErrors = {};
-  if (!password) errors.password = ResetPasswordCopy.missingPassword;
+  if (!password) errors.password = words.missingPassword;
   else {
     const violation = checkPassword(password, { minLength, email })[0];
     if (violation) errors.password = violation.message;
   }
-  if (!confirmation) errors.confirmPassword = ResetPasswordCopy.missingConfirmation;
+  if (!confirmation) errors.confirmPassword = words.missingConfirmation;
   else if (password && confirmation !== password) errors.confirmPassword = ResetPasswordCopy.mismatch;
   return errors;
 }

@@ -7,8 +7,7 @@
  * with `POST /api/v1/accounts`.
  */
 import { createAccountRequestSchema, fieldErrorsFrom, PagePath } from "../../../shared/contract.ts";
-import { ResetPasswordCopy, SignUpCopy } from "../../../shared/copy.ts";
-import { checkPassword } from "../../../shared/password-policy.ts";
+import { SignUpCopy } from "../../../shared/copy.ts";
 import { requestSignUp } from "../accounts/sign-up.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -18,6 +17,7 @@ import { readField, readFormBody } from "./form-body.ts";
 import { RateLimitedPage } from "./pages/forgot-password.tsx";
 import { SIGN_UP_CHECK_EMAIL_PATH, SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
 import { renderPage } from "./render.ts";
+import { checkNewPassword } from "./reset-password.tsx";
 import { renderErrorPage } from "./web-route.tsx";
 
 /**
@@ -25,6 +25,7 @@ import { renderErrorPage } from "./web-route.tsx";
  * unlike the reset one), so the address need not stay in the browser for the link's 24 hours.
  */
 const CHECK_EMAIL_COOKIE_SECONDS = 30 * 60;
+const SIGN_UP_PASSWORD_WORDS = { missingPassword: "Enter a password.", missingConfirmation: SignUpCopy.missingConfirmation };
 
 /** GET: the empty form. */
 export function showSignUpForm(request: Request, env: Env): Promise<Response> {
@@ -85,14 +86,9 @@ function checkSignUpForm(
   minLength: number,
 ): SignUpErrors {
   const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
-  const errors: SignUpErrors = { email: fieldErrors.email, password: fieldErrors.password };
-  if (!errors.password) {
-    const violation = checkPassword(password, { minLength, email: parsed.data?.email ?? "" })[0];
-    if (violation) errors.password = violation.message;
-  }
-  if (!confirmation) errors.confirmPassword = SignUpCopy.missingConfirmation;
-  else if (password && confirmation !== password) errors.confirmPassword = ResetPasswordCopy.mismatch;
-  return errors;
+  const checked = checkNewPassword(password, confirmation, parsed.data?.email ?? "", minLength, SIGN_UP_PASSWORD_WORDS);
+  // An empty or over-long password gets the schema's own sentence, as the API gives it.
+  return { email: fieldErrors.email, password: fieldErrors.password ?? checked.password, confirmPassword: checked.confirmPassword };
 }
 
 async function renderSignUpForm(
