@@ -1,8 +1,9 @@
 /**
  * The top level of wrangler.toml is what `wrangler deploy` ships. Started as it is, with no
- * `--env dev`, no `--var` and no secrets, the Worker must refuse to work and say why, serve no
- * /dev routes and keep no mail in the outbox.
+ * `--env dev` and no secrets (only the local Pwned Passwords stand-in every suite's Worker gets),
+ * the Worker must refuse to work and say why, serve no /dev routes and keep no mail in the outbox.
  */
+import { unstable_readConfig } from "wrangler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryD1 } from "../reliability/reliability-fixtures.ts";
 import { waitFor } from "../support/wait-for.ts";
@@ -11,7 +12,7 @@ import { startWorker, type RunningWorker } from "../support/wrangler-dev.ts";
 describe("wrangler dev on the production top level of wrangler.toml", () => {
   let worker: RunningWorker;
   beforeAll(async () => {
-    worker = await startWorker({ env: null, ignoreLocalVars: true, readyStatus: 503 });
+    worker = await startWorker({ env: null, readyStatus: 503 });
   });
   afterAll(async () => {
     await worker?.stop();
@@ -52,5 +53,37 @@ describe("wrangler dev on the production top level of wrangler.toml", () => {
     const line = "misconfigured: MAILCHANNELS_API_KEY is not set";
     await waitFor(() => worker.logs().includes(line), { description: "the misconfiguration log line" });
     expect(worker.logs().split(line)).toHaveLength(2);
+  });
+});
+
+describe("wrangler dev on the production top level with the development HMAC_KEY", () => {
+  let worker: RunningWorker;
+  beforeAll(async () => {
+    // Every other setting is right; the key is the public one from wrangler.toml's [env.dev.vars].
+    const developmentKey = String(unstable_readConfig({ config: "wrangler.toml", env: "dev" }).vars.HMAC_KEY);
+    worker = await startWorker({
+      env: null,
+      readyStatus: 503,
+      vars: {
+        MAILCHANNELS_API_KEY: "a key for this test",
+        PUBLIC_BASE_URL: "https://reset.example.com",
+        HMAC_KEY: developmentKey,
+      },
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it("refuses to serve and names HMAC_KEY in its log", async () => {
+    const response = await fetch(`${worker.url}/api/v1/password-resets`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "someone@example.com" }),
+    });
+    expect(response.status).toBe(503);
+    await waitFor(() => worker.logs().includes("misconfigured: HMAC_KEY is the public development key"), {
+      description: "the HMAC_KEY log line",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEVELOPMENT_HMAC_KEY, HMAC_KEY_MIN_BYTES } from "../../worker/src/config.ts";
 import worker from "../../worker/src/index.ts";
 import { productionEnv } from "./production-env.ts";
 
@@ -20,6 +21,9 @@ const MISCONFIGURATIONS: Array<{ name: string; setting: string; overrides: Parti
   { name: "MAIL_TRANSPORT is the outbox", setting: "MAIL_TRANSPORT", overrides: { MAIL_TRANSPORT: "outbox" } },
   { name: "MAILCHANNELS_API_KEY is missing", setting: "MAILCHANNELS_API_KEY", overrides: { MAILCHANNELS_API_KEY: undefined } },
   { name: "HMAC_KEY is blank", setting: "HMAC_KEY", overrides: { HMAC_KEY: "  " } },
+  // The public key from wrangler.toml [env.dev.vars]: with it and a copy of D1, stored codes and subjects reverse.
+  { name: "HMAC_KEY is the development key", setting: "HMAC_KEY", overrides: { HMAC_KEY: DEVELOPMENT_HMAC_KEY } },
+  { name: "HMAC_KEY is shorter than 32 bytes", setting: "HMAC_KEY", overrides: { HMAC_KEY: "x".repeat(HMAC_KEY_MIN_BYTES - 1) } },
   { name: "PUBLIC_BASE_URL is missing", setting: "PUBLIC_BASE_URL", overrides: { PUBLIC_BASE_URL: undefined } },
   { name: "PUBLIC_BASE_URL is plain http", setting: "PUBLIC_BASE_URL", overrides: { PUBLIC_BASE_URL: "http://reset.example.com" } },
   { name: "PUBLIC_BASE_URL is not a URL", setting: "PUBLIC_BASE_URL", overrides: { PUBLIC_BASE_URL: "reset.example.com" } },
@@ -99,6 +103,12 @@ describe("a correctly configured production Worker", () => {
       body: JSON.stringify({ token: "Q".repeat(43) }),
     });
     expect(verify.status).toBe(410);
+  });
+
+  it("accepts an HMAC_KEY of exactly 32 bytes", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect((await fetchWith(productionEnv({ HMAC_KEY: "k".repeat(HMAC_KEY_MIN_BYTES) }), "/healthz")).status).toBe(200);
+    expect(log).not.toHaveBeenCalled();
   });
 });
 

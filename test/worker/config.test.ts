@@ -26,12 +26,18 @@ describe("findMisconfiguration", () => {
   it("accepts a complete production config and any development config", () => {
     expect(findMisconfiguration(readConfig(productionEnv()))).toBeNull();
     expect(findMisconfiguration(readConfig(env))).toBeNull();
+    // Plain http is only for a stand-in on this machine, and a switched-off check needs no URL at all.
+    expect(findMisconfiguration(readConfig(productionEnv({ PWNED_PASSWORDS_API_URL: "http://127.0.0.1:9/range/" })))).toBeNull();
+    expect(findMisconfiguration(readConfig(productionEnv({ PWNED_PASSWORDS_API_URL: "http://pwned.example.com/", BREACHED_PASSWORD_CHECK: "off" })))).toBeNull();
   });
 
   it.each([
     [{ MAIL_TRANSPORT: undefined }, /^MAIL_TRANSPORT must be "mailchannels"/],
     [{ MAILCHANNELS_API_KEY: "" }, /^MAILCHANNELS_API_KEY is not set; run `wrangler secret put MAILCHANNELS_API_KEY`/],
-    [{ HMAC_KEY: undefined }, /^HMAC_KEY is not set; run `wrangler secret put HMAC_KEY`/],
+    [{ HMAC_KEY: undefined }, /^HMAC_KEY is not set; run `openssl rand -base64 32 \| wrangler secret put HMAC_KEY`/],
+    [{ HMAC_KEY: "resetkit-development-key-not-secret" }, /^HMAC_KEY is the public development key from wrangler.toml/],
+    [{ HMAC_KEY: "a key of thirty-one bytes, no more".slice(0, 31) }, /^HMAC_KEY is shorter than 32 bytes/],
+    [{ PWNED_PASSWORDS_API_URL: "http://pwned.example.com/range/" }, /^PWNED_PASSWORDS_API_URL must be https in production/],
     [{ PUBLIC_BASE_URL: "" }, /^PUBLIC_BASE_URL is not set/],
     [{ PUBLIC_BASE_URL: "http://reset.example.com" }, /^PUBLIC_BASE_URL is not https/],
     [{ PUBLIC_BASE_URL: "https://LOCALHOST." }, /^PUBLIC_BASE_URL points at this machine/],

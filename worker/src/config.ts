@@ -2,7 +2,7 @@
  * The Worker's configuration: `env` (wrangler `[vars]` and secrets) normalised into typed values
  * with the documented defaults. `readConfig` computes it once per `env` object and hands the same
  * frozen value to every later call, so a request that consults it in ten places parses it once.
- * `findMisconfiguration` says why a production config must not serve (see `misconfiguration.ts`).
+ * `findMisconfiguration` says why a production config must not serve (`PRODUCTION_CHECKS` below).
  *
  * @example
  * const config = readConfig(env);
@@ -32,9 +32,23 @@ export interface Config {
   signInUrl: string | undefined;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
   rateLimitsEnabled: boolean;
-  /** Whether the `HMAC_KEY` secret is set; the key itself stays in `env` (see crypto/keyed-hash.ts). */
-  hasHmacKey: boolean;
+  /** The breached-password check of new passwords (passwords/breached-passwords.ts). */
+  breachedPasswordCheck: { enabled: boolean; apiUrl: string };
+  /** What is wrong with the `HMAC_KEY` secret, or null; the key itself stays in `env` (see crypto/keyed-hash.ts). */
+  hmacKeyProblem: HmacKeyProblem | null;
 }
+
+/** Why an `HMAC_KEY` cannot protect production: unset, the public development value, or too short to resist guessing. */
+export type HmacKeyProblem = "missing" | "development" | "short";
+
+/**
+ * The public key in wrangler.toml's `[env.dev.vars]`, so `npm start` needs no setup. Anyone can read
+ * it, so a production Worker refuses to run with it: with it and a copy of D1, every stored code
+ * and IPv4 subject could be reversed.
+ */
+export const DEVELOPMENT_HMAC_KEY = "resetkit-development-key-not-secret";
+/** The shortest `HMAC_KEY` production accepts: 32 bytes, the size of the HMAC-SHA-256 keys derived from it. */
+export const HMAC_KEY_MIN_BYTES = 32;
 
 export const DEFAULTS = {
   appName: "ResetKit",
@@ -44,6 +58,7 @@ export const DEFAULTS = {
   mailchannelsApiUrl: "https://api.mailchannels.net/tx/v1/send",
   // 63.5 minutes from the first attempt to the last, so an hour-long provider outage still ends in a sent email.
   mailRetryDelaysSeconds: [30, 60, 120, 300, 600, 900, 1800],
+  pwnedPasswordsApiUrl: "https://api.pwnedpasswords.com/range/",
 } as const;
 
 // Keyed by the `env` object itself: a test or a `--var` that builds a different `env` gets its own
@@ -89,10 +104,30 @@ function parseConfig(env: Env): Config {
       PASSWORD_MAX_LENGTH,
     ),
     signInUrl: nonEmpty(env.SIGN_IN_URL),
+    breachedPasswordCheck: {
+      enabled: env.BREACHED_PASSWORD_CHECK?.trim() !== "off",
+      // The prefix is appended to the URL, so it must end with a slash.
+      apiUrl: (nonEmpty(env.PWNED_PASSWORDS_API_URL) ?? DEFAULTS.pwnedPasswordsApiUrl).replace(/\/*$/, "/"),
+    },
     rateLimitsEnabled: !(environment === "development" && env.RATE_LIMITS?.trim() === "off"),
-    hasHmacKey: nonEmpty(env.HMAC_KEY) !== undefined,
+    hmacKeyProblem: findHmacKeyProblem(env.HMAC_KEY),
   };
 }
+
+function findHmacKeyProblem(value: string | undefined): HmacKeyProblem | null {
+  const key = nonEmpty(value);
+  if (key === undefined) return "missing";
+  if (key === DEVELOPMENT_HMAC_KEY) return "development";
+  if (new TextEncoder().encode(key).byteLength < HMAC_KEY_MIN_BYTES) return "short";
+  return null;
+}
+
+const HMAC_KEY_ADVICE = "run `openssl rand -base64 32 | wrangler secret put HMAC_KEY`";
+const HMAC_KEY_SENTENCES: Record<HmacKeyProblem, string> = {
+  missing: `is not set; ${HMAC_KEY_ADVICE}`,
+  development: `is the public development key from wrangler.toml; ${HMAC_KEY_ADVICE}`,
+  short: `is shorter than ${HMAC_KEY_MIN_BYTES} bytes; ${HMAC_KEY_ADVICE}`,
+};
 
 /**
  * What a production Worker needs before it may serve, one row per setting. Each check returns
@@ -110,9 +145,10 @@ const PRODUCTION_CHECKS: ReadonlyArray<{ setting: string; check: (config: Config
   },
   {
     setting: "HMAC_KEY",
-    check: (config) => (config.hasHmacKey ? null : "is not set; run `wrangler secret put HMAC_KEY`"),
+    check: (config) => (config.hmacKeyProblem ? HMAC_KEY_SENTENCES[config.hmacKeyProblem] : null),
   },
   { setting: "PUBLIC_BASE_URL", check: (config) => describePublicBaseUrlProblem(config.publicBaseUrl) },
+  { setting: "PWNED_PASSWORDS_API_URL", check: (config) => describeRangeApiUrlProblem(config.breachedPasswordCheck) },
 ];
 
 /** Returns one sentence naming the first production setting that is missing or wrong, or null. */
@@ -137,6 +173,20 @@ function describePublicBaseUrlProblem(value: string): string | null {
   if (url.protocol !== "https:") return `is not https; ${hint}`;
   if (isLoopbackHost(url.hostname)) return `points at this machine (${url.hostname}); ${hint}`;
   return null;
+}
+
+/** The range API must be https, or plain http to a stand-in on this machine. */
+function describeRangeApiUrlProblem({ enabled, apiUrl }: Config["breachedPasswordCheck"]): string | null {
+  if (!enabled) return null;
+  const hint = `the default is ${DEFAULTS.pwnedPasswordsApiUrl}; BREACHED_PASSWORD_CHECK=off switches the check off`;
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    return `is not a URL; ${hint}`;
+  }
+  if (url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname))) return null;
+  return `must be https in production; ${hint}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -2,6 +2,8 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { computeKeyedHash, MissingHmacKeyError } from "../../../worker/src/crypto/keyed-hash.ts";
 import { hashToken } from "../../../worker/src/crypto/token.ts";
+import { DEVELOPMENT_HMAC_KEY } from "../../../worker/src/config.ts";
+import { productionEnv } from "../production-env.ts";
 
 describe("keyed hashes", () => {
   it("give the same 43-character hash for the same purpose and value", async () => {
@@ -21,7 +23,12 @@ describe("keyed hashes", () => {
     expect(await computeKeyedHash({ ...env, HMAC_KEY: "another key" }, "rate-limit", "ABCD1234")).not.toBe(asLimit);
   });
 
-  it("refuse to run without a key instead of falling back to an unkeyed hash", async () => {
-    await expect(computeKeyedHash({ ...env, HMAC_KEY: "" }, "rate-limit", "x")).rejects.toBeInstanceOf(MissingHmacKeyError);
+  it("refuse to run in production without a key instead of falling back to an unkeyed hash", async () => {
+    await expect(computeKeyedHash(productionEnv({ HMAC_KEY: "" }), "rate-limit", "x")).rejects.toBeInstanceOf(MissingHmacKeyError);
+  });
+
+  it("use the public development key in development when a local setting blanks HMAC_KEY", async () => {
+    const blanked = await computeKeyedHash({ ...env, HMAC_KEY: "" }, "rate-limit", "x");
+    expect(blanked).toBe(await computeKeyedHash({ ...env, HMAC_KEY: DEVELOPMENT_HMAC_KEY }, "rate-limit", "x"));
   });
 });

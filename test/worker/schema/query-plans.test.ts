@@ -51,7 +51,6 @@ describe("the SQL the Worker sends to D1", () => {
       "worker/src/reset/reset-tokens.ts",
       "worker/src/maintenance/purge.ts",
       "worker/src/sessions/sign-in-limits.ts",
-      "worker/src/web/csrf/signing-key.ts",
       "worker/src/mail/delivery-records.ts",
     ]) {
       expect(files).toContain(file);

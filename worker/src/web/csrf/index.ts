@@ -7,13 +7,14 @@
  *    Fetch Metadata header is the signal that normally decides; a request with neither signal
  *    is refused.
  * 2. A signed double-submit token: the form's `csrf_token` field must equal the HttpOnly,
- *    SameSite=Strict CSRF cookie, and the cookie must carry a valid HMAC made with the server's
- *    key (see `signing-key.ts`), so a cookie planted by a sibling subdomain is useless.
+ *    SameSite=Strict CSRF cookie, and the cookie must carry a valid HMAC under a key derived from
+ *    the `HMAC_KEY` secret (crypto/keyed-hash.ts), so a cookie planted by a sibling subdomain is
+ *    useless, and a copy of D1 holds nothing to forge one with.
  *    Both comparisons go through `constantTimeEqual`.
  *
  * Every kind of bad request, an unreadable body included, ends in `onRejected` (403): the
- * protected handler never runs. A storage failure while reading the signing key is not a forged
- * form: it propagates, so the visitor sees 503 "temporarily unavailable", not "form expired".
+ * protected handler never runs. A missing key is not a forged form: it propagates, so the visitor
+ * sees 503 "temporarily unavailable", not "form expired".
  *
  * @example
  * const protectForm = csrf();
@@ -24,18 +25,16 @@
 import { readConfig } from "../../config.ts";
 import { constantTimeEqual } from "../../crypto/constant-time.ts";
 import { encodeBase64Url } from "../../crypto/encoding.ts";
+import { computeKeyedHash } from "../../crypto/keyed-hash.ts";
 import { random } from "../../platform/random.ts";
-import { readCookie, serializeCookie, usesSecureCookies } from "../cookies.ts";
+import { PAGE_COOKIES, readCookie, serializeCookie } from "../page-cookies.ts";
 import { readFormBody } from "../form-body.ts";
-import { readCsrfSigningKey } from "./signing-key.ts";
 
 export interface CsrfOptions {
   /** The form field that carries the token. */
   fieldName: string;
-  /** Cookie name over plain http on loopback (development). */
+  /** The cookie's name; over https it carries the `__Host-` prefix, which pins it to this host (page-cookies.ts). */
   cookieName: string;
-  /** Cookie name whenever cookies are Secure; the `__Host-` prefix pins it to this host and path /. */
-  secureCookieName: string;
   /** `Sec-Fetch-Site` values that count as our own origin. */
   allowedFetchSites: readonly string[];
   /** Origins whose `Origin` header is accepted. */
@@ -46,8 +45,7 @@ export interface CsrfOptions {
 
 export const DEFAULT_OPTIONS: CsrfOptions = {
   fieldName: "csrf_token",
-  cookieName: "resetkit_csrf",
-  secureCookieName: "__Host-resetkit_csrf",
+  cookieName: PAGE_COOKIES.csrf.name,
   allowedFetchSites: ["same-origin"],
   readAllowedOrigins: (request, env) => [new URL(request.url).origin, new URL(readConfig(env).publicBaseUrl).origin],
   onRejected: () => new Response("Forbidden", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } }),
@@ -67,7 +65,7 @@ export function csrf(options: Partial<CsrfOptions> = {}) {
     const body = await readFormBody(request);
     if (!body.ok) return settings.onRejected(request, env);
     const submitted = body.fields.get(settings.fieldName) ?? "";
-    const cookie = readCookie(request, cookieNameFor(request, settings)) ?? "";
+    const cookie = readCookie(request, settings.cookieName) ?? "";
     // Check the pair first: it is cheap and needs no key.
     if (!submitted || !cookie || !constantTimeEqual(submitted, cookie)) return settings.onRejected(request, env);
     if (!(await isSignedToken(env, cookie))) return settings.onRejected(request, env);
@@ -85,11 +83,11 @@ export async function issueCsrfToken(
   options: Partial<CsrfOptions> = {},
 ): Promise<{ token: string; setCookie: string | null }> {
   const settings: CsrfOptions = { ...DEFAULT_OPTIONS, ...options };
-  const existing = readCookie(request, cookieNameFor(request, settings));
+  const existing = readCookie(request, settings.cookieName);
   if (existing && (await isSignedToken(env, existing))) return { token: existing, setCookie: null };
   const nonce = encodeBase64Url(random.bytes(NONCE_BYTES));
   const token = `${nonce}.${await signNonce(env, nonce)}`;
-  return { token, setCookie: serializeCookie(request, cookieNameFor(request, settings), token, { path: "/" }) };
+  return { token, setCookie: serializeCookie(request, settings.cookieName, token, { sameSite: PAGE_COOKIES.csrf.sameSite }) };
 }
 
 function isSameOriginRequest(request: Request, env: Env, settings: CsrfOptions): boolean {
@@ -108,12 +106,6 @@ async function isSignedToken(env: Env, token: string): Promise<boolean> {
   return constantTimeEqual(signature, await signNonce(env, nonce));
 }
 
-async function signNonce(env: Env, nonce: string): Promise<string> {
-  const key = await readCsrfSigningKey(env);
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`csrf:${nonce}`));
-  return encodeBase64Url(new Uint8Array(mac));
-}
-
-function cookieNameFor(request: Request, settings: CsrfOptions): string {
-  return usesSecureCookies(request) ? settings.secureCookieName : settings.cookieName;
+function signNonce(env: Env, nonce: string): Promise<string> {
+  return computeKeyedHash(env, "csrf", nonce);
 }
