@@ -11,7 +11,7 @@
  * parseDeepLink("resetkit://reset-password?token=…", "resetkit") // { kind: "reset-password", token }
  * parseDeepLink("resetkit://sign-in", "resetkit") // { kind: "sign-in" }
  */
-import { isResetTokenShape } from "./reset-token.ts";
+import { isTokenShape } from "./token-shape.ts";
 
 /** The app's URL scheme: the installers register it, the app and the Worker default to it. */
 export const DEFAULT_DEEP_LINK_SCHEME = "resetkit";
@@ -48,12 +48,12 @@ const DEEP_LINK_ROUTES: { [K in DeepLink["kind"]]: DeepLinkRoute<Extract<DeepLin
   [RESET_DEEP_LINK_HOST]: {
     param: "token",
     write: (link) => link.token,
-    read: (token) => (isResetTokenShape(token) ? { kind: RESET_DEEP_LINK_HOST, token } : null),
+    read: (token) => (isTokenShape(token) ? { kind: RESET_DEEP_LINK_HOST, token } : null),
   },
   [VERIFY_EMAIL_DEEP_LINK_HOST]: {
     param: "token",
     write: (link) => link.token,
-    read: (token) => (isResetTokenShape(token) ? { kind: VERIFY_EMAIL_DEEP_LINK_HOST, token } : null),
+    read: (token) => (isTokenShape(token) ? { kind: VERIFY_EMAIL_DEEP_LINK_HOST, token } : null),
   },
   [SIGN_IN_DEEP_LINK_HOST]: {
     param: null,
@@ -139,5 +139,5 @@ export function isDeepLink(value: unknown): value is DeepLink {
   if (typeof value !== "object" || value === null) return false;
   const { kind } = value as { kind?: unknown };
   if (kind === SIGN_IN_DEEP_LINK_HOST) return true;
-  return (kind === RESET_DEEP_LINK_HOST || kind === VERIFY_EMAIL_DEEP_LINK_HOST) && isResetTokenShape((value as { token?: unknown }).token);
+  return (kind === RESET_DEEP_LINK_HOST || kind === VERIFY_EMAIL_DEEP_LINK_HOST) && isTokenShape((value as { token?: unknown }).token);
 }

@@ -100,11 +100,12 @@ describe("the reset pages in Chromium", () => {
     expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
     expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
 
-    // The used link now leads to the friendly "invalid or expired" page.
+    // The used link now says it was used, with a way to ask again.
     const reused = await page.goto(link);
     expect(reused?.status()).toBe(410);
+    await page.getByRole("heading", { name: "This reset link has already been used" }).waitFor();
     await page.getByRole("link", { name: "Ask for a new link" }).waitFor();
-    await visit("reset-link-invalid");
+    await visit("reset-link-used");
   }
 
   describe("the reset flow", () => {

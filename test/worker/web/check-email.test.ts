@@ -86,7 +86,7 @@ describe("POST /forgot-password/check-email", () => {
     const resetCookie = findSetCookie(answer, "resetkit_reset") ?? "";
     expect(resetCookie).toMatch(/^resetkit_reset=[A-Za-z0-9_-]{43};/);
     expect(resetCookie).toContain("HttpOnly");
-    expect(resetCookie).toContain("Path=/reset-password");
+    expect(resetCookie).toContain("Path=/;");
     expect(browser.cookies.has("resetkit_check_email")).toBe(false);
 
     const { html, csrfToken: resetCsrf } = await openForm(browser, "/reset-password");

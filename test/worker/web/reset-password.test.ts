@@ -73,7 +73,7 @@ describe("/reset-password during a storage outage", () => {
 });
 
 describe("GET /reset-password?token=T", () => {
-  it("moves a valid token into a Strict, HttpOnly cookie for /reset-password and redirects with 303 to a token-free URL", async () => {
+  it("moves a valid token into a Strict, HttpOnly cookie and redirects with 303 to a token-free URL", async () => {
     const account = await registerAccount("open-link@example.com");
     const token = await createResetToken(account);
     const browser = new Browser();
@@ -85,7 +85,7 @@ describe("GET /reset-password?token=T", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const cookie = findSetCookie(response, "resetkit_reset");
     expect(cookie).toMatch(new RegExp(`^resetkit_reset=${token}; `));
-    expect(cookie).toContain("Path=/reset-password");
+    expect(cookie).toContain("Path=/;");
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Strict");
     expect(cookie).toMatch(/Max-Age=(17\d\d|1800)/);
@@ -93,14 +93,17 @@ describe("GET /reset-password?token=T", () => {
     expect(cookie).not.toContain("Secure");
   });
 
-  it("marks the cookie Secure and sends HSTS when served over https", async () => {
+  it("names the cookie __Host- (Secure, Path=/, no Domain) and sends HSTS when served over https, so no sibling subdomain can plant one", async () => {
     const account = await registerAccount("secure-link@example.com");
     const token = await createResetToken(account);
 
     const response = await new Browser(SECURE_ORIGIN).fetch(`/reset-password?token=${token}`);
 
     expect(response.status).toBe(303);
-    expect(findSetCookie(response, "resetkit_reset")).toContain("; Secure");
+    const cookie = findSetCookie(response, "__Host-resetkit_reset");
+    expect(cookie).toMatch(new RegExp(`^__Host-resetkit_reset=${token}; Max-Age=\\d+; Path=/; HttpOnly; Secure; SameSite=Strict$`));
+    expect(cookie).not.toContain("Domain");
+    expect(findSetCookie(response, "resetkit_reset")).toBeUndefined();
     expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
   });
 
@@ -206,8 +209,8 @@ describe("POST /reset-password", () => {
     const token = await createResetToken(account);
     const browser = new Browser();
     await browser.fetch(`/reset-password?token=${token}`);
-    const { csrfToken } = await openForm(browser, "/reset-password");
-    return { account, token, browser, csrfToken };
+    const { html, csrfToken } = await openForm(browser, "/reset-password");
+    return { account, token, browser, csrfToken, formId: readInputValue(html, "form_id") ?? "" };
   }
 
   it("re-renders the form with 422, an announced message and focus on the confirmation when the passwords differ", async () => {
@@ -266,26 +269,54 @@ describe("POST /reset-password", () => {
     expect(page).not.toContain("resetkit:");
     const cleared = findSetCookie(response, "resetkit_reset");
     expect(cleared).toContain("Max-Age=0");
-    expect(cleared).toContain("Path=/reset-password");
+    expect(cleared).toContain("Path=/;");
     expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
     expect((await new Browser().fetch(`/reset-password?token=${token}`)).status).toBe(410);
   });
 
-  it("shows the invalid-link page when the token was used up in another tab with another password", async () => {
-    const { account, browser, csrfToken } = await openResetForm("two-tabs@example.com");
+  it("tells another tab's form, sent with another password after the link was used, that the link was used", async () => {
+    const { account, browser, csrfToken, formId } = await openResetForm("two-tabs@example.com");
     const cookie = browser.cookies.get("resetkit_reset") ?? "";
-    await browser.postForm("/reset-password", { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
+    const otherTab = await openForm(browser, "/reset-password");
+    await browser.postForm("/reset-password", { csrf_token: csrfToken, form_id: formId, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
     browser.cookies.set("resetkit_reset", cookie);
 
-    const response = await browser.postForm("/reset-password", { csrf_token: csrfToken, password: "yet another passphrase 3", confirm_password: "yet another passphrase 3" });
+    const response = await browser.postForm("/reset-password", {
+      csrf_token: csrfToken,
+      form_id: readInputValue(otherTab.html, "form_id") ?? "",
+      password: "yet another passphrase 3",
+      confirm_password: "yet another passphrase 3",
+    });
 
     expect(response.status).toBe(410);
+    const html = await response.text();
+    expect(html).toContain("This reset link has already been used");
+    expect(html).not.toContain("Your password has been changed");
     expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
   });
 
-  it("shows the success page again when the same form arrives twice, as a double click sends it", async () => {
-    const { account, browser, csrfToken } = await openResetForm("double-click@example.com");
-    const fields = { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
+  it("checks no password on a repeat: a leaked used link tried with the right and the wrong password gets the same page", async () => {
+    const { browser, csrfToken, formId } = await openResetForm("leaked@example.com");
+    const usedToken = browser.cookies.get("resetkit_reset") ?? "";
+    await browser.postForm("/reset-password", { csrf_token: csrfToken, form_id: formId, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD });
+
+    const answers = [];
+    for (const password of [GOOD_PASSWORD, "a wrong guess at the new one"]) {
+      // Whoever holds the leaked link plants it in a browser of their own.
+      const holder = new Browser();
+      holder.cookies.set("resetkit_reset", usedToken);
+      const form = await openForm(holder, "/forgot-password");
+      const response = await holder.postForm("/reset-password", { csrf_token: form.csrfToken, form_id: formId, password, confirm_password: password });
+      answers.push({ status: response.status, body: (await response.text()).replace(/value="[^"]*"/g, "") });
+    }
+
+    expect(answers[0]?.status).toBe(410);
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
+  it("tells the second of a double click's two posts that the link was used, and that the password it set is saved", async () => {
+    const { account, browser, csrfToken, formId } = await openResetForm("double-click@example.com");
+    const fields = { csrf_token: csrfToken, form_id: formId, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
     const cookies = new Map(browser.cookies);
 
     const first = await browser.postForm("/reset-password", fields);
@@ -295,14 +326,15 @@ describe("POST /reset-password", () => {
     const repeat = await second.postForm("/reset-password", fields, { "cf-connecting-ip": browser.ip });
 
     expect(first.status).toBe(200);
-    expect(repeat.status).toBe(200);
-    expect(await repeat.text()).toContain("Your password has been changed");
+    // It left before the receipt arrived, so it cannot be told from a stranger with the link.
+    expect(repeat.status).toBe(410);
+    expect(await repeat.text()).toContain("If you set a new password with it, that password is saved");
     expect(await hasPassword(account, GOOD_PASSWORD)).toBe(true);
   });
 
   it("shows the success page again when the browser re-sends the form after success, as a reload does", async () => {
-    const { browser, csrfToken } = await openResetForm("reload-success@example.com");
-    const fields = { csrf_token: csrfToken, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
+    const { browser, csrfToken, formId } = await openResetForm("reload-success@example.com");
+    const fields = { csrf_token: csrfToken, form_id: formId, password: GOOD_PASSWORD, confirm_password: GOOD_PASSWORD };
     await browser.postForm("/reset-password", fields);
     expect(browser.cookies.has("resetkit_reset")).toBe(false);
 

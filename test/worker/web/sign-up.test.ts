@@ -106,7 +106,7 @@ describe("POST /sign-up", () => {
       expect(answer.headers.get("location")).toBe("/sign-up/check-email");
       expect(await answer.text()).toBe("");
     }
-    const withoutAddress = (response: Response) => findSetCookie(response, "resetkit_check_email")?.replace(/^[^;]*/, "");
+    const withoutAddress = (response: Response) => findSetCookie(response, "resetkit_sign_up_email")?.replace(/^[^;]*/, "");
     expect(withoutAddress(freshAnswer)).toBe(withoutAddress(takenAnswer));
 
     const freshPage = await fresh.fetch("/sign-up/check-email");
@@ -118,20 +118,17 @@ describe("POST /sign-up", () => {
     expect(await readVerificationToken("fresh-web@example.com")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await countMailTo("taken-web@example.com")).toBe(1);
     expect(await readVerificationToken("taken-web@example.com")).toBeNull();
-    // The taken account keeps its password; the new one cannot sign in before it is confirmed.
+    // The taken account keeps its password; the new sign-up is no account before it is confirmed.
     expect(await signInStatus("taken-web@example.com", ORIGINAL_PASSWORD)).toBe(200);
-    expect(await signInStatus("fresh-web@example.com", GOOD_PASSWORD)).toBe(403);
+    expect(await signInStatus("fresh-web@example.com", GOOD_PASSWORD)).toBe(401);
   });
 
-  it("keeps the typed address out of the URL, in an HttpOnly SameSite=Strict cookie for the check-email page only", async () => {
+  it("keeps the typed address out of the URL, in a __Host- HttpOnly SameSite=Strict cookie of its own", async () => {
     const answer = await signUpOnTheWeb("Private+signup@Example.com", GOOD_PASSWORD, new Browser(SECURE_ORIGIN));
 
     expect(answer.headers.get("location")).not.toContain("Example");
-    const cookie = findSetCookie(answer, "resetkit_check_email") ?? "";
-    expect(cookie).toContain("resetkit_check_email=Private%2Bsignup%40Example.com;");
-    for (const attribute of ["Path=/sign-up/check-email", "HttpOnly", "SameSite=Strict", "Secure", "Max-Age="]) {
-      expect(cookie).toContain(attribute);
-    }
+    const cookie = findSetCookie(answer, "__Host-resetkit_sign_up_email") ?? "";
+    expect(cookie).toMatch(/^__Host-resetkit_sign_up_email=Private\+signup@Example\.com; Max-Age=1800; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
   });
 
   it("says the same without naming an address when the check-email page is opened without the cookie", async () => {

@@ -3,7 +3,7 @@
  * they are 32 random bytes; only their SHA-256 hash is stored, they expire after
  * `ALERT_TOKEN_TTL_MS` and can be used once.
  */
-import { isResetTokenShape } from "../../../shared/reset-token.ts";
+import { isTokenShape } from "../../../shared/token-shape.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
 import { clock } from "../platform/clock.ts";
 
@@ -42,8 +42,8 @@ export async function createAlertToken(env: Env, accountId: string): Promise<{ t
 
 /** Returns the account id behind a live alert token without using it up, or null. */
 export async function findAlertAccountId(env: Env, token: unknown): Promise<string | null> {
-  // Alert tokens have the same shape as reset tokens; anything else is refused before any lookup.
-  if (!isResetTokenShape(token)) return null;
+  // Anything without the shape of our tokens is refused before any lookup.
+  if (!isTokenShape(token)) return null;
   const row = await env.DB.prepare(ALERT_QUERIES.findLive)
     .bind(await hashToken(token), clock.now())
     .first<{ account_id: string }>();
@@ -61,7 +61,7 @@ export async function consumeAlertToken(
   token: unknown,
   alongside: (use: AlertUse) => D1PreparedStatement[] = () => [],
 ): Promise<string | null> {
-  if (!isResetTokenShape(token)) return null;
+  if (!isTokenShape(token)) return null;
   const use: AlertUse = { tokenHash: await hashToken(token), usedAt: clock.now() };
   const [consumed] = await env.DB.batch([env.DB.prepare(ALERT_QUERIES.consume).bind(use.tokenHash, use.usedAt), ...alongside(use)]);
   const row = (consumed?.results as { account_id: string }[] | undefined)?.[0];

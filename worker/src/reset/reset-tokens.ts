@@ -9,7 +9,8 @@ import type { ResetClient } from "../../../shared/contract.ts";
 import { PASSWORD_STILL_USABLE } from "../accounts/accounts.ts";
 
 export const RESET_TOKEN_QUERIES = {
-  deleteForAccount: "DELETE FROM password_reset_tokens WHERE account_id = ?",
+  // Used links stay until they expire, so opening one again can say it was used.
+  deleteForAccount: "DELETE FROM password_reset_tokens WHERE account_id = ? AND used_at IS NULL",
   insert: `INSERT INTO password_reset_tokens (token_hash, account_id, client, created_at, expires_at, code_hash, requester_network)
     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   /**
@@ -17,25 +18,19 @@ export const RESET_TOKEN_QUERIES = {
    * password it verified is still the account's and not locked (see `PASSWORD_STILL_USABLE`).
    */
   deleteFromNetworkIfPasswordUsable: `DELETE FROM password_reset_tokens
-    WHERE account_id = ?1 AND requester_network = ?3 AND ${PASSWORD_STILL_USABLE}`,
+    WHERE account_id = ?1 AND requester_network = ?3 AND used_at IS NULL AND ${PASSWORD_STILL_USABLE}`,
   findLive: `SELECT token_hash, account_id, client, expires_at FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
-  findUsedSince: `SELECT account_id, client FROM password_reset_tokens
-    WHERE token_hash = ? AND used_at IS NOT NULL AND used_at >= ?`,
-  // The five statements below are one confirm batch. The first claims the token with a nonce;
+  findUsed: "SELECT 1 AS used FROM password_reset_tokens WHERE token_hash = ? AND used_at IS NOT NULL",
+  // The four statements below are one confirm batch. The first claims the token with a nonce;
   // the rest only act where that nonce is present, so a batch that lost the race changes nothing.
-  // The reset link reached the mailbox, so the batch also marks the address verified and ends
-  // its verification links: that is how the owner of a pre-registered address takes it back.
   claim: `UPDATE password_reset_tokens SET used_at = ?, claim = ?
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
   // A completed reset also lifts the lock "this wasn't me" put on the old password.
-  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2, password_locked_at = NULL,
-      email_verified_at = COALESCE(email_verified_at, ?2)
+  setPasswordIfClaimed: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2, password_locked_at = NULL
     WHERE id = ?3 AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ?4 AND claim = ?5)`,
-  deleteVerificationsIfClaimed: `DELETE FROM email_verifications
-    WHERE account_id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
   deleteOthersIfClaimed: `DELETE FROM password_reset_tokens
-    WHERE account_id = ? AND token_hash <> ?
+    WHERE account_id = ? AND token_hash <> ? AND used_at IS NULL
     AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
   deleteSessionsIfClaimed: `DELETE FROM sessions
     WHERE account_id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
@@ -108,18 +103,9 @@ export async function findLiveResetToken(env: Env, tokenHash: string, now: numbe
   return { tokenHash: row.token_hash, accountId: row.account_id, client: readClient(row.client), expiresAt: row.expires_at };
 }
 
-/**
- * The account and client of a token that was used at or after `since`, or null. A browser that
- * posts the same form twice (a double click) sends the second request with the token the first
- * one used; this tells that repeat apart from a stale link, so it can see the success page again.
- */
-export async function findResetTokenUsedSince(
-  env: Env,
-  tokenHash: string,
-  since: number,
-): Promise<{ accountId: string; client: ResetClient } | null> {
-  const row = await env.DB.prepare(RESET_TOKEN_QUERIES.findUsedSince).bind(tokenHash, since).first<{ account_id: string; client: string }>();
-  return row ? { accountId: row.account_id, client: readClient(row.client) } : null;
+/** Whether a token was used (to set a password, or traded for a fresh token by its code); false for unknown ones. */
+export async function isResetTokenUsed(env: Env, tokenHash: string): Promise<boolean> {
+  return (await env.DB.prepare(RESET_TOKEN_QUERIES.findUsed).bind(tokenHash).first()) !== null;
 }
 
 function readClient(value: string): ResetClient {
@@ -128,8 +114,7 @@ function readClient(value: string): ResetClient {
 
 /**
  * Uses a token to set a new password in one atomic batch: marks the token used, stores the
- * hash, marks the address verified, deletes the account's other reset tokens, its verification
- * links and every session. Returns false, having changed nothing, when the token was already
+ * hash, deletes the account's other reset tokens and every session. Returns false, having changed nothing, when the token was already
  * used, expired or claimed by a concurrent batch.
  */
 export async function claimResetTokenAndSetPassword(
@@ -142,7 +127,6 @@ export async function claimResetTokenAndSetPassword(
     env.DB.prepare(RESET_TOKEN_QUERIES.setPasswordIfClaimed).bind(passwordHash, now, accountId, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteOthersIfClaimed).bind(accountId, tokenHash, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteSessionsIfClaimed).bind(accountId, tokenHash, claim),
-    env.DB.prepare(RESET_TOKEN_QUERIES.deleteVerificationsIfClaimed).bind(accountId, tokenHash, claim),
   ]);
   return claimed?.meta.changes === 1;
 }

@@ -4,7 +4,7 @@
  * Sessions last `SESSION_TTL_MS` (30 days) from sign-in and are not extended by use. Every query
  * lives in `SESSION_QUERIES` so the schema test can plan it.
  */
-import { isResetTokenShape } from "../../../shared/reset-token.ts";
+import { isTokenShape } from "../../../shared/token-shape.ts";
 import { findAccountById, PASSWORD_STILL_USABLE, type Account } from "../accounts/accounts.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
 import { clock } from "../platform/clock.ts";
@@ -77,8 +77,8 @@ async function newSession(accountId: string): Promise<{ token: string; session: 
 
 /** Returns the live session and its account for a bearer token, or null. */
 export async function validateSessionToken(env: Env, token: string): Promise<{ account: Account; session: Session } | null> {
-  // Session tokens share the reset-token shape: 43 base64url characters.
-  if (!isResetTokenShape(token)) return null;
+  // Anything without the shape of our tokens is refused before any lookup.
+  if (!isTokenShape(token)) return null;
   const row = await env.DB.prepare(SESSION_QUERIES.findByTokenHash)
     .bind(await hashToken(token))
     .first<SessionRow>();

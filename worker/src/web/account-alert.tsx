@@ -7,10 +7,9 @@
 import { readConfig } from "../config.ts";
 import { findAlert, revokeFromAlert } from "../mail/account-alert.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readFormBody } from "./form-body.ts";
+import { readField, readSubmittedFields } from "./form-body.ts";
 import { AccountAlertDonePage, AccountAlertInvalidPage, AccountAlertPage } from "./pages/account-alert.tsx";
 import { renderPage } from "./render.ts";
-import { renderErrorPage } from "./web-route.tsx";
 import { INVALID_LINK_STATUS } from "./reset-password.tsx";
 
 const ALERT_TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
@@ -29,9 +28,7 @@ export async function showAccountAlert(request: Request, env: Env): Promise<Resp
 
 /** POST `/account-alert` (after the CSRF check): lock the password, revoke sessions, send a fresh link. */
 export async function submitAccountAlert(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-  const body = await readFormBody(request);
-  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
-  const alertToken = readField(body.fields, "token");
+  const alertToken = readField(await readSubmittedFields(request), "token");
   if (!ALERT_TOKEN_PATTERN.test(alertToken) || !(await revokeFromAlert(env, ctx, alertToken))) return renderInvalidAlert(env);
   return renderPage(<AccountAlertDonePage appName={readConfig(env).appName} />);
 }

@@ -5,19 +5,18 @@
  * form a link opens. Wrong codes re-render the page with one message that reads the same
  * whether or not the address has an account; the per-network limit is shared with the API.
  */
+import { PagePath } from "../../../shared/contract.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { normalizeResetCode } from "../../../shared/reset-code.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { clock } from "../platform/clock.ts";
 import { redeemResetCodeFromNetwork } from "../reset/code-redemption.ts";
-import { readCheckEmailCookie, serializeClearedCheckEmailCookie } from "./check-email-cookie.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readFormBody } from "./form-body.ts";
+import { readField, readSubmittedFields } from "./form-body.ts";
+import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { CheckEmailPage, describeRefusedCode, type CheckEmailPageProps } from "./pages/check-email.tsx";
 import { renderPage } from "./render.ts";
-import { RESET_COOKIE_PATH, serializeResetCookie } from "./reset-cookie.ts";
-import { renderErrorPage } from "./web-route.tsx";
 
 type PageState = Pick<CheckEmailPageProps, "email" | "code" | "wrongCodes" | "errors">;
 
@@ -28,11 +27,10 @@ export function showCheckEmail(request: Request, env: Env): Promise<Response> {
 
 /** POST (after the CSRF check): redeem a code. */
 export async function submitResetCode(request: Request, env: Env): Promise<Response> {
-  const body = await readFormBody(request);
-  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
-  const typedEmail = readField(body.fields, "email").slice(0, 254);
-  const typedCode = readField(body.fields, "code").slice(0, 32);
-  const wrongCodes = Math.min(99, Math.max(0, Number.parseInt(readField(body.fields, "wrong_codes"), 10) || 0));
+  const fields = await readSubmittedFields(request);
+  const typedEmail = readField(fields, "email").slice(0, 254);
+  const typedCode = readField(fields, "code").slice(0, 32);
+  const wrongCodes = Math.min(99, Math.max(0, Number.parseInt(readField(fields, "wrong_codes"), 10) || 0));
   const state: PageState = { email: typedEmail, code: typedCode, wrongCodes };
 
   const email = emailAddressSchema.safeParse(typedEmail);
@@ -51,9 +49,9 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
     return new Response(null, {
       status: 303,
       headers: [
-        ["location", RESET_COOKIE_PATH],
-        ["set-cookie", serializeResetCookie(request, outcome.token, maxAgeSeconds)],
-        ["set-cookie", serializeClearedCheckEmailCookie(request)],
+        ["location", PagePath.resetPassword],
+        ["set-cookie", setPageCookie(request, "reset", outcome.token, maxAgeSeconds)],
+        ["set-cookie", clearPageCookie(request, "resetEmail")],
       ],
     });
   }
@@ -64,6 +62,12 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
   }
   const refused = { ...state, code: "", wrongCodes: wrongCodes + 1 };
   return renderCheckEmail(request, env, { ...refused, errors: { code: describeRefusedCode(wrongCodes + 1) } }, 400);
+}
+
+/** The address this browser typed into /forgot-password, or null when the cookie is gone or spoiled. */
+function readTypedAddress(request: Request): string | null {
+  const parsed = emailAddressSchema.safeParse(readPageCookie(request, "resetEmail"));
+  return parsed.success ? parsed.data : null;
 }
 
 async function renderCheckEmail(
@@ -80,7 +84,7 @@ async function renderCheckEmail(
       appName={config.appName}
       csrfToken={token}
       ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)}
-      knownEmail={readCheckEmailCookie(request)}
+      knownEmail={readTypedAddress(request)}
       showDevMailbox={config.environment === "development"}
       {...state}
     />,

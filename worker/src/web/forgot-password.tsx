@@ -10,12 +10,11 @@ import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { requestPasswordReset } from "../reset/password-reset.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readFormBody } from "./form-body.ts";
-import { serializeCheckEmailCookie } from "./check-email-cookie.ts";
+import { readField, readSubmittedFields } from "./form-body.ts";
+import { setPageCookie } from "./page-cookies.ts";
 import { CHECK_EMAIL_PATH } from "./pages/check-email.tsx";
 import { ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
 import { renderPage } from "./render.ts";
-import { renderErrorPage } from "./web-route.tsx";
 
 /** GET: the empty form. */
 export async function showForgotPasswordForm(request: Request, env: Env): Promise<Response> {
@@ -26,9 +25,7 @@ export async function showForgotPasswordForm(request: Request, env: Env): Promis
 /** POST (after the CSRF check): ask for a reset link. */
 export async function submitForgotPasswordForm(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
-  const body = await readFormBody(request);
-  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
-  const typed = readField(body.fields, "email");
+  const typed = readField(await readSubmittedFields(request), "email");
   const parsed = emailAddressSchema.safeParse(typed);
   if (!parsed.success) {
     const { token, setCookie } = await issueCsrfToken(request, env);
@@ -47,6 +44,7 @@ export async function submitForgotPasswordForm(request: Request, env: Env): Prom
   }
   return new Response(null, {
     status: 303,
-    headers: { location: CHECK_EMAIL_PATH, "set-cookie": serializeCheckEmailCookie(request, parsed.data, config.resetTokenTtlMs / 1000) },
+    // The cookie lasts as long as a link: the page it leads to also takes the emailed code.
+    headers: { location: CHECK_EMAIL_PATH, "set-cookie": setPageCookie(request, "resetEmail", parsed.data, config.resetTokenTtlMs / 1000) },
   });
 }

@@ -20,6 +20,16 @@ export function readFormBody(request: Request): Promise<FormBody> {
   return body;
 }
 
+/**
+ * The fields of a form that passed `refuseUnreadableForm` (routes.tsx), which answered 413 or 415
+ * for any body that cannot be read; a page handler behind it never sees one.
+ */
+export async function readSubmittedFields(request: Request): Promise<URLSearchParams> {
+  const body = await readFormBody(request);
+  if (!body.ok) throw new Error(`a page handler ran for an unreadable form (${body.reason})`);
+  return body.fields;
+}
+
 /** Returns one field as a string, or "" when it is missing. */
 export function readField(fields: URLSearchParams, name: string): string {
   return fields.get(name) ?? "";

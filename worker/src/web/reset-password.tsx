@@ -6,42 +6,35 @@
  * 303 to the bare `/reset-password`, so the token leaves the address bar and history (as
  * Django's confirm view does). The form then reads the token from the cookie only.
  *
- * A submit verifies the token once and checks the policy once. A browser that sends the form
- * again right after it succeeded (a double click, a reload) sees the success page again rather
- * than "link invalid": the token it carries (or keeps in the done cookie) was used moments ago,
- * and the password it sends is the one now set. Any other password gets "link invalid", so a
- * second tab that typed something else is never told its password was set.
+ * A submit verifies the token once and checks the policy once. A link that no longer works shows
+ * the success page to the very form that just finished with it (a reload re-posts it; the done
+ * cookie's receipt names the form by the id each rendering gets), and to every other form and
+ * visitor says whether it was used or is invalid (reset/finished-reset.ts); no submitted password
+ * is ever checked for that.
  */
 import { PagePath, type ResetClient } from "../../../shared/contract.ts";
 import { ResetPasswordCopy } from "../../../shared/copy.ts";
 import { buildResetDeepLink, buildSignInDeepLink } from "../../../shared/deep-link.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
-import { checkPassword } from "../../../shared/password-policy.ts";
-import { isResetTokenShape } from "../../../shared/reset-token.ts";
-import { findAccountById } from "../accounts/accounts.ts";
+import { checkNewPassword, type NewPasswordProblems } from "../../../shared/new-password.ts";
+import { isTokenShape } from "../../../shared/token-shape.ts";
 import { readConfig } from "../config.ts";
-import { verifyPassword } from "../crypto/password-hash.ts";
-import { hashToken } from "../crypto/token.ts";
+import { encodeBase64Url } from "../crypto/encoding.ts";
 import { clock } from "../platform/clock.ts";
-import { completePasswordReset, verifyPasswordResetToken, type VerifiedReset } from "../reset/password-reset.ts";
-import { findResetTokenUsedSince } from "../reset/reset-tokens.ts";
-import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readFormBody } from "./form-body.ts";
-import { ResetPasswordPage, type ResetPasswordErrors } from "./pages/reset-password.tsx";
-import { ContinueToResetPage, PasswordChangedPage, ResetLinkInvalidPage } from "./pages/reset-outcomes.tsx";
-import { renderPage } from "./render.ts";
-import { serializeExpiredCookie } from "./cookies.ts";
+import { random } from "../platform/random.ts";
 import {
-  RESET_COOKIE_PATH,
-  RESET_DONE_COOKIE_NAME,
-  RESET_DONE_SECONDS,
-  readResetCookie,
-  readResetDoneCookie,
-  serializeClearedResetCookie,
-  serializeResetCookie,
-  serializeResetDoneCookie,
-} from "./reset-cookie.ts";
-import { renderErrorPage } from "./web-route.tsx";
+  explainDeadResetLink,
+  FINISHED_RESET_WINDOW_MS,
+  issueFinishedResetReceipt,
+  recognizeFinishedReset,
+} from "../reset/finished-reset.ts";
+import { completePasswordReset, verifyPasswordResetToken, type VerifiedReset } from "../reset/password-reset.ts";
+import { issueCsrfToken } from "./csrf/index.ts";
+import { readField, readSubmittedFields } from "./form-body.ts";
+import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
+import { ResetPasswordPage } from "./pages/reset-password.tsx";
+import { ContinueToResetPage, PasswordChangedPage, ResetLinkInvalidPage, ResetLinkUsedPage } from "./pages/reset-outcomes.tsx";
+import { renderPage } from "./render.ts";
 
 /** The status of the "link invalid or expired" page, the same as the JSON API's `token_invalid`. */
 export const INVALID_LINK_STATUS = 410;
@@ -51,76 +44,51 @@ export async function openResetPassword(request: Request, env: Env): Promise<Res
   const url = new URL(request.url);
   if (url.searchParams.has("token")) return moveTokenIntoCookie(request, env, url.searchParams.get("token"));
 
-  const token = readResetCookie(request);
+  const token = readPageCookie(request, "reset");
+  const verified = token ? await verifyPasswordResetToken(env, token) : null;
+  if (token && verified) return renderResetForm(request, env, token, verified, {}, 200);
   if (!token) {
-    const done = readResetDoneCookie(request);
-    if (done) return renderRepeatOrInvalid(request, env, done, null);
     const fetchSite = request.headers.get("sec-fetch-site");
     // A link followed from a mail site: the browser withheld our SameSite=Strict cookie. Reload
     // once as a same-origin navigation; without a cookie that second visit shows the invalid page.
     if (fetchSite === "cross-site" || fetchSite === "same-site") {
-      return renderPage(<ContinueToResetPage appName={readConfig(env).appName} />);
+      if (!(await recognizeFinishedReset(env, readPageCookie(request, "resetDone"), null))) {
+        return renderPage(<ContinueToResetPage appName={readConfig(env).appName} />);
+      }
     }
-    return renderInvalidLink(request, env);
   }
-  const verified = await verifyPasswordResetToken(env, token);
-  if (!verified) return renderInvalidLink(request, env);
-  return renderResetForm(request, env, token, verified, {}, 200);
+  return renderDeadLink(request, env, token, { formId: null });
 }
 
 /** POST `/reset-password` (after the CSRF check). */
 export async function submitResetPassword(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const config = readConfig(env);
-  const body = await readFormBody(request);
-  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
-  const password = readField(body.fields, "password");
-  const confirmation = readField(body.fields, "confirm_password");
-  const token = readResetCookie(request);
-  if (!token) {
-    const done = readResetDoneCookie(request);
-    return done ? renderRepeatOrInvalid(request, env, done, password) : renderInvalidLink(request, env);
-  }
-  const verified = await verifyPasswordResetToken(env, token);
-  if (!verified) return renderRepeatOrInvalid(request, env, token, password);
+  const fields = await readSubmittedFields(request);
+  const password = readField(fields, "password");
+  const confirmation = readField(fields, "confirm_password");
+  // A form without a well-formed id (not one of ours) gets a fresh one, so no repeat can match it.
+  const submittedFormId = readField(fields, "form_id");
+  const formId = FORM_ID_PATTERN.test(submittedFormId) ? submittedFormId : generateFormId();
+  const token = readPageCookie(request, "reset");
+  const verified = token ? await verifyPasswordResetToken(env, token) : null;
+  if (!token || !verified) return renderDeadLink(request, env, token, { formId });
 
-  if (!password || confirmation !== password) {
-    const errors = checkNewPassword(password, confirmation, verified.account.email, config.passwordMinLength);
-    return renderResetForm(request, env, token, verified, errors, 422);
-  }
+  const problems = checkNewPassword(password, confirmation, { minLength: config.passwordMinLength, email: verified.account.email }, ResetPasswordCopy);
+  // The policy itself is the server's to check, after the token, once: only an empty or mismatched pair stops here.
+  if (!password || confirmation !== password) return renderResetForm(request, env, token, verified, problems, 422);
   const result = await completePasswordReset(env, ctx, verified, password);
-  if (result.ok) return renderPasswordChanged(request, env, verified.client, token);
+  if (result.ok) return renderPasswordChanged(request, env, verified.client, await issueFinishedResetReceipt(env, verified.client, formId));
   if (result.reason === "password_policy") return renderResetForm(request, env, token, verified, { password: result.message }, 422);
-  return renderRepeatOrInvalid(request, env, token, password);
-}
-
-/**
- * Field messages for a new password typed twice (this form and the sign-up form); the policy is
- * the shared one the server enforces anyway. `words` are what the form says for an empty field.
- */
-export function checkNewPassword(
-  password: string,
-  confirmation: string,
-  email: string,
-  minLength: number,
-  words: { missingPassword: string; missingConfirmation: string } = ResetPasswordCopy,
-): ResetPasswordErrors {
-  const errors: ResetPasswordErrors = {};
-  if (!password) errors.password = words.missingPassword;
-  else {
-    const violation = checkPassword(password, { minLength, email })[0];
-    if (violation) errors.password = violation.message;
-  }
-  if (!confirmation) errors.confirmPassword = words.missingConfirmation;
-  else if (password && confirmation !== password) errors.confirmPassword = ResetPasswordCopy.mismatch;
-  return errors;
+  return renderDeadLink(request, env, token, { formId });
 }
 
 async function moveTokenIntoCookie(request: Request, env: Env, token: string | null): Promise<Response> {
-  const verified = isResetTokenShape(token) ? await verifyPasswordResetToken(env, token) : null;
-  if (!token || !verified) return renderInvalidLink(request, env);
+  const verified = isTokenShape(token) ? await verifyPasswordResetToken(env, token) : null;
+  // A link opened afresh, from the email, is never a repeat: a used one says it was used.
+  if (!token || !verified) return renderDeadLink(request, env, token, null);
   const maxAgeSeconds = Math.max(1, Math.floor((verified.expiresAt - clock.now()) / 1000));
   const headers = new Headers({ location: PagePath.resetPassword });
-  headers.append("set-cookie", serializeResetCookie(request, token, maxAgeSeconds));
+  headers.append("set-cookie", setPageCookie(request, "reset", token, maxAgeSeconds));
   return new Response(null, { status: 303, headers });
 }
 
@@ -129,7 +97,7 @@ async function renderResetForm(
   env: Env,
   token: string,
   reset: VerifiedReset,
-  errors: ResetPasswordErrors,
+  errors: NewPasswordProblems,
   status: number,
 ): Promise<Response> {
   const config = readConfig(env);
@@ -138,6 +106,7 @@ async function renderResetForm(
     <ResetPasswordPage
       appName={config.appName}
       csrfToken={csrf.token}
+      formId={generateFormId()}
       email={reset.account.email}
       maskedEmail={maskEmail(reset.account.email)}
       deepLink={reset.client === "desktop" ? buildResetDeepLink(config.deepLinkScheme, token) : undefined}
@@ -150,9 +119,9 @@ async function renderResetForm(
 
 /**
  * The success page, which leads to the web sign-in and, for a reset asked for in the app, to the
- * app. `usedToken` is remembered in the done cookie when the change happened in this request.
+ * app. `receipt` is set when the change happened in this request: the done cookie keeps it.
  */
-function renderPasswordChanged(request: Request, env: Env, client: ResetClient, usedToken: string | null): Response {
+function renderPasswordChanged(request: Request, env: Env, client: ResetClient, receipt: string | null): Response {
   const config = readConfig(env);
   return renderPage(
     <PasswordChangedPage
@@ -162,34 +131,35 @@ function renderPasswordChanged(request: Request, env: Env, client: ResetClient, 
     />,
     {
       cookies: [
-        readResetCookie(request) ? serializeClearedResetCookie(request) : null,
-        usedToken ? serializeResetDoneCookie(request, usedToken) : null,
+        readPageCookie(request, "reset") ? clearPageCookie(request, "reset") : null,
+        receipt ? setPageCookie(request, "resetDone", receipt, FINISHED_RESET_WINDOW_MS / 1000) : null,
       ],
     },
   );
 }
 
 /**
- * A token that no longer verifies: the success page if it was used moments ago and `password`
- * (null for a page view) is the one it set, else "link invalid".
+ * A link that does not open the form: for a `repeat` (a re-post of the form, or a view of the
+ * bare page) by the form or browser that just finished with it, the success page; else the
+ * "used" or "invalid or expired" page, and the reset cookie goes.
  */
-async function renderRepeatOrInvalid(request: Request, env: Env, token: string, password: string | null): Promise<Response> {
-  const since = clock.now() - RESET_DONE_SECONDS * 1000;
-  const used = isResetTokenShape(token) ? await findResetTokenUsedSince(env, await hashToken(token), since) : null;
-  if (!used) return renderInvalidLink(request, env);
-  if (password !== null) {
-    const account = await findAccountById(env, used.accountId);
-    if (!account || !(await verifyPassword(password, account.passwordHash)).valid) return renderInvalidLink(request, env);
-  }
-  return renderPasswordChanged(request, env, used.client, null);
-}
-
-function renderInvalidLink(request: Request, env: Env): Response {
-  return renderPage(<ResetLinkInvalidPage appName={readConfig(env).appName} />, {
+async function renderDeadLink(request: Request, env: Env, token: string | null, repeat: { formId: string | null } | null): Promise<Response> {
+  const finished = repeat ? await recognizeFinishedReset(env, readPageCookie(request, "resetDone"), repeat.formId) : null;
+  if (finished) return renderPasswordChanged(request, env, finished.client, null);
+  const appName = readConfig(env).appName;
+  const page = (await explainDeadResetLink(env, token)) === "used" ? <ResetLinkUsedPage appName={appName} /> : <ResetLinkInvalidPage appName={appName} />;
+  return renderPage(page, {
     status: INVALID_LINK_STATUS,
     cookies: [
-      readResetCookie(request) ? serializeClearedResetCookie(request) : null,
-      readResetDoneCookie(request) ? serializeExpiredCookie(request, RESET_DONE_COOKIE_NAME, RESET_COOKIE_PATH) : null,
+      readPageCookie(request, "reset") ? clearPageCookie(request, "reset") : null,
+      readPageCookie(request, "resetDone") ? clearPageCookie(request, "resetDone") : null,
     ],
   });
+}
+
+const FORM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** A fresh id for one rendering of the form; a reload of its answer sends the same one back. */
+function generateFormId(): string {
+  return encodeBase64Url(random.bytes(16));
 }

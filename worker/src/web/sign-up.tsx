@@ -8,24 +8,23 @@
  */
 import { createAccountRequestSchema, fieldErrorsFrom, PagePath } from "../../../shared/contract.ts";
 import { SignUpCopy } from "../../../shared/copy.ts";
+import { emailAddressSchema } from "../../../shared/email-address.ts";
+import { checkNewPassword } from "../../../shared/new-password.ts";
 import { requestSignUp } from "../accounts/sign-up.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
-import { readCheckEmailCookie, serializeCheckEmailCookie } from "./check-email-cookie.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readFormBody } from "./form-body.ts";
+import { readField, readSubmittedFields } from "./form-body.ts";
+import { readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { RateLimitedPage } from "./pages/forgot-password.tsx";
 import { SIGN_UP_CHECK_EMAIL_PATH, SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
 import { renderPage } from "./render.ts";
-import { checkNewPassword } from "./reset-password.tsx";
-import { renderErrorPage } from "./web-route.tsx";
 
 /**
  * The check-email page only repeats the address back right after the redirect (it takes no code,
  * unlike the reset one), so the address need not stay in the browser for the link's 24 hours.
  */
 const CHECK_EMAIL_COOKIE_SECONDS = 30 * 60;
-const SIGN_UP_PASSWORD_WORDS = { missingPassword: "Enter a password.", missingConfirmation: SignUpCopy.missingConfirmation };
 
 /** GET: the empty form. */
 export function showSignUpForm(request: Request, env: Env): Promise<Response> {
@@ -35,11 +34,10 @@ export function showSignUpForm(request: Request, env: Env): Promise<Response> {
 /** POST (after the CSRF check): ask for an account. */
 export async function submitSignUpForm(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
-  const body = await readFormBody(request);
-  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
-  const typedEmail = readField(body.fields, "email");
-  const password = readField(body.fields, "password");
-  const confirmation = readField(body.fields, "confirm_password");
+  const fields = await readSubmittedFields(request);
+  const typedEmail = readField(fields, "email");
+  const password = readField(fields, "password");
+  const confirmation = readField(fields, "confirm_password");
   const shown = { email: typedEmail.slice(0, 254) };
 
   const parsed = createAccountRequestSchema.safeParse({ email: typedEmail, password, client: "web" });
@@ -52,7 +50,7 @@ export async function submitSignUpForm(request: Request, env: Env): Promise<Resp
       status: 303,
       headers: {
         location: SIGN_UP_CHECK_EMAIL_PATH,
-        "set-cookie": serializeCheckEmailCookie(request, parsed.data.email, CHECK_EMAIL_COOKIE_SECONDS, SIGN_UP_CHECK_EMAIL_PATH),
+        "set-cookie": setPageCookie(request, "signUpEmail", parsed.data.email, CHECK_EMAIL_COOKIE_SECONDS),
       },
     });
   }
@@ -69,7 +67,7 @@ export function showSignUpCheckEmail(request: Request, env: Env): Response {
   return renderPage(
     <SignUpCheckEmailPage
       appName={config.appName}
-      knownEmail={readCheckEmailCookie(request)}
+      knownEmail={readTypedAddress(request)}
       showDevMailbox={config.environment === "development"}
     />,
   );
@@ -86,9 +84,15 @@ function checkSignUpForm(
   minLength: number,
 ): SignUpErrors {
   const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
-  const checked = checkNewPassword(password, confirmation, parsed.data?.email ?? "", minLength, SIGN_UP_PASSWORD_WORDS);
+  const checked = checkNewPassword(password, confirmation, { minLength, email: parsed.data?.email ?? "" }, SignUpCopy);
   // An empty or over-long password gets the schema's own sentence, as the API gives it.
   return { email: fieldErrors.email, password: fieldErrors.password ?? checked.password, confirmPassword: checked.confirmPassword };
+}
+
+/** The address this browser typed into the form, or null when the cookie is gone or spoiled. */
+function readTypedAddress(request: Request): string | null {
+  const parsed = emailAddressSchema.safeParse(readPageCookie(request, "signUpEmail"));
+  return parsed.success ? parsed.data : null;
 }
 
 async function renderSignUpForm(

@@ -1,17 +1,32 @@
 /**
- * The pages around the reset form: the link is invalid or expired, the password was changed,
+ * The pages around the reset form: the link is invalid or expired, or was used, the password was changed,
  * and the short hop that finishes opening a link that was followed from another site.
  */
 import { PagePath } from "../../../../shared/contract.ts";
 import { describeOpenInApp, ResetOutcomeCopy } from "../../../../shared/copy.ts";
 import { Layout } from "./layout.tsx";
 
-/** Unknown, expired and used links all get this one page, with a way to ask again. */
+/** Unknown, revoked and expired links all get this one page, with a way to ask again. */
 export function ResetLinkInvalidPage({ appName }: { appName: string }) {
   return (
     <Layout appName={appName} title="Link invalid or expired">
       <h1>{ResetOutcomeCopy.invalidTitle}</h1>
       <p>{ResetOutcomeCopy.invalidBody}</p>
+      <p>
+        <a className="button button-primary" href={PagePath.forgotPassword}>
+          {ResetOutcomeCopy.askAgain}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** A link that already set a password (or whose code was redeemed): it says so, with a way to ask again. */
+export function ResetLinkUsedPage({ appName }: { appName: string }) {
+  return (
+    <Layout appName={appName} title="Link already used">
+      <h1>{ResetOutcomeCopy.usedTitle}</h1>
+      <p>{ResetOutcomeCopy.usedBody}</p>
       <p>
         <a className="button button-primary" href={PagePath.forgotPassword}>
           {ResetOutcomeCopy.askAgain}

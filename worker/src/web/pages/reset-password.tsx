@@ -6,27 +6,25 @@
  */
 import { PagePath } from "../../../../shared/contract.ts";
 import { describeOpenInApp, describePasswordPolicy, ResetPasswordCopy } from "../../../../shared/copy.ts";
+import type { NewPasswordProblems } from "../../../../shared/new-password.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
-
-export interface ResetPasswordErrors {
-  password?: string;
-  confirmPassword?: string;
-}
 
 export interface ResetPasswordPageProps {
   appName: string;
   csrfToken: string;
+  /** Names this rendering of the form, so a re-post of exactly this form is recognised after it succeeded. */
+  formId: string;
   email: string;
   maskedEmail: string;
   /** The desktop deep link; offered only when the reset was asked for in the app. */
   deepLink?: string | undefined;
   minLength: number;
-  errors?: ResetPasswordErrors;
+  errors?: NewPasswordProblems;
 }
 
 /** The form that sets the new password. */
-export function ResetPasswordPage({ appName, csrfToken, email, maskedEmail, deepLink, minLength, errors = {} }: ResetPasswordPageProps) {
+export function ResetPasswordPage({ appName, csrfToken, formId, email, maskedEmail, deepLink, minLength, errors = {} }: ResetPasswordPageProps) {
   const messages = [errors.password, errors.confirmPassword].filter((message): message is string => Boolean(message));
   return (
     <Layout appName={appName} title={ResetPasswordCopy.title} withPasswordFeedback>
@@ -37,6 +35,7 @@ export function ResetPasswordPage({ appName, csrfToken, email, maskedEmail, deep
       <ErrorSummary messages={messages} />
       <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength}>
         <CsrfField token={csrfToken} />
+        <input type="hidden" name="form_id" value={formId} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="password"
