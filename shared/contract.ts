@@ -7,7 +7,7 @@ import { z } from "zod";
 import { emailAddressSchema } from "./email-address.ts";
 import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
 import { normalizeResetCode, RESET_CODE_INPUT_MAX_LENGTH } from "./reset-code.ts";
-import { RESET_TOKEN_PATTERN } from "./reset-token.ts";
+import { TOKEN_PATTERN } from "./token-shape.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -53,7 +53,7 @@ const currentPasswordField = z
 
 const resetTokenField = z
   .string({ error: "The reset token is missing." })
-  .regex(RESET_TOKEN_PATTERN, { error: "The reset token is malformed." });
+  .regex(TOKEN_PATTERN, { error: "The reset token is malformed." });
 
 export const resetClientSchema = z.enum(["web", "desktop"]);
 export type ResetClient = z.infer<typeof resetClientSchema>;
@@ -76,10 +76,16 @@ export const createAccountRequestSchema = z.object({
 export const verifyEmailRequestSchema = z.object({
   token: z
     .string({ error: "The verification token is missing." })
-    .regex(RESET_TOKEN_PATTERN, { error: "The verification token is malformed." }),
+    .regex(TOKEN_PATTERN, { error: "The verification token is malformed." }),
   password: currentPasswordField,
 });
-export const signInRequestSchema = z.object({ email: emailAddressSchema, password: currentPasswordField });
+/** A device token a client kept from an earlier successful sign-in (see `SessionResponse.deviceToken`). */
+const deviceTokenField = z.string({ error: "The device token is malformed." }).regex(TOKEN_PATTERN, { error: "The device token is malformed." });
+export const signInRequestSchema = z.object({
+  email: emailAddressSchema,
+  password: currentPasswordField,
+  deviceToken: deviceTokenField.optional(),
+});
 export const passwordResetRequestSchema = z.object({
   email: emailAddressSchema,
   client: resetClientSchema.optional(),
@@ -113,6 +119,11 @@ export interface AccountResponse {
 export interface SessionResponse {
   token: string;
   expiresAt: string;
+  /**
+   * Keep it and send it with later sign-ins: failures elsewhere never lock out a device that
+   * signed in before. It signs nobody in by itself.
+   */
+  deviceToken: string;
 }
 /** The one answer to a reset request or a sign-up, whatever the address: `202 {"status":"accepted"}`. */
 export interface AcceptedResponse {

@@ -30,6 +30,8 @@ export const ResetOutcomeCopy = {
   invalidTitle: "This reset link is invalid or has expired",
   invalidBody: "Reset links work once, for a limited time, and only the newest one you asked for is valid.",
   askAgain: "Ask for a new link",
+  usedTitle: "This reset link has already been used",
+  usedBody: "Each link works once. If you set a new password with it, that password is saved: sign in with it. If you didn't, ask for a new link.",
   changedTitle: "Your password has been changed",
   changedBody: "For your safety we signed you out everywhere. Sign in with your new password.",
   signIn: "Sign in",
@@ -57,6 +59,7 @@ export const SignUpCopy = {
   confirmationLabel: "Confirm password",
   submit: "Create account",
   submitting: "Creating…",
+  missingPassword: "Enter a password.",
   missingConfirmation: "Enter the password a second time.",
   haveAccount: "Already have an account?",
   signIn: "Sign in",
@@ -72,13 +75,30 @@ export const VerifyEmailCopy = {
   passwordLabel: "Password",
   submit: "Confirm email address",
   submitting: "Confirming…",
-  wrongPassword: "That is not the password this account was created with. If you didn't sign up, ignore the email; to choose a password yourself, reset it.",
+  wrongPassword: "That is not the password chosen when this address was signed up. If you didn't sign up, ignore the email; to choose a password yourself, sign up again with this address.",
   verifiedTitle: "Your email address is confirmed",
   verifiedBody: "Your account is ready. Sign in with your email address and password.",
   invalidTitle: "This confirmation link is invalid or has expired",
   invalidBody: "Confirmation links work once, for 24 hours, and only the newest one is valid. Sign up again to get a new link.",
   signUpAgain: "Sign up again",
+  alreadyVerifiedTitle: "This address is already confirmed",
+  alreadyVerifiedBody: "This link was used to confirm the address, so the account exists. Sign in with its email address and password.",
 } as const;
 
-/** What signing in says to the right password of an account whose address is not confirmed yet. */
-export const EMAIL_UNVERIFIED_MESSAGE = "Confirm your email address first: open the link in the email we sent when you signed up.";
+/**
+ * What signing in says to every failure: an unknown address, a wrong password, and a sign-up not
+ * confirmed yet, which is no account until then. Its second sentence is for the last of those.
+ */
+export const INVALID_CREDENTIALS_MESSAGE =
+  "The email address or password is not right. If you have just signed up, confirm your address first with the link we emailed you.";
+
+/** The desktop app's question when a deep link arrives while someone is busy elsewhere in it. */
+export const DeepLinkPromptCopy = {
+  openResetFor: (maskedEmail: string) => `Open the password reset for ${maskedEmail}?`,
+  openReset: "Open the password reset from this link?",
+  openVerifyEmail: "Open the email confirmation from this link?",
+  openSignIn: "Leave this screen and go to Sign in?",
+  body: "A link was opened in ResetKit. If you didn't open it yourself just now, choose Cancel and carry on.",
+  open: "Open",
+  cancel: "Cancel",
+} as const;

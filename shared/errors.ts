@@ -9,10 +9,10 @@ export const ErrorCode = {
   payloadTooLarge: "payload_too_large",
   notFound: "not_found",
   methodNotAllowed: "method_not_allowed",
-  /** 403: the right password for an account whose address is not verified yet. */
-  emailUnverified: "email_unverified",
   passwordPolicy: "password_policy",
   invalidCredentials: "invalid_credentials",
+  /** 409, development only: `POST /dev/accounts` for an address that has an account. */
+  emailTaken: "email_taken",
   unauthorized: "unauthorized",
   rateLimited: "rate_limited",
   tokenInvalid: "token_invalid",

@@ -6,11 +6,10 @@
  */
 import { env } from "cloudflare:test";
 import { createAccount, type Account } from "../../worker/src/accounts/accounts.ts";
-import { clock } from "../../worker/src/platform/clock.ts";
 
 /** Stores a verified account with the given password hash; throws when the address is taken. */
 export async function createVerifiedAccount(email: string, passwordHash: string): Promise<Account> {
-  const account = await createAccount(env, { email, passwordHash, emailVerifiedAt: clock.now() });
+  const account = await createAccount(env, { email, passwordHash });
   if (!account) throw new Error(`${email} is already registered`);
   return account;
 }

@@ -3,7 +3,7 @@
  * titles are written for developers; the app branches on the stable `code` instead, and falls
  * back to the server's `detail` only for codes it does not know yet.
  */
-import { EMAIL_UNVERIFIED_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { INVALID_CREDENTIALS_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode, isProblem, type Problem } from "../../../shared/errors.ts";
 import type { ApiFailure } from "../ipc/api-result.ts";
 
@@ -54,13 +54,11 @@ export function describeProblem(problem: Problem, retryAfterSeconds?: number): s
     case ErrorCode.codeInvalid:
       return "That code did not work for this address. Check it against the newest email and try again; after 5 wrong tries the code stops working.";
     case ErrorCode.invalidCredentials:
-      return "The email address or password is incorrect.";
+      return INVALID_CREDENTIALS_MESSAGE;
     case ErrorCode.unauthorized:
       return "Your session has ended. Sign in again.";
     case ErrorCode.rateLimited:
       return describeRateLimit(retryAfterSeconds);
-    case ErrorCode.emailUnverified:
-      return EMAIL_UNVERIFIED_MESSAGE;
     case ErrorCode.passwordPolicy:
     case ErrorCode.validationFailed:
       return firstFieldError(problem) ?? asSentence(problem.detail) ?? "Check the highlighted fields and try again.";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiPath } from "../../../shared/contract.ts";
-import { EMAIL_UNVERIFIED_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { INVALID_CREDENTIALS_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { findFreePort } from "../../support/wrangler-dev.ts";
 import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
@@ -114,7 +114,7 @@ describe("the Worker API client", () => {
     it("says the email or password is wrong without saying which", async () => {
       server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials", { detail: "Unknown email" }));
       const result = await client.createSession({ email: "ada@example.com", password: "wrong password here" });
-      expect(result.ok ? null : result.error.message).toBe("The email address or password is incorrect.");
+      expect(result.ok ? null : result.error.message).toBe(INVALID_CREDENTIALS_MESSAGE);
     });
 
     it("says the confirmation link, not a reset link, is invalid or has expired", async () => {
@@ -147,10 +147,10 @@ describe("the Worker API client", () => {
       });
     });
 
-    it("asks to confirm the email address when the account is not verified yet", async () => {
-      server.respond("POST", ApiPath.sessions, problem(403, "email_unverified", { detail: "Some server wording" }));
+    it("says one sentence for every refused sign-in, which also reminds a new sign-up to confirm the address", async () => {
+      server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials", { detail: "Some server wording" }));
       const result = await client.createSession({ email: "ada@example.com", password: "the right password here" });
-      expect(result.ok ? null : result.error).toMatchObject({ status: 403, code: "email_unverified", message: EMAIL_UNVERIFIED_MESSAGE });
+      expect(result.ok ? null : result.error).toMatchObject({ status: 401, code: "invalid_credentials", message: INVALID_CREDENTIALS_MESSAGE });
     });
 
     it("turns a rate limit with Retry-After in seconds into minutes to wait", async () => {

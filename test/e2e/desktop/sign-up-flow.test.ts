@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EMAIL_UNVERIFIED_MESSAGE, SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { INVALID_CREDENTIALS_MESSAGE, SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
 import { launchChromium } from "../../support/chromium.ts";
@@ -65,7 +65,7 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
   function openDeepLink(raw: string): void {
     const link = readDeepLinkFromUrl(raw, "resetkit");
     if (!link) throw new Error(`the link ${raw} did not parse`);
-    bridge.inbox.deliver(link);
+    bridge.inbox.deliver({ link, atLaunch: false });
   }
 
   /** Checks the screen with axe and saves its screenshot. */
@@ -138,14 +138,14 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     expect(await page.getByRole("status").innerText()).toBe(SignUpCopy.checkEmailBody(email));
     await visit("sign-up-check-email");
 
-    // The Worker creates the account off the request path, with the email: once the email is
-    // there, signing in before the address is confirmed says what to do.
+    // Until the address is confirmed there is no account: signing in gets the one refusal every
+    // wrong sign-in gets, whose sentence says what to do.
     const link = await readVerifyEmailLinkFromMail(worker.url, email);
     await page.getByRole("button", { name: "Back to sign in" }).click();
     await heading("Sign in").waitFor();
     await signIn(email, PASSWORD);
-    await page.getByText(EMAIL_UNVERIFIED_MESSAGE).waitFor();
-    expect(await page.getByRole("alert").innerText()).toBe(EMAIL_UNVERIFIED_MESSAGE);
+    await page.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
+    expect(await page.getByRole("alert").innerText()).toBe(INVALID_CREDENTIALS_MESSAGE);
     await visit("sign-in-unconfirmed");
 
     openDeepLink(link);
@@ -159,7 +159,7 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     await page.locator("p.error").getByText(VerifyEmailCopy.wrongPassword).waitFor();
     expect(await confirmPassword.getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByRole("alert").filter({ hasText: VerifyEmailCopy.wrongPassword }).count()).toBe(1);
-    expect(await page.getByText("The email address or password is incorrect.").count()).toBe(0);
+    expect(await page.getByText(INVALID_CREDENTIALS_MESSAGE).count()).toBe(0);
     expect(await describeFocus(page)).toBe("INPUT");
     await visit("verify-email-wrong-password");
 
@@ -178,8 +178,10 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     await heading("You're signed in").waitFor();
     expect(await page.locator(".account-email").innerText()).toBe(email);
 
-    // The link was spent by the confirmation: opening it again says so and leads back to sign-up.
+    // The link was spent by the confirmation: opening it again, signed in, asks first, then says so.
     openDeepLink(link);
+    await page.getByRole("alertdialog", { name: "Open the email confirmation from this link?" }).waitFor();
+    await page.getByRole("button", { name: "Open", exact: true }).click();
     await page.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: VerifyEmailCopy.submit }).click();
     await heading(VerifyEmailCopy.invalidTitle).waitFor();

@@ -111,7 +111,8 @@ describe("the sign-up pages in Chromium", () => {
     await visit("sign-up-check-email");
 
     const link = await readConfirmationLink(standIn, worker, email);
-    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(403);
+    // Until it is confirmed the sign-up is no account: the 401 any unknown address gets.
+    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
     const opened = await page.goto(link);
     expect(opened?.status()).toBe(200);
     // The token moved into a cookie: neither the address bar nor the history entry holds it.
@@ -122,7 +123,7 @@ describe("the sign-up pages in Chromium", () => {
 
     await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
     expect((await submit(page, "Confirm email address")).status()).toBe(400);
-    await page.getByRole("alert").getByText("That is not the password this account was created with.", { exact: false }).waitFor();
+    await page.getByRole("alert").getByText("That is not the password chosen when this address was signed up.", { exact: false }).waitFor();
     await visit("verify-email-wrong-password");
 
     await page.getByLabel("Password", { exact: true }).fill(ORIGINAL_PASSWORD);
@@ -132,12 +133,13 @@ describe("the sign-up pages in Chromium", () => {
 
     expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
 
-    // The used link now leads to the friendly "invalid or expired" page, with both ways on.
+    // The used link now says the address is confirmed, and leads to the password reset, not to signing up again.
     const reused = await page.goto(link);
     expect(reused?.status()).toBe(410);
-    await page.getByRole("link", { name: "Sign up again" }).waitFor();
+    await page.getByRole("heading", { name: "This address is already confirmed" }).waitFor();
     await page.getByRole("link", { name: "Forgot your password?" }).waitFor();
-    await visit("verify-email-invalid");
+    expect(await page.getByRole("link", { name: "Sign up again" }).count()).toBe(0);
+    await visit("verify-email-used");
 
     expect(cspViolations).toEqual([]);
     expect(axeViolations).toEqual([]);

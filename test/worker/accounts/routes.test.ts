@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { VerifyEmailCopy } from "../../../shared/copy.ts";
-import { createAccount } from "../../../worker/src/accounts/accounts.ts";
+import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
@@ -51,7 +51,8 @@ async function signUpWithoutConsumer(body: unknown, ip: string, vars: Partial<En
 describe("POST /api/v1/accounts", { timeout: HASHING_TIMEOUT_MS }, () => {
   it("answers a new, a taken and an unconfirmed address with the same 202, headers and bytes", async () => {
     await createVerifiedAccount("taken@example.com", await hashPassword("the owner's own passphrase"));
-    await createAccount(env, { email: "pending@example.com", passwordHash: await hashPassword(CHOSEN_PASSWORD), emailVerifiedAt: null });
+    // An earlier sign-up, not confirmed yet.
+    await signUp("pending@example.com");
 
     const answers = [];
     for (const email of ["new@example.com", "taken@example.com", "pending@example.com"]) {
@@ -68,7 +69,10 @@ describe("POST /api/v1/accounts", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(answers[2]).toEqual(answers[0]);
     // The difference shows only in the mailboxes: a link for the new and the unconfirmed address, a note for the taken one.
     expect((await readMailTo("new@example.com")).map((message) => message.subject)).toEqual(["Confirm your email address for ResetKit"]);
-    expect((await readMailTo("pending@example.com")).map((message) => message.subject)).toEqual(["Confirm your email address for ResetKit"]);
+    expect((await readMailTo("pending@example.com")).map((message) => message.subject)).toEqual([
+      "Confirm your email address for ResetKit",
+      "Confirm your email address for ResetKit",
+    ]);
     expect((await readMailTo("taken@example.com")).map((message) => message.subject)).toEqual([
       "Someone tried to create a ResetKit account with your address",
     ]);
@@ -164,7 +168,8 @@ describe("POST /api/v1/accounts/verify", { timeout: HASHING_TIMEOUT_MS }, () => 
   it("verifies the address with the link and the sign-up's password: 200 {id, email}, and the account signs in", async () => {
     await signUp("Ada@Example.com");
     const token = await readLatestVerificationToken("ada@example.com");
-    expect((await signIn("ada@example.com", CHOSEN_PASSWORD)).status).toBe(403);
+    // Until then the sign-up is no account: the same 401 as an address nobody signed up with.
+    expect((await signIn("ada@example.com", CHOSEN_PASSWORD)).status).toBe(401);
 
     const response = await verify(token, CHOSEN_PASSWORD);
 
@@ -195,7 +200,7 @@ describe("POST /api/v1/accounts/verify", { timeout: HASHING_TIMEOUT_MS }, () => 
     expect(answers[0]).toMatchObject({ status: 410, body: { code: "token_invalid" } });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
-    expect((await readAccount("expired@example.com")).emailVerifiedAt).toBeNull();
+    expect(await findAccountByEmail(env, "expired@example.com")).toBeNull();
   });
 
   it("answers 401 invalid_credentials, explaining, for a password other than the sign-up's, and the link still works", async () => {
@@ -210,7 +215,7 @@ describe("POST /api/v1/accounts/verify", { timeout: HASHING_TIMEOUT_MS }, () => 
       detail: VerifyEmailCopy.wrongPassword,
       errors: { password: VerifyEmailCopy.wrongPassword },
     });
-    expect((await readAccount("typo@example.com")).emailVerifiedAt).toBeNull();
+    expect(await findAccountByEmail(env, "typo@example.com")).toBeNull();
     expect((await verify(token, CHOSEN_PASSWORD)).status).toBe(200);
   });
 
@@ -223,7 +228,20 @@ describe("POST /api/v1/accounts/verify", { timeout: HASHING_TIMEOUT_MS }, () => 
     // Concurrent guesses still get five passwords checked, no more: the sixth finds the link spent.
     expect(wrong.map((response) => response.status).sort()).toEqual([401, 401, 401, 401, 401, 410]);
     expect((await verify(token, CHOSEN_PASSWORD)).status).toBe(410);
-    expect((await readAccount("guessed@example.com")).emailVerifiedAt).toBeNull();
+    expect(await findAccountByEmail(env, "guessed@example.com")).toBeNull();
+  });
+
+  it("counts every wrong password as a failed sign-in of the address, so the link is no side door for guessing", async () => {
+    await signUp("side-door@example.com");
+    const token = await readLatestVerificationToken("side-door@example.com");
+    for (let guess = 0; guess < 4; guess += 1) expect((await verify(token, `guess number ${guess}`)).status).toBe(401);
+    // Six more wrong sign-ins make the ten that lock the address.
+    for (let guess = 0; guess < 6; guess += 1) expect((await signIn("side-door@example.com", `sign-in guess ${guess}`)).status).toBe(401);
+
+    const locked = await verify(token, CHOSEN_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await locked.json<ProblemBody>()).toMatchObject({ code: "rate_limited" });
   });
 
   it("refuses a malformed token with 400 and another method with 405", async () => {

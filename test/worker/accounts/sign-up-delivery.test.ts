@@ -1,7 +1,9 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ResetClient } from "../../../shared/contract.ts";
+import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
 import { findEmailVerification } from "../../../worker/src/accounts/email-verification.ts";
+import { findPendingSignUpByEmail } from "../../../worker/src/accounts/pending-sign-ups.ts";
 import { requestSignUp } from "../../../worker/src/accounts/sign-up.ts";
 import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
@@ -15,7 +17,9 @@ import {
   CHOSEN_PASSWORD,
   countVerificationLinks,
   hasPassword,
+  pendingSignUpHasPassword,
   readAccount,
+  readPendingSignUp,
   readLatestVerificationToken,
   readVerificationTokensSentTo,
   signIn,
@@ -103,15 +107,16 @@ describe("the sign-up request path", { timeout: HASHING_TIMEOUT_MS }, () => {
 });
 
 describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
-  it("creates an unverified account for a new address and mails it one link that verifies it", async () => {
+  it("stores a pending sign-up, no account, for a new address and mails it one link that confirms it", async () => {
     const job = await queueSignUp("  Newcomer@Example.com");
 
     const result = await runMailJobs([job]);
 
     expect(result.explicitAcks).toEqual([`message-${job.id}`]);
-    const account = await readAccount("newcomer@example.com");
-    expect(account).toMatchObject({ email: "Newcomer@Example.com", emailVerifiedAt: null });
-    expect(await hasPassword("newcomer@example.com", CHOSEN_PASSWORD)).toBe(true);
+    const signUp = await readPendingSignUp("newcomer@example.com");
+    expect(signUp).toMatchObject({ email: "Newcomer@Example.com", emailNormalized: "newcomer@example.com" });
+    expect(await findAccountByEmail(env, "newcomer@example.com")).toBeNull();
+    expect(await pendingSignUpHasPassword("newcomer@example.com", CHOSEN_PASSWORD)).toBe(true);
     const mail = await readMailTo("newcomer@example.com");
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ to: "Newcomer@Example.com", subject: "Confirm your email address for ResetKit" });
@@ -121,13 +126,16 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     const [token] = await readVerificationTokensSentTo("newcomer@example.com");
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only the token's SHA-256 is stored.
-    const stored = await env.DB.prepare("SELECT token_hash FROM email_verifications WHERE account_id = ?").bind(account.id).first<{ token_hash: string }>();
+    const stored = await env.DB.prepare("SELECT token_hash FROM email_verifications WHERE sign_up_id = ?").bind(signUp.id).first<{ token_hash: string }>();
     expect(stored?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(await findEmailVerification(env, token!)).toEqual({ email: "Newcomer@Example.com", maskedEmail: "N***@Example.com" });
     expect(await countStagedSignUps("newcomer@example.com")).toBe(0);
 
     expect((await verify(token!, CHOSEN_PASSWORD)).status).toBe(200);
+    // The account is born confirmed, under the pending sign-up's id, which is gone.
+    expect(await readAccount("newcomer@example.com")).toMatchObject({ id: signUp.id, email: "Newcomer@Example.com" });
+    expect(await findPendingSignUpByEmail(env, "newcomer@example.com")).toBeNull();
     expect((await signIn("newcomer@example.com", CHOSEN_PASSWORD)).status).toBe(200);
   });
 
@@ -140,7 +148,7 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(message!.html).toContain(`resetkit://verify-email?token=${token}`);
   });
 
-  it("gives an unverified account the newest sign-up's password and ends its older link", async () => {
+  it("gives a pending sign-up the newest sign-up's password and ends its older link", async () => {
     await runMailJobs([await queueSignUp("twice@example.com", "the first passphrase I chose")]);
     const first = await readLatestVerificationToken("twice@example.com");
 
@@ -148,8 +156,8 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
 
     const tokens = await readVerificationTokensSentTo("twice@example.com");
     expect(tokens).toHaveLength(2);
-    expect(await hasPassword("twice@example.com", "the second passphrase I chose")).toBe(true);
-    expect(await countVerificationLinks(await readAccount("twice@example.com"))).toBe(1);
+    expect(await pendingSignUpHasPassword("twice@example.com", "the second passphrase I chose")).toBe(true);
+    expect(await countVerificationLinks(await readPendingSignUp("twice@example.com"))).toBe(1);
     expect((await verify(first, "the second passphrase I chose")).status).toBe(410);
     expect((await verify(tokens[1]!, "the first passphrase I chose")).status).toBe(401);
     expect((await verify(tokens[1]!, "the second passphrase I chose")).status).toBe(200);
@@ -165,13 +173,13 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     await runMailJobs([newer]);
     await runMailJobs([older]);
 
-    expect(await hasPassword("reordered@example.com", "the newer passphrase here")).toBe(true);
+    expect(await pendingSignUpHasPassword("reordered@example.com", "the newer passphrase here")).toBe(true);
     expect(await readVerificationTokensSentTo("reordered@example.com")).toHaveLength(1);
     const { results } = await env.DB.prepare("SELECT id, reason FROM mail_skipped WHERE to_address = ?").bind("reordered@example.com").all();
     expect(results).toEqual([{ id: older.id, reason: "superseded" }]);
   });
 
-  it("makes one account of two sign-ups for a new address handled side by side, with the newer password", async () => {
+  it("makes one pending sign-up of two for a new address handled side by side, with the newer password", async () => {
     const start = Date.UTC(2026, 3, 3);
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const older = await queueSignUp("side-by-side@example.com", "the older passphrase here");
@@ -181,9 +189,9 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     const result = await runMailJobs([older, newer]);
 
     expect(result.explicitAcks.sort()).toEqual([`message-${older.id}`, `message-${newer.id}`].sort());
-    const { results } = await env.DB.prepare("SELECT id FROM accounts WHERE email_normalized = ?").bind("side-by-side@example.com").all();
+    const { results } = await env.DB.prepare("SELECT id FROM pending_sign_ups WHERE email_normalized = ?").bind("side-by-side@example.com").all();
     expect(results).toHaveLength(1);
-    expect(await hasPassword("side-by-side@example.com", "the newer passphrase here")).toBe(true);
+    expect(await pendingSignUpHasPassword("side-by-side@example.com", "the newer passphrase here")).toBe(true);
     // Whichever emails went out, exactly one link is live, and it takes the newer password.
     const tokens = await readVerificationTokensSentTo("side-by-side@example.com");
     const live = [];
@@ -193,7 +201,7 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect((await verify(live[0]!, "the newer passphrase here")).status).toBe(200);
   });
 
-  it("sends the owner of a verified account a note with no token, and changes nothing", async () => {
+  it("sends the owner of an account a note with no token, and changes nothing", async () => {
     const owner = await createVerifiedAccount("Owner@Example.com", await hashPassword("the owner's own passphrase"));
 
     await runMailJobs([await queueSignUp("owner@EXAMPLE.com", "an intruder's passphrase")]);
@@ -205,9 +213,9 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(mail[0]!.text).toContain("If that was you, sign in wherever you use ResetKit, or reset your password");
     expect(mail[0]!.text).toContain("http://127.0.0.1:8787/forgot-password");
     expect(mail[0]!.text + mail[0]!.html).not.toMatch(/token=/);
-    expect(await countVerificationLinks(owner)).toBe(0);
+    expect(await findPendingSignUpByEmail(env, "owner@example.com")).toBeNull();
     expect(await hasPassword("owner@example.com", "the owner's own passphrase")).toBe(true);
-    expect((await readAccount("owner@example.com")).emailVerifiedAt).toBe(owner.emailVerifiedAt);
+    expect(await readAccount("owner@example.com")).toEqual(owner);
     expect(await countStagedSignUps("owner@example.com")).toBe(0);
   });
 
@@ -230,11 +238,11 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
 
     expect(again.explicitAcks).toEqual([`message-${job.id}`]);
     expect(await readMailTo("redelivered@example.com")).toHaveLength(1);
-    expect(await countVerificationLinks(await readAccount("redelivered@example.com"))).toBe(1);
+    expect(await countVerificationLinks(await readPendingSignUp("redelivered@example.com"))).toBe(1);
     expect(await findDeliveryRecord(env, job.id)).toMatchObject({ status: "sent", kind: "email_verification" });
   });
 
-  it("keeps the staged sign-up through a failed send and finishes it on the retry, with one account and one live link", async () => {
+  it("keeps the staged sign-up through a failed send and finishes it on the retry, with one pending sign-up and one live link", async () => {
     const mailchannelsEnv = {
       ...env,
       MAIL_TRANSPORT: "mailchannels",
@@ -257,8 +265,7 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
 
     expect(texts).toHaveLength(1);
     expect(await countStagedSignUps("outage@example.com")).toBe(0);
-    const account = await readAccount("outage@example.com");
-    expect(await countVerificationLinks(account)).toBe(1);
+    expect(await countVerificationLinks(await readPendingSignUp("outage@example.com"))).toBe(1);
     const token = /\/verify-email\?token=([A-Za-z0-9_-]{43})/.exec(texts[0]!)?.[1];
     vi.restoreAllMocks();
     expect((await verify(token!, CHOSEN_PASSWORD)).status).toBe(200);

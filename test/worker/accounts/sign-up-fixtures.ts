@@ -1,10 +1,11 @@
 /**
  * What the sign-up tests share: signing up and verifying through the Worker's JSON API (waiting
  * until the mail queue's consumer has handled the sign-up), reading the verification links from
- * the D1 outbox, and looking at the account as stored.
+ * the D1 outbox, and looking at the account, or the pending sign-up, as stored.
  */
 import { env } from "cloudflare:test";
 import { findAccountByEmail, type Account } from "../../../worker/src/accounts/accounts.ts";
+import { findPendingSignUpByEmail, type PendingSignUp } from "../../../worker/src/accounts/pending-sign-ups.ts";
 import { verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { postJson, readMailTo } from "../reset/reset-fixtures.ts";
 
@@ -58,10 +59,22 @@ export async function hasPassword(email: string, password: string): Promise<bool
   return (await verifyPassword(password, (await readAccount(email)).passwordHash)).valid;
 }
 
-/** How many verification links an account has stored, live or not. */
-export async function countVerificationLinks(account: Account): Promise<number> {
-  const row = await env.DB.prepare("SELECT COUNT(*) AS count FROM email_verifications WHERE account_id = ?")
-    .bind(account.id)
+/** The pending sign-up of an address; throws when there is none. */
+export async function readPendingSignUp(email: string): Promise<PendingSignUp> {
+  const signUp = await findPendingSignUpByEmail(env, email);
+  if (!signUp) throw new Error(`no pending sign-up for ${email}`);
+  return signUp;
+}
+
+/** True when the pending sign-up of an address holds `password`. */
+export async function pendingSignUpHasPassword(email: string, password: string): Promise<boolean> {
+  return (await verifyPassword(password, (await readPendingSignUp(email)).passwordHash)).valid;
+}
+
+/** How many verification links a pending sign-up has stored, live or used. */
+export async function countVerificationLinks(signUp: PendingSignUp): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS count FROM email_verifications WHERE sign_up_id = ?")
+    .bind(signUp.id)
     .first<{ count: number }>();
   return row?.count ?? 0;
 }

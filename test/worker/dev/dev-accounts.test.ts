@@ -1,8 +1,9 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { createAccount, findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
-import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
+import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
+import { findPendingSignUpByEmail } from "../../../worker/src/accounts/pending-sign-ups.ts";
 import worker from "../../../worker/src/index.ts";
+import { readLatestVerificationToken, signUp, verify } from "../accounts/sign-up-fixtures.ts";
 import { productionEnv } from "../production-env.ts";
 
 const PASSWORD = "correct horse battery staple";
@@ -46,26 +47,29 @@ describe("POST /dev/accounts", { timeout: 120_000 }, () => {
     expect(outbox?.n).toBe(0);
   });
 
-  it("answers 200 with the same account when the address already has that password, and 409 for another password", async () => {
-    const created = await (await seed({ email: "again@example.com", password: PASSWORD })).json<{ id: string }>();
+  it("answers 409 for an address that has an account, whatever the password, and checks no password", async () => {
+    await seed({ email: "again@example.com", password: PASSWORD });
 
     const same = await seed({ email: "AGAIN@example.com", password: PASSWORD });
     const other = await seed({ email: "again@example.com", password: "a different long passphrase" });
 
-    expect(same.status).toBe(200);
-    expect(await same.json()).toEqual({ id: created.id, email: "again@example.com" });
+    expect(same.status).toBe(409);
     expect(other.status).toBe(409);
-    expect(await other.json()).toMatchObject({ code: "invalid_credentials" });
+    const body = await other.text();
+    expect(await same.text()).toBe(body);
+    expect(JSON.parse(body)).toMatchObject({ code: "email_taken" });
     expect((await signIn("again@example.com", PASSWORD)).status).toBe(200);
   });
 
-  it("verifies an unconfirmed sign-up that has the same password, so the seeded account is ready", async () => {
-    await createAccount(env, { email: "pending@example.com", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: null });
-    expect((await signIn("pending@example.com", PASSWORD)).status).toBe(403);
+  it("takes over a pending sign-up of the address, so the seeded account is ready and the sign-up's link is dead", async () => {
+    await signUp("pending@example.com", "a sign-up's own passphrase");
+    const link = await readLatestVerificationToken("pending@example.com");
 
-    expect((await seed({ email: "pending@example.com", password: PASSWORD })).status).toBe(200);
+    expect((await seed({ email: "pending@example.com", password: PASSWORD })).status).toBe(201);
 
     expect((await signIn("pending@example.com", PASSWORD)).status).toBe(200);
+    expect(await findPendingSignUpByEmail(env, "pending@example.com")).toBeNull();
+    expect((await verify(link, "a sign-up's own passphrase")).status).toBe(410);
   });
 
   it("applies the password policy and the body schema", async () => {

@@ -7,7 +7,7 @@ import { createSession, SESSION_TTL_MS } from "../../../worker/src/sessions/sess
 import { requestSignUp } from "../../../worker/src/accounts/sign-up.ts";
 import { CHOSEN_PASSWORD, readAccount, readLatestVerificationToken, signUp, verify } from "../accounts/sign-up-fixtures.ts";
 import { captureMailJobs } from "../mail/mail-queue-fixtures.ts";
-import { postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
+import { ORIGINAL_PASSWORD, postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -22,9 +22,10 @@ async function countRows(table: string): Promise<number> {
 }
 
 /** Which of `emails` have an account, in order. */
-async function listAccounts(emails: string[]): Promise<string[]> {
-  const { results } = await env.DB.prepare(`SELECT email FROM accounts WHERE email IN (${emails.map(() => "?").join(", ")}) ORDER BY email`)
-    .bind(...emails)
+/** The addresses of the sign-up test found in `table` (accounts or pending sign-ups), in order. */
+async function listAddresses(table: "accounts" | "pending_sign_ups"): Promise<string[]> {
+  const { results } = await env.DB.prepare(`SELECT email FROM ${table} WHERE email IN (?, ?, ?, ?) ORDER BY email`)
+    .bind("abandoned@example.com", "confirmed@example.com", "member@example.com", "recent@example.com")
     .all<{ email: string }>();
   return results.map((row) => row.email);
 }
@@ -62,7 +63,8 @@ describe("the scheduled purge", () => {
     await createSession(env, fresh.id);
     expect((await postJson("/api/v1/sessions", { email: "fresh@example.com", password: "a wrong guess" })).status).toBe(401);
     expect(await countRows("sign_in_failures")).toBe(2);
-    expect(await countRows("password_reset_tokens")).toBe(2);
+    // Old's used link (kept until it expires, so opening it again says it was used), old's live one and fresh's.
+    expect(await countRows("password_reset_tokens")).toBe(3);
     expect(await countRows("account_alerts")).toBe(1);
     expect(await countRows("sessions")).toBe(2);
     expect(await countRows("mail_outbox")).toBe(4);
@@ -107,26 +109,47 @@ describe("the scheduled purge", () => {
     expect(await requestSignUp(captureMailJobs().env, { email: "stuck@example.com", password: CHOSEN_PASSWORD, client: "web", ip: "192.0.2.7" })).toEqual({
       ok: true,
     });
-    const everyone = ["abandoned@example.com", "confirmed@example.com", "member@example.com", "recent@example.com"];
 
     // Just under a day later the link still works, so nothing goes.
     at.mockReturnValue(start + DAY - MINUTE);
     await signUp("recent@example.com");
     await runCron();
-    expect(await listAccounts(everyone)).toEqual(everyone);
+    expect(await listAddresses("accounts")).toEqual(["confirmed@example.com", "member@example.com"]);
+    expect(await listAddresses("pending_sign_ups")).toEqual(["abandoned@example.com", "recent@example.com"]);
     expect(await countStaged("stuck@example.com")).toBe(1);
 
-    // A day on, the abandoned sign-up's link has expired and its account goes with it.
+    // A day on, the abandoned sign-up's link has expired and the sign-up goes with it; the used link of the confirmed one too.
     at.mockReturnValue(start + DAY);
     await runCron();
-    expect(await listAccounts(everyone)).toEqual(["confirmed@example.com", "member@example.com", "recent@example.com"]);
+    expect(await listAddresses("accounts")).toEqual(["confirmed@example.com", "member@example.com"]);
     expect((await readAccount("member@example.com")).id).toBe(member.id);
+    expect(await listAddresses("pending_sign_ups")).toEqual(["recent@example.com"]);
     expect(await countStaged("stuck@example.com")).toBe(0);
-    const links = await env.DB.prepare("SELECT a.email FROM email_verifications v JOIN accounts a ON a.id = v.account_id").all<{ email: string }>();
+    const links = await env.DB.prepare("SELECT p.email FROM email_verifications v JOIN pending_sign_ups p ON p.id = v.sign_up_id").all<{ email: string }>();
     expect(links.results).toEqual([{ email: "recent@example.com" }]);
+    expect(await countRows("email_verifications")).toBe(1);
     // The abandoned address is free for a new sign-up, which starts afresh.
     await signUp("abandoned@example.com", "a fresh passphrase of mine");
-    expect((await readAccount("abandoned@example.com")).emailVerifiedAt).toBeNull();
+    expect(await listAddresses("pending_sign_ups")).toEqual(["abandoned@example.com", "recent@example.com"]);
+  });
+
+  it("forgets a network and a device trusted for sign-in 30 days after their last successful sign-in", async () => {
+    const start = Date.UTC(2026, 4, 1);
+    const at = vi.spyOn(clock, "now").mockReturnValue(start);
+    await registerAccount("trusting@example.com");
+    expect((await postJson("/api/v1/sessions", { email: "trusting@example.com", password: ORIGINAL_PASSWORD })).status).toBe(200);
+    // Whatever earlier tests left, months before, goes first.
+    await runCron();
+    const trusted = await countRows("trusted_sign_in_clients");
+    // The network and the device token the sign-in handed out.
+    expect(trusted).toBeGreaterThanOrEqual(2);
+
+    at.mockReturnValue(start + 30 * DAY - MINUTE);
+    await runCron();
+    expect(await countRows("trusted_sign_in_clients")).toBe(trusted);
+    at.mockReturnValue(start + 30 * DAY);
+    await runCron();
+    expect(await countRows("trusted_sign_in_clients")).toBe(0);
   });
 
   it("keeps a live reset link and deletes a used one once it has expired", async () => {

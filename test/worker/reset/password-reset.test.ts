@@ -6,8 +6,6 @@ import {
   requestPasswordReset,
   verifyPasswordResetToken,
 } from "../../../worker/src/reset/password-reset.ts";
-import { createAccount, findAccountById } from "../../../worker/src/accounts/accounts.ts";
-import { storeVerificationToken } from "../../../worker/src/accounts/verification-tokens.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { computeRequesterNetwork } from "../../../worker/src/reset/requester-network.ts";
@@ -289,36 +287,6 @@ describe("confirmPasswordReset", () => {
     expect(success).toMatchObject({ ok: true, account: { email: "typed@example.com" } });
     // The reset link, then the "password changed" notice.
     expect(await readMailTo("typed@example.com")).toHaveLength(2);
-  });
-
-  it("verifies an unconfirmed address and ends its verification links: the reset link proved the mailbox", async () => {
-    const account = await createAccount(env, { email: "unconfirmed@example.com", passwordHash: "$unknown-to-the-owner", emailVerifiedAt: null });
-    if (!account) throw new Error("account not created");
-    await storeVerificationToken(env, {
-      tokenHash: "a-pending-link",
-      accountId: account.id,
-      passwordHash: account.passwordHash,
-      createdAt: clock.now(),
-      expiresAt: clock.now() + 24 * 60 * MINUTE,
-    });
-    const token = await obtainResetToken("unconfirmed@example.com");
-
-    expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
-
-    const after = await findAccountById(env, account.id);
-    expect(after?.emailVerifiedAt).toEqual(expect.any(Number));
-    const links = await env.DB.prepare("SELECT COUNT(*) AS n FROM email_verifications WHERE account_id = ?").bind(account.id).first<{ n: number }>();
-    expect(links?.n).toBe(0);
-    expect((await postJson("/api/v1/sessions", { email: "unconfirmed@example.com", password: "a brand new passphrase" })).status).toBe(200);
-  });
-
-  it("keeps the first verification time of an address that was already verified", async () => {
-    const account = await registerAccount("verified-before@example.com");
-    const token = await obtainResetToken("verified-before@example.com");
-
-    expect((await postJson("/api/v1/password-resets/confirm", { token, password: "a brand new passphrase" })).status).toBe(204);
-
-    expect((await findAccountById(env, account.id))?.emailVerifiedAt).toBe(account.emailVerifiedAt);
   });
 });
 

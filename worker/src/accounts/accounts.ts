@@ -1,13 +1,12 @@
 /**
  * Account storage in D1. Lookups go through `email_normalized` (trimmed, ASCII lower-case), but
  * `email` keeps the address as registered: mail goes there, never to what someone typed.
- * An account whose `emailVerifiedAt` is null was made by a sign-up nobody has confirmed yet: it
- * cannot sign in, and its password may still be replaced by a newer sign-up (sign-up-delivery.ts).
- * Query functions take `env` first and return a domain object or null. Every query lives in
+ * Every account's address is proven: a sign-up becomes an account only once its link is used
+ * with its password (pending-sign-ups.ts, email-verification.ts). Query functions take `env` first and return a domain object or null. Every query lives in
  * `ACCOUNT_QUERIES` so the schema test can plan it.
  *
  * A password can be locked: "this wasn't me" sets `password_locked_at`, after which the stored
- * hash signs in to nothing until a completed reset replaces it (mail/account-alert.ts).
+ * hash signs in to nothing until a completed reset replaces it (account-alert/).
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { clock } from "../platform/clock.ts";
@@ -23,8 +22,8 @@ export interface Account {
   passwordChangedAt: number;
   /** When "this wasn't me" made the stored password unusable; null while it works. */
   passwordLockedAt: number | null;
-  /** When the address was proven (verification link or completed reset); null until then. */
-  emailVerifiedAt: number | null;
+  /** When the address was proven: the sign-up's link used, or the account made directly (the development seed). */
+  emailVerifiedAt: number;
 }
 
 interface AccountRow {
@@ -35,10 +34,10 @@ interface AccountRow {
   created_at: number;
   password_changed_at: number;
   password_locked_at: number | null;
-  email_verified_at: number | null;
+  email_verified_at: number;
 }
 
-/** The columns a new account is created with; a new password is never locked. */
+/** The columns an account is created with directly; a new password is never locked. */
 const CREATED_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at";
 const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at`;
 
@@ -57,8 +56,6 @@ export const ACCOUNT_QUERIES = {
   // for the same address cannot both succeed.
   insert: `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
-  replaceUnverifiedPassword: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
-     WHERE id = ?3 AND email_verified_at IS NULL AND password_changed_at <= ?2 RETURNING ${ACCOUNT_COLUMNS}`,
   upgradePasswordHash: "UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?",
 } as const;
 
@@ -77,34 +74,14 @@ export async function findAccountById(env: Env, id: string): Promise<Account | n
 }
 
 /**
- * Creates an account, or returns null when the normalised address is already registered.
- * `emailVerifiedAt` is null for a sign-up still to be confirmed; `passwordChangedAt` defaults to
- * now (a sign-up passes the moment its password was chosen, so the newest sign-up wins).
+ * Creates a verified account directly, or returns null when the normalised address is already
+ * registered. Only the development seed does this; everyone else confirms a sign-up.
  */
-export async function createAccount(
-  env: Env,
-  input: { email: string; passwordHash: string; emailVerifiedAt: number | null; passwordChangedAt?: number },
-): Promise<Account | null> {
+export async function createAccount(env: Env, input: { email: string; passwordHash: string }): Promise<Account | null> {
   const now = clock.now();
   const email = input.email.trim();
   const row = await env.DB.prepare(ACCOUNT_QUERIES.insert)
-    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, input.passwordChangedAt ?? now, input.emailVerifiedAt)
-    .first<AccountRow>();
-  return row ? toAccount(row) : null;
-}
-
-/**
- * Gives an unverified account the password of a newer sign-up. Only a sign-up made after the
- * one that chose the current password wins, so sign-ups handled out of order (or a retried one)
- * never bring back an older password; a verified account is never touched. Returns the account
- * as updated, or null when nothing changed.
- */
-export async function replaceUnverifiedPassword(
-  env: Env,
-  input: { accountId: string; passwordHash: string; chosenAt: number },
-): Promise<Account | null> {
-  const row = await env.DB.prepare(ACCOUNT_QUERIES.replaceUnverifiedPassword)
-    .bind(input.passwordHash, input.chosenAt, input.accountId)
+    .bind(generateAccountId(), email, normalizeEmail(email), input.passwordHash, now, now, now)
     .first<AccountRow>();
   return row ? toAccount(row) : null;
 }
@@ -120,8 +97,8 @@ export async function upgradePasswordHash(env: Env, account: Account, passwordHa
     .run();
 }
 
-/** A random UUID (version 4) built from the injectable random source. */
-function generateAccountId(): string {
+/** A random UUID (version 4) built from the injectable random source; a pending sign-up keeps its future account's. */
+export function generateAccountId(): string {
   const bytes = random.bytes(16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;

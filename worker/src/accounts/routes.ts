@@ -52,10 +52,15 @@ export function registerAccountRoutes(router: AppRouter): void {
 
   router.post(ApiPath.verifyEmail, async function handleVerifyEmail(request, env) {
     const body = await readJsonBody(request, verifyEmailRequestSchema);
-    const result = await verifyEmail(env, body);
+    const result = await verifyEmail(env, body, { ip: readClientIp(request), deviceToken: null });
     if (result.ok) {
       const response: AccountResponse = { id: result.account.id, email: result.account.email };
       return Response.json(response, { headers: NO_STORE });
+    }
+    if (result.reason === "rate_limited") {
+      throw new ProblemError(429, ErrorCode.rateLimited, "Too many password attempts. Try again later.", {
+        headers: { "retry-after": String(result.retryAfterSeconds) },
+      });
     }
     if (result.reason === "wrong_password") {
       throw new ProblemError(401, ErrorCode.invalidCredentials, VerifyEmailCopy.wrongPassword, {

@@ -14,10 +14,9 @@
  * if (result.ok) return accepted(); // 202 {"status":"accepted"}, whatever the address
  */
 import type { ResetClient } from "../../../shared/contract.ts";
-import { describePasswordProblem } from "../../../shared/password-policy.ts";
-import { readConfig } from "../config.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
 import { enqueueMail } from "../mail/mail-jobs.ts";
+import { findNewPasswordProblem } from "../passwords/new-password.ts";
 import { clock } from "../platform/clock.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
 import { storeSignUpRequest } from "./sign-up-requests.ts";
@@ -32,8 +31,8 @@ export async function requestSignUp(
   env: Env,
   input: { email: string; password: string; client: ResetClient; ip: string },
 ): Promise<SignUpResult> {
-  // The policy depends only on what was typed, so refusing it tells nothing about the address.
-  const problem = describePasswordProblem(input.password, { minLength: readConfig(env).passwordMinLength, email: input.email });
+  // The policy and the breach check depend only on what was typed, so a refusal tells nothing about the address.
+  const problem = await findNewPasswordProblem(env, input.password, input.email);
   if (problem) return { ok: false, reason: "password_policy", message: problem };
   const perNetwork = await consumeRateLimit(env, "sign-up-per-network", input.ip);
   if (!perNetwork.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: perNetwork.retryAfterSeconds };

@@ -2,9 +2,9 @@
  * The scheduled purge: deletes rows that can no longer do anything. Expired reset tokens,
  * verification links and "this wasn't me" alert tokens (used or not), expired sessions,
  * rate-limit hits that have left their window and sign-in failure counts past their memory go as
- * soon as they expire. Sign-ups nobody confirmed go a day after their last sign-up, once no live
- * verification link is left (their links, reset tokens and alerts go with them), and so do staging
- * rows the queue never got to. Captured outbox messages, delivery records and (development only)
+ * soon as they expire, and so do networks and devices trusted for sign-in 30 days after their last
+ * success. Sign-ups nobody confirmed go a day after their last sign-up, once no live verification
+ * link is left, and so do staging rows the queue never got to. Captured outbox messages, delivery records and (development only)
  * notes on skipped requests are kept for `MAIL_RETENTION_MS` so a developer or operator can still
  * read them. Each delete walks an index on its time column, never the whole table.
  *
@@ -13,7 +13,7 @@
  */
 
 export const MAIL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
-/** How long an unconfirmed sign-up (the account and its staging row) is kept: its link's lifetime. */
+/** How long an unconfirmed sign-up (the pending sign-up and its staging row) is kept: its link's lifetime. */
 export const UNVERIFIED_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export const PURGE_QUERIES = {
@@ -24,8 +24,9 @@ export const PURGE_QUERIES = {
   signInFailures: "DELETE FROM sign_in_failures WHERE expires_at <= ?",
   resetCodeGuesses: "DELETE FROM reset_code_guesses WHERE expires_at <= ?",
   verificationTokens: "DELETE FROM email_verifications WHERE expires_at <= ?",
-  unverifiedAccounts: `DELETE FROM accounts WHERE email_verified_at IS NULL AND password_changed_at <= ?1
-    AND NOT EXISTS (SELECT 1 FROM email_verifications WHERE account_id = accounts.id AND expires_at > ?2)`,
+  pendingSignUps: `DELETE FROM pending_sign_ups WHERE password_chosen_at <= ?1
+    AND NOT EXISTS (SELECT 1 FROM email_verifications WHERE sign_up_id = pending_sign_ups.id AND expires_at > ?2)`,
+  trustedClients: "DELETE FROM trusted_sign_in_clients WHERE expires_at <= ?",
   signUpRequests: "DELETE FROM sign_up_requests WHERE requested_at <= ?",
   outboxMessages: "DELETE FROM mail_outbox WHERE created_at < ?",
   deliveryRecords: "DELETE FROM mail_deliveries WHERE created_at < ?",
@@ -46,7 +47,8 @@ export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCoun
     signInFailures: env.DB.prepare(PURGE_QUERIES.signInFailures).bind(now),
     resetCodeGuesses: env.DB.prepare(PURGE_QUERIES.resetCodeGuesses).bind(now),
     verificationTokens: env.DB.prepare(PURGE_QUERIES.verificationTokens).bind(now),
-    unverifiedAccounts: env.DB.prepare(PURGE_QUERIES.unverifiedAccounts).bind(signUpCutoff, now),
+    pendingSignUps: env.DB.prepare(PURGE_QUERIES.pendingSignUps).bind(signUpCutoff, now),
+    trustedClients: env.DB.prepare(PURGE_QUERIES.trustedClients).bind(now),
     signUpRequests: env.DB.prepare(PURGE_QUERIES.signUpRequests).bind(signUpCutoff),
     outboxMessages: env.DB.prepare(PURGE_QUERIES.outboxMessages).bind(mailCutoff),
     deliveryRecords: env.DB.prepare(PURGE_QUERIES.deliveryRecords).bind(mailCutoff),

@@ -13,9 +13,7 @@
  * const same = await completePasswordReset(env, ctx, reset, password); // when `reset` is already verified
  */
 import type { ResetClient } from "../../../shared/contract.ts";
-import { normalizeEmail } from "../../../shared/email-address.ts";
-import { describePasswordProblem } from "../../../shared/password-policy.ts";
-import { isResetTokenShape } from "../../../shared/reset-token.ts";
+import { isTokenShape } from "../../../shared/token-shape.ts";
 import { findAccountByEmail, findAccountById, type Account } from "../accounts/accounts.ts";
 import { readConfig } from "../config.ts";
 import { constantTimeEqual } from "../crypto/constant-time.ts";
@@ -25,11 +23,13 @@ import { generateToken, hashToken } from "../crypto/token.ts";
 import { enqueueMail, type MailJobContext, type MailJobOutcome } from "../mail/mail-jobs.ts";
 import type { DeliveryAttempt, DeliveryOutcome } from "../mail/mailer.ts";
 import { sendPasswordResetEmail } from "../mail/notifications.ts";
+import { findNewPasswordProblem } from "../passwords/new-password.ts";
 import { runInBackground } from "../platform/background.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
 import { clearSignInFailures } from "../sessions/sign-in-limits.ts";
+import { forgetTrustedClients, isTrustedNetwork } from "../sessions/trusted-clients.ts";
 import { claimResetTokenAndSetPassword, findLiveResetToken, storeResetToken } from "./reset-tokens.ts";
 import { createResetCode } from "./reset-codes.ts";
 import { computeRequesterNetwork } from "./requester-network.ts";
@@ -59,8 +59,8 @@ export async function requestPasswordReset(
   env: Env,
   input: { email: string; client: ResetClient; ip: string },
 ): Promise<ResetRequestOutcome> {
-  const perIp = await consumeRateLimit(env, "reset-per-ip", input.ip);
-  if (!perIp.allowed) return { accepted: false, retryAfterSeconds: perIp.retryAfterSeconds };
+  const perNetwork = await consumeRateLimit(env, "reset-per-network", input.ip);
+  if (!perNetwork.allowed) return { accepted: false, retryAfterSeconds: perNetwork.retryAfterSeconds };
   const requesterNetwork = await computeRequesterNetwork(env, input.ip);
   await enqueueMail(env, {
     kind: "password_reset_request",
@@ -74,8 +74,10 @@ export async function requestPasswordReset(
 
 /**
  * The queue consumer's part of a reset request: silent (a "skipped" outcome) for unknown or
- * over-limit addresses. The per-address limit counts once per request: a retry after a failed
- * send (`resumed`) does not count again, or an outage would use up the owner's requests.
+ * over-limit addresses. The per-address limits count once per request: a retry after a failed
+ * send (`resumed`) does not count again, or an outage would use up the owner's requests. They
+ * count per requesting network, under a ceiling for the address that networks it signed in from
+ * lately are not held by: an attacker asking from elsewhere cannot use up the owner's emails.
  */
 export async function deliverRequestedPasswordReset(
   env: Env,
@@ -84,12 +86,19 @@ export async function deliverRequestedPasswordReset(
 ): Promise<MailJobOutcome> {
   const account = await findAccountByEmail(env, job.email);
   if (!account) return { status: "skipped", reason: "no_account", to: job.email };
-  if (!context.resumed) {
-    const perEmail = await consumeRateLimit(env, "reset-per-email", normalizeEmail(account.email));
-    if (!perEmail.allowed) return { status: "skipped", reason: "address_limit", to: job.email };
-  }
   const origin: ResetOrigin = { client: job.client, requesterNetwork: job.requesterNetwork ?? null };
+  if (!context.resumed && !(await admitResetEmail(env, account.emailNormalized, origin.requesterNetwork))) {
+    return { status: "skipped", reason: "address_limit", to: job.email };
+  }
   return issuePasswordReset(env, account, origin, { id: job.id, attempts: context.attempts });
+}
+
+/** Counts one reset email against the address's limits; false when either is used up. */
+async function admitResetEmail(env: Env, emailNormalized: string, requesterNetwork: string | null): Promise<boolean> {
+  const perNetwork = await consumeRateLimit(env, "reset-emails-per-address-network", `${emailNormalized}\n${requesterNetwork ?? "unparseable"}`);
+  if (!perNetwork.allowed) return false;
+  if (await isTrustedNetwork(env, emailNormalized, requesterNetwork)) return true;
+  return (await consumeRateLimit(env, "reset-emails-per-address", emailNormalized)).allowed;
 }
 
 /**
@@ -112,7 +121,7 @@ export async function issuePasswordReset(
   const token = generateToken();
   const createdAt = clock.now();
   const expiresAt = createdAt + readConfig(env).resetTokenTtlMs;
-  const { code, codeHash, resetGuesses } = await createResetCode(env, account.emailNormalized);
+  const { code, codeHash, resetGuesses } = await createResetCode(env, account.emailNormalized, requesterNetwork);
   const tokenHash = await hashToken(token);
   await storeResetToken(env, { tokenHash, accountId: account.id, client, createdAt, expiresAt, codeHash, requesterNetwork }, [resetGuesses]);
   // Always the address stored on the account, never what was typed (CVE-2019-19844).
@@ -129,7 +138,7 @@ export interface VerifiedReset {
 
 /** Returns the account a live token belongs to and when the token expires, or null; storage failures throw. */
 export async function verifyPasswordResetToken(env: Env, token: unknown): Promise<VerifiedReset | null> {
-  if (!isResetTokenShape(token)) return null;
+  if (!isTokenShape(token)) return null;
   const tokenHash = await hashToken(token);
   const record = await findLiveResetToken(env, tokenHash, clock.now());
   // The index lookup already matched the hash; the constant-time check keeps every secret
@@ -143,9 +152,7 @@ export async function verifyPasswordResetToken(env: Env, token: unknown): Promis
 /**
  * Sets a new password with a token. The token is checked first because the policy needs the
  * account's email. The change itself is one atomic batch, so of many racing confirms exactly
- * one succeeds; the winner puts the "password changed" email on the mail queue. A reset works
- * the same for an account whose address is not verified yet, and completing it verifies the
- * address: the link proved the mailbox.
+ * one succeeds; the winner puts the "password changed" email on the mail queue.
  */
 export async function confirmPasswordReset(
   env: Env,
@@ -169,10 +176,7 @@ export async function completePasswordReset(
   reset: VerifiedReset,
   password: string,
 ): Promise<ConfirmResetOutcome> {
-  const problem = describePasswordProblem(password, {
-    minLength: readConfig(env).passwordMinLength,
-    email: reset.account.email,
-  });
+  const problem = await findNewPasswordProblem(env, password, reset.account.email);
   if (problem) return { ok: false, reason: "password_policy", message: problem };
   const passwordHash = await hashPassword(password);
   const changedAt = clock.now();
@@ -189,9 +193,10 @@ export async function completePasswordReset(
     passwordHash,
     passwordChangedAt: changedAt,
     passwordLockedAt: null,
-    emailVerifiedAt: reset.account.emailVerifiedAt ?? changedAt,
   };
-  await clearSignInFailures(env, normalizeEmail(account.email));
+  // The old password may have been someone else's too: start the sign-in limits and trust afresh.
+  await clearSignInFailures(env, account.emailNormalized);
+  await forgetTrustedClients(env, account.emailNormalized);
   // The password is already changed; a queue hiccup must not turn that into an error page.
   ctx.waitUntil(
     runInBackground("queueing the password changed email", () =>

@@ -1,5 +1,5 @@
 /**
- * The session JSON API (SPEC §3): sign in, who am I, sign out. This is the edge: it turns the
+ * The session JSON API: sign in, who am I, sign out. This is the edge: it turns the
  * typed results of sign-in and session validation into status codes. Every response that
  * carries a token or account data is `Cache-Control: no-store`.
  *
@@ -7,7 +7,7 @@
  * registerSessionRoutes(router); // in worker/src/router.ts
  */
 import { ApiPath, signInRequestSchema, type AccountResponse, type SessionResponse } from "../../../shared/contract.ts";
-import { EMAIL_UNVERIFIED_MESSAGE } from "../../../shared/copy.ts";
+import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { readBearerToken } from "../http/bearer.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -23,10 +23,14 @@ const NO_STORE = { "cache-control": "no-store" } as const;
 /** Adds the sign-in, me and sign-out endpoints to the router. */
 export function registerSessionRoutes(router: AppRouter): void {
   router.post(ApiPath.sessions, async function handleSignIn(request, env) {
-    const { email, password } = await readJsonBody(request, signInRequestSchema);
-    const result = await signIn(env, { email, password, ip: readClientIp(request) });
+    const { email, password, deviceToken } = await readJsonBody(request, signInRequestSchema);
+    const result = await signIn(env, { email, password, ip: readClientIp(request), deviceToken });
     if (result.ok) {
-      const body: SessionResponse = { token: result.token, expiresAt: new Date(result.session.expiresAt).toISOString() };
+      const body: SessionResponse = {
+        token: result.token,
+        expiresAt: new Date(result.session.expiresAt).toISOString(),
+        deviceToken: result.deviceToken,
+      };
       return Response.json(body, { headers: NO_STORE });
     }
     if (result.reason === "rate_limited") {
@@ -34,8 +38,7 @@ export function registerSessionRoutes(router: AppRouter): void {
         headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
-    if (result.reason === "email_unverified") throw new ProblemError(403, ErrorCode.emailUnverified, EMAIL_UNVERIFIED_MESSAGE);
-    throw new ProblemError(401, ErrorCode.invalidCredentials, "The email address or password is not right.");
+    throw new ProblemError(401, ErrorCode.invalidCredentials, INVALID_CREDENTIALS_MESSAGE);
   });
   router.all(ApiPath.sessions, rejectOtherMethods(["POST"]));
 

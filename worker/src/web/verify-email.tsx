@@ -7,30 +7,40 @@
  * history and any Referer (as the reset link does). The form then reads the token from the cookie
  * only.
  *
- * The POST needs the password chosen at sign-up as well as the token (`verifyEmail`). A wrong one
- * re-renders the form with 400, like a refused reset code; after a few the server lets the token
- * die, and the next answer is the "link invalid" page. A repeat of a form that just succeeded (a
- * double click, or a reload of the answer) with the same password shows the success page again:
- * the cookie outlives the confirmation by a few minutes for that, and the used token in it opens
- * nothing.
+ * The POST needs the password chosen at sign-up as well as the token (`verifyEmail`), and counts
+ * against the sign-in limits. A wrong one re-renders the form with 400, like a refused reset
+ * code; after a few the server lets the token die, and the next answer is the "link invalid"
+ * page. A link that no longer works shows the success page to the browser that just confirmed
+ * with it (its receipt, in the done cookie), and to everyone else says whether the address is
+ * already confirmed or the link is invalid; no password is checked for that.
  */
-import { verifyEmailRequestSchema } from "../../../shared/contract.ts";
+import { PagePath, verifyEmailRequestSchema } from "../../../shared/contract.ts";
 import { VerifyEmailCopy } from "../../../shared/copy.ts";
-import { isResetTokenShape } from "../../../shared/reset-token.ts";
-import { findEmailVerification, isRepeatedConfirmation, REPEAT_CONFIRMATION_MS, verifyEmail } from "../accounts/email-verification.ts";
+import { isTokenShape } from "../../../shared/token-shape.ts";
+import {
+  explainDeadVerificationLink,
+  findEmailVerification,
+  FINISHED_VERIFICATION_WINDOW_MS,
+  issueFinishedVerificationReceipt,
+  recognizeFinishedVerification,
+  verifyEmail,
+} from "../accounts/email-verification.ts";
+import { VERIFICATION_TOKEN_TTL_MS } from "../accounts/verification-tokens.ts";
 import { readConfig } from "../config.ts";
+import { readClientIp } from "../http/client-ip.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readFormBody } from "./form-body.ts";
-import { ContinueToVerifyEmailPage, EmailVerifiedPage, VerificationLinkInvalidPage, VerifyEmailPage } from "./pages/verify-email.tsx";
+import { readField, readSubmittedFields } from "./form-body.ts";
+import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
+import { RateLimitedPage } from "./pages/forgot-password.tsx";
+import {
+  AlreadyVerifiedPage,
+  ContinueToVerifyEmailPage,
+  EmailVerifiedPage,
+  VerificationLinkInvalidPage,
+  VerifyEmailPage,
+} from "./pages/verify-email.tsx";
 import { renderPage } from "./render.ts";
 import { INVALID_LINK_STATUS } from "./reset-password.tsx";
-import {
-  VERIFY_EMAIL_COOKIE_PATH,
-  readVerifyEmailCookie,
-  serializeClearedVerifyEmailCookie,
-  serializeVerifyEmailCookie,
-} from "./verify-email-cookie.ts";
-import { renderErrorPage } from "./web-route.tsx";
 
 /** The status of a wrong password: the form is fine, what was typed is refused (as for a wrong reset code). */
 export const WRONG_PASSWORD_STATUS = 400;
@@ -40,60 +50,61 @@ export async function openVerifyEmail(request: Request, env: Env): Promise<Respo
   const url = new URL(request.url);
   if (url.searchParams.has("token")) return moveTokenIntoCookie(request, env, url.searchParams.get("token"));
 
-  const token = readVerifyEmailCookie(request);
+  const token = readPageCookie(request, "verifyEmail");
+  const verification = isTokenShape(token) ? await findEmailVerification(env, token) : null;
+  if (verification) return renderVerifyForm(request, env, verification, undefined, 200);
   if (!token) {
     const fetchSite = request.headers.get("sec-fetch-site");
     // A link followed from a mail site: the browser withheld our SameSite=Strict cookie. Reload
     // once as a same-origin navigation; without a cookie that second visit shows the invalid page.
-    if (fetchSite === "cross-site" || fetchSite === "same-site") {
+    if ((fetchSite === "cross-site" || fetchSite === "same-site") && !(await recognizeFinishedVerification(env, readPageCookie(request, "verifyDone")))) {
       return renderPage(<ContinueToVerifyEmailPage appName={readConfig(env).appName} />);
     }
-    return renderInvalidLink(request, env);
   }
-  const verification = isResetTokenShape(token) ? await findEmailVerification(env, token) : null;
-  if (!verification) return renderInvalidLink(request, env);
-  return renderVerifyForm(request, env, verification, undefined, 200);
+  return renderDeadLink(request, env, token, true);
 }
 
 /** POST `/verify-email` (after the CSRF check). */
 export async function submitVerifyEmail(request: Request, env: Env): Promise<Response> {
-  const body = await readFormBody(request);
-  if (!body.ok) return renderErrorPage(env, 400, "The form could not be read.");
-  const token = readVerifyEmailCookie(request);
-  if (!isResetTokenShape(token)) return renderInvalidLink(request, env);
-  const parsed = verifyEmailRequestSchema.safeParse({ token, password: readField(body.fields, "password") });
-  if (!parsed.success) {
-    // The token's shape is checked above, so the password is what the schema refused.
-    const verification = await findEmailVerification(env, token);
-    if (!verification) return renderInvalidLink(request, env);
-    return renderVerifyForm(request, env, verification, parsed.error.issues[0]?.message ?? "Enter your password.", 422);
-  }
+  const fields = await readSubmittedFields(request);
+  const token = readPageCookie(request, "verifyEmail");
+  const verification = isTokenShape(token) ? await findEmailVerification(env, token) : null;
+  if (!token || !verification) return renderDeadLink(request, env, token, true);
+  const parsed = verifyEmailRequestSchema.safeParse({ token, password: readField(fields, "password") });
+  // The token's shape is checked above, so the password is what the schema refused.
+  if (!parsed.success) return renderVerifyForm(request, env, verification, parsed.error.issues[0]?.message ?? "Enter your password.", 422);
 
-  const result = await verifyEmail(env, parsed.data);
-  if (result.ok) return renderVerified(request, env, parsed.data.token);
-  if (result.reason === "token_invalid") {
-    const repeated = await isRepeatedConfirmation(env, parsed.data);
-    return repeated ? renderVerified(request, env, parsed.data.token) : renderInvalidLink(request, env);
+  const result = await verifyEmail(env, parsed.data, { ip: readClientIp(request), deviceToken: null });
+  if (result.ok) return renderVerified(request, env);
+  if (result.reason === "rate_limited") {
+    return renderPage(
+      <RateLimitedPage appName={readConfig(env).appName} retryAfterSeconds={result.retryAfterSeconds} requests="password attempts" formPath={PagePath.verifyEmail} />,
+      { status: 429, headers: { "retry-after": String(result.retryAfterSeconds) } },
+    );
   }
+  if (result.reason === "token_invalid") return renderDeadLink(request, env, token, true);
   // The token may have just run out of tries: then the link is dead and the page says so.
-  const verification = await findEmailVerification(env, parsed.data.token);
-  if (!verification) return renderInvalidLink(request, env);
-  return renderVerifyForm(request, env, verification, VerifyEmailCopy.wrongPassword, WRONG_PASSWORD_STATUS);
+  const stillLive = await findEmailVerification(env, token);
+  if (!stillLive) return renderDeadLink(request, env, token, true);
+  return renderVerifyForm(request, env, stillLive, VerifyEmailCopy.wrongPassword, WRONG_PASSWORD_STATUS);
 }
 
-/** The success page; the cookie stays a few minutes more, so a repeat of the form lands here too. */
-function renderVerified(request: Request, env: Env, token: string): Response {
+/** The success page; the done cookie lets a repeat of the form land here too. */
+async function renderVerified(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
+  const receipt = await issueFinishedVerificationReceipt(env);
   return renderPage(<EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
-    cookies: [serializeVerifyEmailCookie(request, token, REPEAT_CONFIRMATION_MS / 1000)],
+    cookies: [clearPageCookie(request, "verifyEmail"), setPageCookie(request, "verifyDone", receipt, FINISHED_VERIFICATION_WINDOW_MS / 1000)],
   });
 }
 
 async function moveTokenIntoCookie(request: Request, env: Env, token: string | null): Promise<Response> {
-  const verification = isResetTokenShape(token) ? await findEmailVerification(env, token) : null;
-  if (!token || !verification) return renderInvalidLink(request, env);
-  const headers = new Headers({ location: VERIFY_EMAIL_COOKIE_PATH });
-  headers.append("set-cookie", serializeVerifyEmailCookie(request, token));
+  const verification = isTokenShape(token) ? await findEmailVerification(env, token) : null;
+  // A link opened afresh, from the email, is never a repeat: a used one says the address is confirmed.
+  if (!token || !verification) return renderDeadLink(request, env, token, false);
+  const headers = new Headers({ location: PagePath.verifyEmail });
+  // The cookie need not outlive the link; the server checks expiry anyway.
+  headers.append("set-cookie", setPageCookie(request, "verifyEmail", token, VERIFICATION_TOKEN_TTL_MS / 1000));
   return new Response(null, { status: 303, headers });
 }
 
@@ -117,9 +128,29 @@ async function renderVerifyForm(
   );
 }
 
-function renderInvalidLink(request: Request, env: Env): Response {
-  return renderPage(<VerificationLinkInvalidPage appName={readConfig(env).appName} />, {
+/**
+ * A link that does not open the form: for a `repeat` (a re-post, or a view of the bare page) by
+ * the browser that just confirmed with it, the success page; else "already confirmed" or
+ * "invalid or expired", and the verify cookie goes.
+ */
+async function renderDeadLink(request: Request, env: Env, token: string | null, repeat: boolean): Promise<Response> {
+  const config = readConfig(env);
+  if (repeat && (await recognizeFinishedVerification(env, readPageCookie(request, "verifyDone")))) {
+    return renderPage(<EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
+      cookies: [readPageCookie(request, "verifyEmail") ? clearPageCookie(request, "verifyEmail") : null],
+    });
+  }
+  const used = (await explainDeadVerificationLink(env, token)) === "used";
+  const page = used ? (
+    <AlreadyVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />
+  ) : (
+    <VerificationLinkInvalidPage appName={config.appName} />
+  );
+  return renderPage(page, {
     status: INVALID_LINK_STATUS,
-    cookies: [readVerifyEmailCookie(request) ? serializeClearedVerifyEmailCookie(request) : null],
+    cookies: [
+      readPageCookie(request, "verifyEmail") ? clearPageCookie(request, "verifyEmail") : null,
+      readPageCookie(request, "verifyDone") ? clearPageCookie(request, "verifyDone") : null,
+    ],
   });
 }

@@ -1,7 +1,7 @@
 /**
  * Sign in with email and password, with the ways into the reset flow ("Forgot password?") and
- * into sign-up ("Create an account"). An account whose address is not confirmed yet is refused
- * with a sentence saying to open the emailed link (main words the Worker's `email_unverified`).
+ * into sign-up ("Create an account"). Every refusal reads the same, and its sentence reminds
+ * someone who has just signed up to confirm the address first: until then there is no account.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";

@@ -72,7 +72,27 @@ export function EmailVerifiedPage({ appName, signInUrl }: { appName: string; sig
   );
 }
 
-/** Unknown, expired, used and worn-out links all get this one page, with the two ways on. */
+/** A link that already confirmed its address: the account exists, so it leads to signing in, not to signing up again. */
+export function AlreadyVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl?: string | undefined }) {
+  return (
+    <Layout appName={appName} title="Address already confirmed">
+      <h1>{VerifyEmailCopy.alreadyVerifiedTitle}</h1>
+      <p>{VerifyEmailCopy.alreadyVerifiedBody}</p>
+      <p className="actions">
+        {signInUrl ? (
+          <a className="button button-primary" href={signInUrl}>
+            {ResetOutcomeCopy.signIn}
+          </a>
+        ) : null}
+        <a className={signInUrl ? "button button-secondary" : "button button-primary"} href={PagePath.forgotPassword}>
+          {ForgotPasswordCopy.title}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Unknown, expired and worn-out links all get this one page, with the two ways on. */
 export function VerificationLinkInvalidPage({ appName }: { appName: string }) {
   return (
     <Layout appName={appName} title="Link invalid or expired">
