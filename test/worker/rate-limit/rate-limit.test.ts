@@ -60,10 +60,11 @@ async function sha256(text: string): Promise<Uint8Array> {
 }
 
 describe("the rate-limit rules", () => {
-  it("are 10 per network and 3 per email per 15 minutes for resets, 20 failed sign-ins and 10 code redeems per network, 10 sign-ups per network and 3 sign-up emails per address an hour", () => {
+  it("are 10 reset requests per network and 3 reset emails per address and network in 15 minutes under a ceiling of 10 an hour, 20 failed sign-ins and 10 code redeems per network, 10 sign-ups per network and 3 sign-up emails per address an hour", () => {
     expect(RATE_LIMIT_RULES).toEqual({
-      "reset-per-ip": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
-      "reset-per-email": { limit: 3, windowMs: 15 * MINUTE, per: "value" },
+      "reset-per-network": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
+      "reset-emails-per-address-network": { limit: 3, windowMs: 15 * MINUTE, per: "value" },
+      "reset-emails-per-address": { limit: 10, windowMs: 60 * MINUTE, per: "value" },
       "sign-in-failures-per-network": { limit: 20, windowMs: 15 * MINUTE, per: "network" },
       "redeem-code-per-network": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
       "sign-up-per-network": { limit: 10, windowMs: 60 * MINUTE, per: "network" },
@@ -75,7 +76,7 @@ describe("the rate-limit rules", () => {
 describe("consumeRateLimit", () => {
   it("allows 10 reset requests from one IP in 15 minutes and refuses the 11th", async () => {
     now.mockReturnValue(BOUNDARY);
-    const results = await consumeTimes("reset-per-ip", "192.0.2.10", 11);
+    const results = await consumeTimes("reset-per-network", "192.0.2.10", 11);
     expect(results.slice(0, 10)).toEqual(Array(10).fill({ allowed: true }));
     expect(results[10]).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 });
   });
@@ -83,7 +84,7 @@ describe("consumeRateLimit", () => {
   it("allows 3 reset emails per address in 15 minutes and refuses the 4th", async () => {
     now.mockReturnValue(BOUNDARY);
     const subject = freshSubject();
-    const results = await consumeTimes("reset-per-email", subject, 4);
+    const results = await consumeTimes("reset-emails-per-address-network", subject, 4);
     expect(results.map((result) => result.allowed)).toEqual([true, true, true, false]);
   });
 
@@ -91,7 +92,7 @@ describe("consumeRateLimit", () => {
     const subject = freshSubject();
     const times = [-150, -120, -90, 0, 60, 120].map((seconds) => BOUNDARY + seconds * SECOND);
     const results = [];
-    for (const at of times) results.push(await consumeAt(at, "reset-per-email", subject));
+    for (const at of times) results.push(await consumeAt(at, "reset-emails-per-address-network", subject));
     expect(results).toEqual([
       { allowed: true },
       { allowed: true },
@@ -105,24 +106,24 @@ describe("consumeRateLimit", () => {
 
   it("admits the next hit exactly when Retry-After says, and not a second earlier", async () => {
     const subject = freshSubject();
-    for (const minutes of [0, 5, 10]) expect(await consumeAt(BOUNDARY + minutes * MINUTE, "reset-per-email", subject)).toEqual({ allowed: true });
+    for (const minutes of [0, 5, 10]) expect(await consumeAt(BOUNDARY + minutes * MINUTE, "reset-emails-per-address-network", subject)).toEqual({ allowed: true });
 
-    const refused = await consumeAt(BOUNDARY + 12 * MINUTE, "reset-per-email", subject);
+    const refused = await consumeAt(BOUNDARY + 12 * MINUTE, "reset-emails-per-address-network", subject);
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 3 * 60 });
-    expect(await consumeAt(BOUNDARY + 15 * MINUTE - SECOND, "reset-per-email", subject)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(await consumeAt(BOUNDARY + 15 * MINUTE, "reset-per-email", subject)).toEqual({ allowed: true });
+    expect(await consumeAt(BOUNDARY + 15 * MINUTE - SECOND, "reset-emails-per-address-network", subject)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await consumeAt(BOUNDARY + 15 * MINUTE, "reset-emails-per-address-network", subject)).toEqual({ allowed: true });
     // Now the hits at 5, 10 and 15 minutes fill the window; the next slot opens at 20.
-    expect(await consumeAt(BOUNDARY + 16 * MINUTE, "reset-per-email", subject)).toEqual({ allowed: false, retryAfterSeconds: 4 * 60 });
+    expect(await consumeAt(BOUNDARY + 16 * MINUTE, "reset-emails-per-address-network", subject)).toEqual({ allowed: false, retryAfterSeconds: 4 * 60 });
   });
 
   it("does not count refused hits, so hammering does not push the next slot back", async () => {
     const subject = freshSubject();
     now.mockReturnValue(BOUNDARY);
-    await consumeTimes("reset-per-email", subject, 3);
+    await consumeTimes("reset-emails-per-address-network", subject, 3);
     for (let second = 1; second < 15 * 60; second += 30) {
-      expect((await consumeAt(BOUNDARY + second * SECOND, "reset-per-email", subject)).allowed).toBe(false);
+      expect((await consumeAt(BOUNDARY + second * SECOND, "reset-emails-per-address-network", subject)).allowed).toBe(false);
     }
-    expect(await consumeAt(BOUNDARY + 15 * MINUTE, "reset-per-email", subject)).toEqual({ allowed: true });
+    expect(await consumeAt(BOUNDARY + 15 * MINUTE, "reset-emails-per-address-network", subject)).toEqual({ allowed: true });
   });
 
   it("never admits more than the limit in any 15-minute span of two hours of irregular traffic", async () => {
@@ -134,7 +135,7 @@ describe("consumeRateLimit", () => {
       // A fixed pseudo-random walk: bursts of near-simultaneous hits and pauses of up to 6 minutes.
       seed = (seed * 48_271) % 2_147_483_647;
       at += seed % 4 === 0 ? (seed % 360) * SECOND : (seed % 7) * 100;
-      if ((await consumeAt(at, "reset-per-ip", subject)).allowed) admitted.push(at);
+      if ((await consumeAt(at, "reset-per-network", subject)).allowed) admitted.push(at);
     }
     const busiest = Math.max(...admitted.map((end) => admitted.filter((hit) => hit > end - 15 * MINUTE && hit <= end).length));
     expect(at - (BOUNDARY - 60 * MINUTE)).toBeGreaterThan(100 * MINUTE);
@@ -145,11 +146,11 @@ describe("consumeRateLimit", () => {
   it("counts each rule and each subject separately", async () => {
     now.mockReturnValue(BOUNDARY);
     const subject = freshSubject();
-    await consumeTimes("reset-per-email", subject, 3);
-    expect(await consumeRateLimit(env, "reset-per-email", freshSubject())).toEqual({ allowed: true });
+    await consumeTimes("reset-emails-per-address-network", subject, 3);
+    expect(await consumeRateLimit(env, "reset-emails-per-address-network", freshSubject())).toEqual({ allowed: true });
     const ip = freshIpv4();
-    await consumeTimes("reset-per-ip", ip, 10);
-    expect((await consumeRateLimit(env, "reset-per-ip", ip)).allowed).toBe(false);
+    await consumeTimes("reset-per-network", ip, 10);
+    expect((await consumeRateLimit(env, "reset-per-network", ip)).allowed).toBe(false);
     expect(await consumeRateLimit(env, "sign-in-failures-per-network", ip)).toEqual({ allowed: true });
   });
 
@@ -158,30 +159,30 @@ describe("consumeRateLimit", () => {
     const network = freshIpv6Network();
     const results = [];
     for (let host = 1; host <= 11; host += 1) {
-      results.push(await consumeRateLimit(env, "reset-per-ip", `${network}:${host.toString(16)}:0:0:1`));
+      results.push(await consumeRateLimit(env, "reset-per-network", `${network}:${host.toString(16)}:0:0:1`));
     }
     expect(results.slice(0, 10)).toEqual(Array(10).fill({ allowed: true }));
     expect(results[10]).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 });
-    expect(await consumeRateLimit(env, "reset-per-ip", `${freshIpv6Network()}::1`)).toEqual({ allowed: true });
+    expect(await consumeRateLimit(env, "reset-per-network", `${freshIpv6Network()}::1`)).toEqual({ allowed: true });
   });
 
   it("counts every spelling of one address as one network", async () => {
     now.mockReturnValue(BOUNDARY);
     const spellings = ["2001:db8:ffff:1::1", "2001:DB8:FFFF:1::1", "2001:0db8:ffff:0001:0000:0000:0000:0001", "[2001:db8:ffff:1::1]", "2001:db8:ffff:1::1%eth0"];
-    for (const spelling of [...spellings, ...spellings]) expect(await consumeRateLimit(env, "reset-per-ip", spelling)).toEqual({ allowed: true });
-    expect((await consumeRateLimit(env, "reset-per-ip", "2001:db8:ffff:1:abcd::")).allowed).toBe(false);
+    for (const spelling of [...spellings, ...spellings]) expect(await consumeRateLimit(env, "reset-per-network", spelling)).toEqual({ allowed: true });
+    expect((await consumeRateLimit(env, "reset-per-network", "2001:db8:ffff:1:abcd::")).allowed).toBe(false);
     // An IPv4 client seen through a dual-stack socket is the same client.
-    await consumeTimes("reset-per-ip", "192.0.2.251", 10);
-    expect((await consumeRateLimit(env, "reset-per-ip", "::ffff:192.0.2.251")).allowed).toBe(false);
+    await consumeTimes("reset-per-network", "192.0.2.251", 10);
+    expect((await consumeRateLimit(env, "reset-per-network", "::ffff:192.0.2.251")).allowed).toBe(false);
   });
 
   it("stores subjects as HMAC-SHA-256 under HMAC_KEY, neither raw nor as a plain SHA-256", async () => {
     const subject = "private.person@example.com";
-    await consumeRateLimit(env, "reset-per-email", subject);
+    await consumeRateLimit(env, "reset-emails-per-address-network", subject);
     const { results } = await env.DB.prepare("SELECT DISTINCT bucket FROM rate_limits").all<{ bucket: string }>();
     const buckets = results.map((row) => row.bucket);
 
-    expect(buckets).toContain(`reset-per-email:${await computeKeyedHash(env, "rate-limit", subject)}`);
+    expect(buckets).toContain(`reset-emails-per-address-network:${await computeKeyedHash(env, "rate-limit", subject)}`);
     const digest = await sha256(subject);
     const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
     const base64 = btoa(String.fromCharCode(...digest));
@@ -190,15 +191,15 @@ describe("consumeRateLimit", () => {
   });
 
   it("stores an IP rule's subject as the HMAC of the network, not of the address", async () => {
-    await consumeRateLimit(env, "reset-per-ip", "2001:db8:abc:def::42");
+    await consumeRateLimit(env, "reset-per-network", "2001:db8:abc:def::42");
     const { results } = await env.DB.prepare("SELECT DISTINCT bucket FROM rate_limits").all<{ bucket: string }>();
-    expect(results.map((row) => row.bucket)).toContain(`reset-per-ip:${await computeKeyedHash(env, "rate-limit", "2001:db8:abc:def::/64")}`);
+    expect(results.map((row) => row.bucket)).toContain(`reset-per-network:${await computeKeyedHash(env, "rate-limit", "2001:db8:abc:def::/64")}`);
   });
 
   it("records when each hit leaves its window, for the scheduled purge", async () => {
     const at = BOUNDARY + 7 * MINUTE + 123;
     now.mockReturnValue(at);
-    await consumeRateLimit(env, "reset-per-ip", "192.0.2.77");
+    await consumeRateLimit(env, "reset-per-network", "192.0.2.77");
     const row = await env.DB.prepare("SELECT hit_at, expires_at FROM rate_limits WHERE hit_at = ?")
       .bind(at)
       .first<{ hit_at: number; expires_at: number }>();
@@ -207,7 +208,7 @@ describe("consumeRateLimit", () => {
 
   it("lets exactly 10 of 25 concurrent requests through, because check and count are one statement", async () => {
     now.mockReturnValue(BOUNDARY);
-    const results = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit(env, "reset-per-ip", "192.0.2.200")));
+    const results = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit(env, "reset-per-network", "192.0.2.200")));
     expect(results.filter((result) => result.allowed)).toHaveLength(10);
   });
 });
@@ -217,33 +218,33 @@ describe("reserveRateLimit", () => {
     now.mockReturnValue(BOUNDARY);
     const subject = freshSubject();
     const reservations = [];
-    for (let index = 0; index < 3; index += 1) reservations.push(await reserveRateLimit(env, "reset-per-email", subject));
-    expect((await consumeRateLimit(env, "reset-per-email", subject)).allowed).toBe(false);
+    for (let index = 0; index < 3; index += 1) reservations.push(await reserveRateLimit(env, "reset-emails-per-address-network", subject));
+    expect((await consumeRateLimit(env, "reset-emails-per-address-network", subject)).allowed).toBe(false);
 
     const first = reservations[0];
     if (!first?.allowed) throw new Error("the first reservation was refused");
     await refundRateLimitHit(env, first.hit);
-    expect(await consumeRateLimit(env, "reset-per-email", subject)).toEqual({ allowed: true });
-    expect((await consumeRateLimit(env, "reset-per-email", subject)).allowed).toBe(false);
+    expect(await consumeRateLimit(env, "reset-emails-per-address-network", subject)).toEqual({ allowed: true });
+    expect((await consumeRateLimit(env, "reset-emails-per-address-network", subject)).allowed).toBe(false);
   });
 });
 
 describe("RATE_LIMITS", () => {
   it('"off" lifts every limit in development', async () => {
     const development = { ...env, ENVIRONMENT: "development", RATE_LIMITS: "off" };
-    const results = await consumeTimes("reset-per-email", freshSubject(), 5, development);
+    const results = await consumeTimes("reset-emails-per-address-network", freshSubject(), 5, development);
     expect(results.every((result) => result.allowed)).toBe(true);
   });
 
   it('"off" is ignored in production', async () => {
     const production = { ...env, ENVIRONMENT: "production", RATE_LIMITS: "off" };
-    const results = await consumeTimes("reset-per-email", freshSubject(), 4, production);
+    const results = await consumeTimes("reset-emails-per-address-network", freshSubject(), 4, production);
     expect(results.map((result) => result.allowed)).toEqual([true, true, true, false]);
   });
 
   it('is "on" in wrangler.toml, so limits apply by default', async () => {
     expect(env.RATE_LIMITS).toBe("on");
-    const results = await consumeTimes("reset-per-email", freshSubject(), 4);
+    const results = await consumeTimes("reset-emails-per-address-network", freshSubject(), 4);
     expect(results.map((result) => result.allowed)).toEqual([true, true, true, false]);
   });
 

@@ -3,7 +3,7 @@ import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { hashGuessingAddress } from "../../../worker/src/reset/reset-codes.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
-import { nextIp, postJson, readMailTo, readResetTokensSentTo, registerAccount, requestReset } from "./reset-fixtures.ts";
+import { nextIp, ORIGINAL_PASSWORD, postJson, readMailTo, readResetTokensSentTo, registerAccount, requestReset } from "./reset-fixtures.ts";
 
 const MINUTE = 60_000;
 const CODE_PATTERN = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/;
@@ -112,19 +112,46 @@ describe("POST /api/v1/password-resets/redeem-code", () => {
     for (const answer of rest) expect(answer).toEqual(first);
   });
 
-  it("refuses even the right code after 5 wrong ones, until a new reset request", async () => {
+  it("refuses even the right code from a network after its 5 wrong ones, until it asks for a new email, while other networks still may", async () => {
     await registerAccount("guessed@example.com");
     const { code } = await requestLinkAndCode("guessed@example.com");
+    const typist = nextIp();
     for (let guess = 0; guess < 5; guess += 1) {
-      expect((await redeem("guessed@example.com", wrongCodeFor(code))).status).toBe(400);
+      expect((await redeem("guessed@example.com", wrongCodeFor(code), typist)).status).toBe(400);
     }
 
-    const right = await redeem("guessed@example.com", code);
+    const right = await redeem("guessed@example.com", code, typist);
     expect(right.status).toBe(400);
     expect((await right.json<{ code: string }>()).code).toBe("code_invalid");
 
-    const renewed = await requestLinkAndCode("guessed@example.com");
-    expect((await redeem("guessed@example.com", renewed.code)).status).toBe(200);
+    // A new email asked for from that network gives it its guesses back.
+    expect((await requestReset("guessed@example.com", { ip: typist })).status).toBe(202);
+    expect((await redeem("guessed@example.com", await readLatestCodeSentTo("guessed@example.com"), typist)).status).toBe(200);
+  });
+
+  it("keeps the owner's code working while an attacker spends 5 wrong guesses from each of 3 other networks", async () => {
+    await registerAccount("raced-code@example.com");
+    const { code } = await requestLinkAndCode("raced-code@example.com");
+    for (let network = 0; network < 3; network += 1) {
+      const attacker = nextIp();
+      for (let guess = 0; guess < 5; guess += 1) await redeem("raced-code@example.com", wrongCodeFor(code), attacker);
+    }
+
+    expect((await redeem("raced-code@example.com", code, nextIp())).status).toBe(200);
+  });
+
+  it("refuses the code from new networks once 20 guesses came from all of them, but not from a network the address signed in from", async () => {
+    await registerAccount("ceiling@example.com");
+    const home = nextIp();
+    expect((await postJson("/api/v1/sessions", { email: "ceiling@example.com", password: ORIGINAL_PASSWORD }, { ip: home })).status).toBe(200);
+    const { code } = await requestLinkAndCode("ceiling@example.com");
+    for (let network = 0; network < 4; network += 1) {
+      const attacker = nextIp();
+      for (let guess = 0; guess < 5; guess += 1) await redeem("ceiling@example.com", wrongCodeFor(code), attacker);
+    }
+
+    expect((await redeem("ceiling@example.com", code, nextIp())).status).toBe(400);
+    expect((await redeem("ceiling@example.com", code, home)).status).toBe(200);
   });
 
   it("still accepts the right code after 4 wrong ones", async () => {

@@ -41,7 +41,7 @@ async function redeemWatched(email: string, code: string): Promise<{ redeemed: b
     work.hmacs += 1;
     return sign(...args);
   });
-  const redeemed = await redeemResetCode(recordingEnv(work), { email, code });
+  const redeemed = await redeemResetCode(recordingEnv(work), { email, code, ip: "203.0.113.9" });
   spy.mockRestore();
   return { redeemed: redeemed !== null, work };
 }
@@ -75,7 +75,7 @@ describe("redeemResetCode", () => {
     await issueCode("wrong@example.com");
     const expired = await issueCode("expired@example.com");
     const spent = await issueCode("spent@example.com");
-    for (let guess = 0; guess < 5; guess += 1) await redeemResetCode(env, { email: "spent@example.com", code: "AAAAAAAA" });
+    for (let guess = 0; guess < 5; guess += 1) await redeemResetCode(env, { email: "spent@example.com", code: "AAAAAAAA", ip: "203.0.113.9" });
 
     const outcomes = [
       await redeemWatched("right@example.com", right),
@@ -88,8 +88,9 @@ describe("redeemResetCode", () => {
 
     expect(outcomes.map((outcome) => outcome.redeemed)).toEqual([true, false, false, false, false]);
     const [first, ...rest] = outcomes.map((outcome) => outcome.work);
-    expect(first?.batches).toEqual([3]);
-    expect(first?.hmacs).toBe(2);
+    expect(first?.batches).toEqual([4]);
+    // The address's and the network's guess counters, the code, the network itself and its trust.
+    expect(first?.hmacs).toBe(5);
     for (const work of rest) expect(work).toEqual(first);
   });
 });

@@ -8,6 +8,7 @@ import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
 import {
   nextIp,
+  ORIGINAL_PASSWORD,
   obtainResetToken,
   postJson,
   readMailTo,
@@ -73,20 +74,51 @@ describe("POST /api/v1/password-resets", () => {
     expect((await requestReset("limited-ip@example.com")).status).toBe(202);
   });
 
-  it("sends at most 3 reset emails per address in 15 minutes and still answers 202", async () => {
+  it("sends at most 3 reset emails per address to one network in 15 minutes and still answers 202", async () => {
     const start = clock.now();
     vi.spyOn(clock, "now").mockReturnValue(start);
     await registerAccount("popular@example.com");
+    const ip = nextIp();
     const statuses: number[] = [];
-    for (let index = 0; index < 5; index += 1) statuses.push((await requestReset("popular@example.com")).status);
+    for (let index = 0; index < 5; index += 1) statuses.push((await requestReset("popular@example.com", { ip })).status);
 
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
     expect(await readMailTo("popular@example.com")).toHaveLength(3);
 
     // The next window allows mail again.
     vi.spyOn(clock, "now").mockReturnValue(start + 15 * MINUTE);
-    expect((await requestReset("popular@example.com")).status).toBe(202);
+    expect((await requestReset("popular@example.com", { ip })).status).toBe(202);
     expect(await readMailTo("popular@example.com")).toHaveLength(4);
+  });
+
+  it("still mails the owner, asking from their own network, after an attacker used up the address's emails from theirs", async () => {
+    await registerAccount("raced@example.com");
+    const attacker = nextIp();
+    for (let index = 0; index < 3; index += 1) expect((await requestReset("raced@example.com", { ip: attacker })).status).toBe(202);
+    expect(await readMailTo("raced@example.com")).toHaveLength(3);
+
+    expect((await requestReset("raced@example.com", { ip: nextIp() })).status).toBe(202);
+    const tokens = await readResetTokensSentTo("raced@example.com");
+    expect(tokens).toHaveLength(4);
+    // The owner's link is the live one.
+    expect((await postJson("/api/v1/password-resets/verify", { token: tokens.at(-1) })).status).toBe(200);
+  });
+
+  it("holds every network together to 10 reset emails per address an hour, against mail-bombing, but not a network the address signed in from lately", async () => {
+    await registerAccount("bombed@example.com");
+    for (let network = 0; network < 6; network += 1) {
+      const ip = nextIp();
+      for (let index = 0; index < 2; index += 1) await requestReset("bombed@example.com", { ip });
+    }
+    expect(await readMailTo("bombed@example.com")).toHaveLength(10);
+    expect((await requestReset("bombed@example.com", { ip: nextIp() })).status).toBe(202);
+    expect(await readMailTo("bombed@example.com")).toHaveLength(10);
+
+    // The owner signed in from home last week; asking from there still gets an email.
+    const home = nextIp();
+    expect((await postJson("/api/v1/sessions", { email: "bombed@example.com", password: ORIGINAL_PASSWORD }, { ip: home })).status).toBe(200);
+    expect((await requestReset("bombed@example.com", { ip: home })).status).toBe(202);
+    expect(await readMailTo("bombed@example.com")).toHaveLength(11);
   });
 
   it("sends the link to the address stored on the account, not the one typed", async () => {

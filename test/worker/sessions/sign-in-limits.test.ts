@@ -46,17 +46,17 @@ async function registerAccount(): Promise<string> {
   return email;
 }
 
-function signIn(email: string, password: string, ip: string): Promise<Response> {
+function signIn(email: string, password: string, ip: string, deviceToken?: string): Promise<Response> {
   return exports.default.fetch("http://127.0.0.1/api/v1/sessions", {
     method: "POST",
     headers: { "content-type": "application/json", "cf-connecting-ip": ip },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email, password, deviceToken }),
   });
 }
 
 /** Status and Retry-After, the two things a client sees of a limit. */
-async function attempt(email: string, password: string, ip: string): Promise<string> {
-  const response = await signIn(email, password, ip);
+async function attempt(email: string, password: string, ip: string, deviceToken?: string): Promise<string> {
+  const response = await signIn(email, password, ip, deviceToken);
   const retryAfter = response.headers.get("retry-after");
   return retryAfter === null ? String(response.status) : `${response.status} after ${retryAfter}`;
 }
@@ -166,6 +166,64 @@ describe("sign-in limits per address", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(statuses.filter((status) => status.startsWith("429"))).toHaveLength(5);
   });
 
+  it("never lock the owner out on their own network: 30 attacking networks lock everyone else out, but not the network the owner signed in from", async () => {
+    const email = await registerAccount();
+    const home = freshNetwork();
+    expect(await attempt(email, PASSWORD, home)).toBe("200");
+    now.mockReturnValue(START + 60 * SECOND);
+
+    const attacks = [];
+    for (let network = 0; network < 30; network += 1) attacks.push(await attempt(email, WRONG, freshNetwork()));
+    expect(attacks.slice(0, 10)).toEqual(Array(10).fill("401"));
+    expect(attacks.slice(10).every((status) => status.startsWith("429"))).toBe(true);
+
+    // The owner, on the network they signed in from a minute ago, still gets in, and so does any other device there.
+    expect(await attempt(email, PASSWORD, home)).toBe("200");
+    // Residual risk: on a network they never signed in from, the owner waits out the lock like anyone.
+    expect(await attempt(email, PASSWORD, freshNetwork())).toMatch(/^429 after \d+$/);
+  });
+
+  it("never lock out a device that signed in before, on any network, while guesses from elsewhere lock the address", async () => {
+    const email = await registerAccount();
+    const first = await signIn(email, PASSWORD, freshNetwork());
+    const { deviceToken } = await first.json<{ deviceToken: string }>();
+    expect(deviceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    for (let network = 0; network < 12; network += 1) await attempt(email, WRONG, freshNetwork());
+    expect(await attempt(email, PASSWORD, freshNetwork())).toMatch(/^429/);
+
+    // The same device from a café it never used before.
+    const fromCafe = await signIn(email, PASSWORD, freshNetwork(), deviceToken);
+    expect(fromCafe.status).toBe(200);
+    expect((await fromCafe.json<{ deviceToken: string }>()).deviceToken).toBe(deviceToken);
+  });
+
+  it("hold a trusted network's own guesses by the same rule, on a count of its own", async () => {
+    const email = await registerAccount();
+    const shared = freshNetwork();
+    expect(await attempt(email, PASSWORD, shared)).toBe("200");
+
+    // Someone else on the owner's network (the residual risk) gets 10 guesses, then the lock.
+    const guesses = [];
+    for (let index = 0; index < 11; index += 1) guesses.push(await attempt(email, WRONG, shared));
+    expect(guesses).toEqual([...Array(10).fill("401"), "429 after 60"]);
+    // Their count is not the address's: elsewhere the address is not locked.
+    expect(await attempt(email, PASSWORD, freshNetwork())).toBe("200");
+  });
+
+  it("keep the trust as an HMAC of the address with the network or device, never either in clear", async () => {
+    const email = await registerAccount();
+    const ip = freshNetwork();
+    const response = await signIn(email, PASSWORD, ip);
+    const { deviceToken } = await response.json<{ deviceToken: string }>();
+
+    const rows = JSON.stringify((await env.DB.prepare("SELECT * FROM trusted_sign_in_clients").all()).results);
+    expect(rows).not.toContain(ip);
+    expect(rows).not.toContain(deviceToken);
+    expect(rows).not.toContain(email);
+    expect(rows).toMatch(/"subject":"[A-Za-z0-9_-]{43}"/);
+  });
+
   it("end when the password is reset", async () => {
     const email = `${unique("reset")}@example.com`;
     await registerResetAccount(email);
@@ -197,7 +255,8 @@ describe("sign-in limits per address", { timeout: HASHING_TIMEOUT_MS }, () => {
     const result = await signInDirectly({ ...env, DB: recordingDb }, { email, password: PASSWORD, ip: freshNetwork() });
     expect(result).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 60 });
     expect(issued).not.toHaveLength(0);
-    expect(issued.filter((sql) => !/rate_limits|sign_in_failures/.test(sql))).toEqual([]);
+    // The limits, and the one lookup of trusted clients that runs for every address alike: no account lookup.
+    expect(issued.filter((sql) => !/rate_limits|sign_in_failures|trusted_sign_in_clients/.test(sql))).toEqual([]);
   });
 
   it("match the address in any letter case and with surrounding spaces", async () => {

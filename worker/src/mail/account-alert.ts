@@ -18,6 +18,7 @@
 import { maskEmail } from "../../../shared/email-address.ts";
 import { findAccountById } from "../accounts/accounts.ts";
 import { runInBackground } from "../platform/background.ts";
+import { forgetTrustedClients } from "../sessions/trusted-clients.ts";
 import { clock } from "../platform/clock.ts";
 import { consumeAlertToken, findAlertAccountId, USED_ALERT_ACCOUNT, type AlertUse } from "./alert-tokens.ts";
 import { enqueueMail } from "./mail-jobs.ts";
@@ -47,6 +48,9 @@ export async function findAlert(env: Env, alertToken: string): Promise<{ maskedE
 export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToken: string): Promise<boolean> {
   const accountId = await consumeAlertToken(env, alertToken, (use) => prepareAlertActions(env, use));
   if (!accountId) return false;
+  // Whoever changed the password may have signed in since: none of its networks or devices stays trusted.
+  const account = await findAccountById(env, accountId);
+  if (account) await forgetTrustedClients(env, account.emailNormalized);
   ctx.waitUntil(
     runInBackground("queueing a fresh reset link after an account alert", () =>
       enqueueMail(env, { kind: "account_alert_reset", accountId, requestedAt: clock.now() }).then(() => undefined),

@@ -13,7 +13,7 @@
  * without the Worker's secret.
  *
  * @example
- * const limit = await consumeRateLimit(env, "reset-per-ip", readClientIp(request));
+ * const limit = await consumeRateLimit(env, "reset-per-network", readClientIp(request));
  * if (!limit.allowed) throw tooManyRequests(limit.retryAfterSeconds);
  */
 import { readConfig } from "../config.ts";
@@ -33,9 +33,18 @@ const MINUTE = 60_000;
 /** Every limit in one table; adding a rule is one line. */
 export const RATE_LIMIT_RULES = {
   /** Reset requests from one network: beyond this the API answers 429. */
-  "reset-per-ip": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
-  /** Reset emails to one normalised address: beyond this requests are accepted but send nothing. */
-  "reset-per-email": { limit: 3, windowMs: 15 * MINUTE, per: "value" },
+  "reset-per-network": { limit: 10, windowMs: 15 * MINUTE, per: "network" },
+  /**
+   * Reset emails to one normalised address asked for from one network: beyond this requests are
+   * accepted but send nothing. Per network, so nobody elsewhere can use up the owner's requests.
+   */
+  "reset-emails-per-address-network": { limit: 3, windowMs: 15 * MINUTE, per: "value" },
+  /**
+   * Reset emails to one normalised address from every network the address has not signed in from
+   * lately: a ceiling against mail-bombing that an attacker can reach but the owner's own network
+   * is not held by.
+   */
+  "reset-emails-per-address": { limit: 10, windowMs: 60 * MINUTE, per: "value" },
   /** Failed sign-ins from one network: beyond this every sign-in from it answers 429. */
   "sign-in-failures-per-network": { limit: 20, windowMs: 15 * MINUTE, per: "network" },
   /** Reset-code redeem attempts from one network: beyond this the API answers 429. */

@@ -23,7 +23,7 @@ export async function redeemResetCodeFromNetwork(
 ): Promise<RedeemCodeOutcome> {
   const limit = await consumeRateLimit(env, "redeem-code-per-network", input.ip);
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const redeemed = await redeemResetCode(env, { email: input.email, code: input.code });
+  const redeemed = await redeemResetCode(env, input);
   if (!redeemed) return { ok: false, reason: "code_invalid" };
   // Only a right code gets here, so this lookup tells an attacker nothing a 200 does not.
   const account = await findAccountById(env, redeemed.accountId);
