@@ -2,11 +2,23 @@
  * Two test projects: `worker` runs inside workerd with a real D1 through the Cloudflare
  * Vitest plugin; `node` runs the suites that drive `wrangler dev`, Chromium and the desktop
  * main-process code from Node.
+ *
+ * The Worker suites see exactly wrangler.toml's `[env.dev.vars]`, whatever a developer's
+ * `.dev.vars` holds: every variable it defines is passed again as a binding, every secret the
+ * example file names is blanked, and the stand-ins started by the global setup replace the
+ * services a test must not reach over the internet.
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+import { unstable_readConfig } from "wrangler";
 
 const migrations = await readD1Migrations(new URL("./worker/migrations", import.meta.url).pathname);
+const developmentVars = unstable_readConfig({ config: "wrangler.toml", env: "dev" }).vars as Record<string, string>;
+/** Every name `.dev.vars.example` mentions, so a local value for one of them never reaches a test. */
+const localSettingNames = [...readFileSync(new URL("./.dev.vars.example", import.meta.url), "utf8").matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map(
+  ([, name]) => name as string,
+);
 
 export default defineConfig({
   test: {
@@ -14,10 +26,15 @@ export default defineConfig({
     projects: [
       {
         plugins: [
-          cloudflareTest({
+          cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml", environment: "dev" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations },
+              bindings: {
+                ...Object.fromEntries(localSettingNames.map((name) => [name, ""])),
+                ...developmentVars,
+                PWNED_PASSWORDS_API_URL: inject("pwnedPasswordsRangeUrl"),
+                TEST_MIGRATIONS: migrations,
+              },
               // The mail queue as in wrangler.toml [env.dev], but a batch starts at once instead of
               // after up to a second, so tests waiting for an email do not idle.
               queueConsumers: {
@@ -25,11 +42,12 @@ export default defineConfig({
                 "resetkit-dev-mail-dead-letter": { maxBatchSize: 10, maxBatchTimeout: 0 },
               },
             },
-          }),
+          })),
         ],
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts", "test/shared/**/*.test.ts"],
+          globalSetup: ["test/support/worker-stand-ins.global.ts"],
           setupFiles: ["test/worker/apply-migrations.ts"],
         },
       },

@@ -1,7 +1,8 @@
 /**
  * Starts a real `wrangler dev` for end-to-end suites: a fresh local D1 in its own folder with
- * the migrations applied, the given `[vars]` overrides, and a free loopback port. Everything
- * the Worker logs is kept, so suites can assert on it.
+ * the migrations applied, the given `[vars]` overrides, and a free loopback port. A developer's
+ * `.dev.vars` never reaches it, and new passwords are checked against a local Pwned Passwords
+ * stand-in instead of the internet. Everything the Worker logs is kept, so suites can assert on it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -9,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startPwnedPasswordsStandIn, type PwnedPasswordsStandIn } from "./pwned-passwords-stand-in.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
@@ -23,8 +25,8 @@ export interface StartWorkerOptions {
    * start`) or null for the production top level, exactly what `wrangler deploy` would ship.
    */
   env?: string | null;
-  /** Ignores a developer's `.dev.vars` and `.env` (an empty `--env-file`), so only wrangler.toml and `vars` count. */
-  ignoreLocalVars?: boolean;
+  /** Reads the developer's `.dev.vars` after all; by default an empty `--env-file` keeps it out, so only wrangler.toml and `vars` count. */
+  useLocalVars?: boolean;
   /** The /healthz status that means "started": 200, or 503 for a deliberately misconfigured Worker. */
   readyStatus?: number;
   /** How long to wait for `/healthz`. */
@@ -35,6 +37,8 @@ export interface StartWorkerOptions {
 
 export interface RunningWorker {
   url: string;
+  /** The Pwned Passwords stand-in this Worker checks new passwords against, unless `vars` named another. */
+  pwnedPasswords: PwnedPasswordsStandIn;
   persistDir: string;
   /** Everything the Worker and wrangler printed so far. */
   logs(): string;
@@ -92,8 +96,10 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   await options.seed?.(persistDir);
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
-  const varArgs = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
-  if (options.ignoreLocalVars) {
+  const pwnedPasswords = await startPwnedPasswordsStandIn();
+  const vars = { PWNED_PASSWORDS_API_URL: pwnedPasswords.rangeUrl, ...options.vars };
+  const varArgs = Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  if (!options.useLocalVars) {
     // Given an --env-file, wrangler reads neither .dev.vars nor .env.
     const emptyEnvFile = join(persistDir, "empty.env");
     await writeFile(emptyEnvFile, "");
@@ -125,6 +131,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       await exited;
       clearTimeout(timer);
     }
+    await pwnedPasswords.close();
     await rm(persistDir, { recursive: true, force: true });
   };
 
@@ -134,7 +141,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     try {
       const response = await fetch(`${url}/healthz`);
       await response.body?.cancel();
-      if (response.status === readyStatus) return { url, persistDir, logs: () => output, stop };
+      if (response.status === readyStatus) return { url, persistDir, pwnedPasswords, logs: () => output, stop };
     } catch {
       // not listening yet
     }
