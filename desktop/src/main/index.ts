@@ -56,8 +56,8 @@ function startApp(): void {
     app,
     process,
     scheme: config.deepLinkScheme,
-    onDeepLink(link) {
-      inbox.deliver(link);
+    onDeepLink(link, { atLaunch }) {
+      inbox.deliver({ link, atLaunch });
       bringWindowForward();
     },
     onSecondInstance: bringWindowForward,
@@ -72,8 +72,8 @@ function startApp(): void {
     trustedRendererUrl: devServerUrl ?? RENDERER_ENTRY_URL,
     subscribeDeepLinks(event) {
       const contents = event.sender;
-      inbox.subscribe((link) => {
-        if (!contents.isDestroyed()) contents.send(IpcChannel.DeepLink, link);
+      inbox.subscribe((arrival) => {
+        if (!contents.isDestroyed()) contents.send(IpcChannel.DeepLink, arrival);
       });
     },
   });

@@ -1,5 +1,6 @@
 /**
- * Receiving `resetkit://reset-password?token=…` and `resetkit://sign-in` links from the operating system. The app takes
+ * Receiving the app's deep links (`resetkit://reset-password?token=…`, `resetkit://verify-email?token=…`
+ * and `resetkit://sign-in`, all spelled in shared/deep-link.ts) from the operating system. The app takes
  * the single-instance lock so a link clicked while it runs reaches the running copy, registers
  * itself for the scheme, and reads links from three places: argv at a cold start, the argv of a
  * second launch (Windows and Linux), and `open-url` (macOS). Each link is parsed strictly with
@@ -33,8 +34,8 @@ export interface DeepLinkProtocolOptions {
   app: ProtocolApp;
   process: ProtocolProcess;
   scheme: string;
-  /** Called after `ready` with each valid link, in arrival order. */
-  onDeepLink(link: DeepLink): void;
+  /** Called after `ready` with each valid link, in arrival order; `atLaunch` for the one on a cold start's command line. */
+  onDeepLink(link: DeepLink, arrival: { atLaunch: boolean }): void;
   /** Called after `ready` whenever a second copy was launched, link or not, to bring the window forward. */
   onSecondInstance(): void;
 }
@@ -81,18 +82,21 @@ export function startDeepLinkProtocol(options: DeepLinkProtocolOptions): { prima
   // Links can arrive before `ready` (macOS sends open-url during launch); each delivery waits
   // for it, and promise callbacks keep the arrival order.
   const ready = app.whenReady();
-  const deliverWhenReady = (link: DeepLink | null) => {
-    if (link) void ready.then(() => options.onDeepLink(link));
+  const deliverWhenReady = (link: DeepLink | null, atLaunch: boolean) => {
+    if (link) void ready.then(() => options.onDeepLink(link, { atLaunch }));
   };
 
+  // macOS hands even a launch link over by open-url; it counts as "at launch" until `ready`.
+  let launching = true;
+  void ready.then(() => (launching = false));
   app.on("open-url", (event, url) => {
     event.preventDefault();
-    deliverWhenReady(readDeepLinkFromUrl(url, scheme));
+    deliverWhenReady(readDeepLinkFromUrl(url, scheme), launching);
   });
   app.on("second-instance", (_event, argv) => {
     void ready.then(() => options.onSecondInstance());
-    deliverWhenReady(readDeepLinkFromArgv(argv, scheme));
+    deliverWhenReady(readDeepLinkFromArgv(argv, scheme), false);
   });
-  deliverWhenReady(readDeepLinkFromArgv(proc.argv, scheme));
+  deliverWhenReady(readDeepLinkFromArgv(proc.argv, scheme), true);
   return { primary: true };
 }

@@ -19,7 +19,8 @@ import type {
   VerifyResetRequest,
   VerifyResetResponse,
 } from "../../../shared/contract.ts";
-import { isDeepLink, type DeepLink } from "../../../shared/deep-link.ts";
+import type { DeepLink } from "../../../shared/deep-link.ts";
+import { isDeepLinkArrival } from "../ipc/deep-link-arrival.ts";
 import type { ApiResult, SignedInAccount } from "../ipc/api-result.ts";
 import { IpcChannel } from "../ipc/channels.ts";
 
@@ -54,12 +55,16 @@ export function createApi(ipc: IpcRendererLike) {
     signOut: () => call<null>(IpcChannel.SignOut),
     /** The signed-in account, or a 401 failure. */
     me: () => call<SignedInAccount>(IpcChannel.Me),
-    /** Calls `callback` with each deep link the app is opened with; returns an unsubscribe function. */
-    onDeepLink(callback: (link: DeepLink) => void): () => void {
+    /**
+     * Calls `callback` with each deep link the app is opened with, and whether it came at launch;
+     * returns an unsubscribe function.
+     */
+    onDeepLink(callback: (link: DeepLink, arrival: { atLaunch: boolean }) => void): () => void {
       // Only the fields of a well-formed link reach the page, whatever main sent.
-      const listener = (_event: unknown, link: unknown) => {
-        if (!isDeepLink(link)) return;
-        callback(link.kind === "sign-in" ? { kind: link.kind } : { kind: link.kind, token: link.token });
+      const listener = (_event: unknown, arrival: unknown) => {
+        if (!isDeepLinkArrival(arrival)) return;
+        const { link, atLaunch } = arrival;
+        callback(link.kind === "sign-in" ? { kind: link.kind } : { kind: link.kind, token: link.token }, { atLaunch });
       };
       ipc.on(IpcChannel.DeepLink, listener);
       void ipc.invoke(IpcChannel.SubscribeDeepLinks);

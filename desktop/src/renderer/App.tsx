@@ -1,13 +1,15 @@
 /**
  * The app's screens and how one leads to the next. There is no router: the app has nine
- * screens, and a deep link can interrupt any of them to open the Reset, the Confirm email or
- * the Sign in screen.
+ * screens. A deep link opens the Reset, the Confirm email or the Sign in screen: at once when it
+ * is the link the app was launched with or the person is on Sign in, and otherwise only after
+ * asking (DeepLinkPrompt), so a link nobody meant to open cannot take over what they are doing.
  */
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { DeepLink } from "../../../shared/deep-link.ts";
 import type { SignedInAccount } from "../ipc/api-result.ts";
 import { getApi, unwrap } from "./api-bridge.ts";
+import { DeepLinkPrompt } from "./components/DeepLinkPrompt.tsx";
 import { EmailVerifiedScreen } from "./screens/EmailVerifiedScreen.tsx";
 import { ForgotPasswordScreen } from "./screens/ForgotPasswordScreen.tsx";
 import { ResetPasswordScreen } from "./screens/ResetPasswordScreen.tsx";
@@ -36,8 +38,25 @@ export function App() {
   const session = useQuery({ queryKey: ["me"], queryFn: () => unwrap(getApi().me()), retry: false, staleTime: Infinity });
   const shown: Screen =
     screen.name === "sign-in" && screen.initial && session.data ? { name: "signed-in", account: session.data } : screen;
+  const [pendingLink, setPendingLink] = useState<DeepLink | null>(null);
+  // The listener is added once; it reads the screen on show through this ref.
+  const shownScreen = useRef(shown);
+  useLayoutEffect(() => {
+    shownScreen.current = shown;
+  });
 
-  useEffect(() => getApi().onDeepLink((link) => setScreen(screenForDeepLink(link))), []);
+  useEffect(
+    () =>
+      getApi().onDeepLink((link, { atLaunch }) => {
+        if (atLaunch || shownScreen.current.name === "sign-in") {
+          setPendingLink(null);
+          setScreen(screenForDeepLink(link));
+        } else {
+          setPendingLink(link);
+        }
+      }),
+    [],
+  );
 
   return (
     <div className="page">
@@ -45,8 +64,20 @@ export function App() {
         <p className="brand">ResetKit</p>
       </header>
       <main className="page-main">
-        <div className="card">{renderScreen(shown, setScreen)}</div>
+        <div className="card" inert={pendingLink !== null}>
+          {renderScreen(shown, setScreen)}
+        </div>
       </main>
+      {pendingLink ? (
+        <DeepLinkPrompt
+          link={pendingLink}
+          onOpen={() => {
+            setScreen(screenForDeepLink(pendingLink));
+            setPendingLink(null);
+          }}
+          onCancel={() => setPendingLink(null)}
+        />
+      ) : null}
     </div>
   );
 }

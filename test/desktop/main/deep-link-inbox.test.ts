@@ -1,28 +1,32 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { DeepLink, ResetDeepLink } from "../../../shared/deep-link.ts";
+import type { DeepLinkArrival } from "../../../desktop/src/ipc/deep-link-arrival.ts";
 import { createDeepLinkInbox } from "../../../desktop/src/main/deep-link-inbox.ts";
 
-const link = (): ResetDeepLink => ({ kind: "reset-password", token: randomBytes(32).toString("base64url") });
+const arrival = (atLaunch = false): DeepLinkArrival => ({
+  link: { kind: "reset-password", token: randomBytes(32).toString("base64url") },
+  atLaunch,
+});
 
 describe("the deep-link inbox", () => {
-  it("keeps a cold-start link until the page subscribes, then hands it over once", () => {
+  it("keeps a cold-start link until the page subscribes, then hands it over once, still marked as the launch link", () => {
     const inbox = createDeepLinkInbox();
-    const first = link();
+    const first = arrival(true);
     inbox.deliver(first);
-    const received: DeepLink[] = [];
+    const received: DeepLinkArrival[] = [];
     inbox.subscribe((next) => received.push(next));
     expect(received).toEqual([first]);
+    expect(received[0]?.atLaunch).toBe(true);
     inbox.subscribe((next) => received.push(next));
     expect(received).toEqual([first]);
   });
 
   it("passes links straight through while the page listens", () => {
     const inbox = createDeepLinkInbox();
-    const received: DeepLink[] = [];
+    const received: DeepLinkArrival[] = [];
     inbox.subscribe((next) => received.push(next));
-    const first = link();
-    const second = link();
+    const first = arrival();
+    const second = arrival();
     inbox.deliver(first);
     inbox.deliver(second);
     expect(received).toEqual([first, second]);
@@ -34,11 +38,11 @@ describe("the deep-link inbox", () => {
       throw new Error("the unsubscribed page must not be called");
     });
     inbox.unsubscribe();
-    const older = link();
-    const newer = link();
+    const older = arrival();
+    const newer = arrival();
     inbox.deliver(older);
     inbox.deliver(newer);
-    const received: DeepLink[] = [];
+    const received: DeepLinkArrival[] = [];
     inbox.subscribe((next) => received.push(next));
     expect(received).toEqual([newer]);
   });

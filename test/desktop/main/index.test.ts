@@ -52,7 +52,7 @@ describe("the built main process, run on an Electron stand-in", () => {
       [],
       [{ type: "ready" }, { type: "subscribe" }, { type: "second-instance", argv: ["/opt/ResetKit/resetkit", "resetkit://sign-in"] }],
     );
-    expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "sign-in" }]]);
+    expect(record.sent).toEqual([[IpcChannel.DeepLink, { link: { kind: "sign-in" }, atLaunch: false }]]);
   });
 
   it("opens an email confirmation link from a second launch on the page", async () => {
@@ -60,13 +60,13 @@ describe("the built main process, run on an Electron stand-in", () => {
       [],
       [{ type: "ready" }, { type: "subscribe" }, { type: "second-instance", argv: ["/opt/ResetKit/resetkit", `resetkit://verify-email?token=${TOKEN}`] }],
     );
-    expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "verify-email", token: TOKEN }]]);
+    expect(record.sent).toEqual([[IpcChannel.DeepLink, { link: { kind: "verify-email", token: TOKEN }, atLaunch: false }]]);
   });
 
-  it("hands a cold-start link to the page once it subscribes, and prints nothing", async () => {
+  it("hands a cold-start link to the page once it subscribes, marked as the launch link, and prints nothing", async () => {
     const { record, output } = await runBuiltMain([LINK], [{ type: "ready" }, { type: "subscribe" }]);
     expect(record.subscribeResult).toEqual({ ok: true, value: null });
-    expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "reset-password", token: TOKEN }]]);
+    expect(record.sent).toEqual([[IpcChannel.DeepLink, { link: { kind: "reset-password", token: TOKEN }, atLaunch: true }]]);
     expect(output).toBe("");
   });
 
@@ -79,7 +79,8 @@ describe("the built main process, run on an Electron stand-in", () => {
         { type: "second-instance", argv: ["C:\\ResetKit\\ResetKit.exe", "--allow-file-access-from-files", `resetkit://reset-password/?token=${LATER_TOKEN}`] },
       ],
     );
-    expect(record.sent).toEqual([[IpcChannel.DeepLink, { kind: "reset-password", token: LATER_TOKEN }]]);
+    // A link that reaches the running app is not the launch link: the page asks before it opens it.
+    expect(record.sent).toEqual([[IpcChannel.DeepLink, { link: { kind: "reset-password", token: LATER_TOKEN }, atLaunch: false }]]);
     expect(record.focused).toBeGreaterThanOrEqual(1);
   });
 

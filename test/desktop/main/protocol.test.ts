@@ -124,6 +124,7 @@ describe("reading a reset link", () => {
 describe("starting the deep-link protocol", () => {
   let app: StandInElectronApp;
   let delivered: DeepLink[];
+  let arrivals: boolean[];
   let secondInstances: number;
   const logSpies: ReturnType<typeof vi.spyOn>[] = [];
 
@@ -132,13 +133,17 @@ describe("starting the deep-link protocol", () => {
       app,
       process: { argv, execPath: options.execPath ?? LINUX_EXE, defaultApp: options.defaultApp ?? false },
       scheme: SCHEME,
-      onDeepLink: (link) => delivered.push(link),
+      onDeepLink: (link, { atLaunch }) => {
+        delivered.push(link);
+        arrivals.push(atLaunch);
+      },
       onSecondInstance: () => (secondInstances += 1),
     });
 
   beforeEach(() => {
     app = new StandInElectronApp();
     delivered = [];
+    arrivals = [];
     secondInstances = 0;
     for (const method of ["log", "info", "warn", "error", "debug"] as const) logSpies.push(vi.spyOn(console, method));
   });
@@ -220,6 +225,15 @@ describe("starting the deep-link protocol", () => {
     await app.becomeReady();
     expect(await app.openUrl(`resetkit://reset-password?token=${TOKEN}&next=https://evil.example`)).toBe(true);
     expect(delivered).toEqual([]);
+  });
+
+  it("marks the links of the launch itself (argv, and macOS open-url before ready) as at launch, and later ones not", async () => {
+    start([LINUX_EXE, LINK]);
+    await app.openUrl(`resetkit://reset-password?token=${OTHER_TOKEN}`);
+    await app.becomeReady();
+    await app.openUrl(LINK);
+    await app.launchSecondInstance([LINUX_EXE, `resetkit://reset-password?token=${OTHER_TOKEN}`]);
+    expect(arrivals).toEqual([true, true, false, false]);
   });
 
   it("keeps the arrival order of links that come in before ready", async () => {

@@ -62,37 +62,47 @@ describe("the preload api", () => {
     ]);
   });
 
-  it("subscribes to deep links, asks main for a waiting one and hands over only the token", () => {
+  it("subscribes to deep links, asks main for a waiting one and hands over only the token and whether it came at launch", () => {
     const ipc = new StandInIpcRenderer();
     const received: unknown[] = [];
-    createApi(ipc).onDeepLink((link) => received.push(link));
+    createApi(ipc).onDeepLink((link, arrival) => received.push([link, arrival]));
     expect(ipc.invoked).toEqual([[IpcChannel.SubscribeDeepLinks]]);
-    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token: TOKEN, extra: "ignored" });
-    expect(received).toEqual([{ kind: "reset-password", token: TOKEN }]);
+    ipc.sendFromMain(IpcChannel.DeepLink, { link: { kind: "reset-password", token: TOKEN, extra: "ignored" }, atLaunch: true, more: "ignored" });
+    expect(received).toEqual([[{ kind: "reset-password", token: TOKEN }, { atLaunch: true }]]);
   });
 
   it("hands over an email verification link with only its token", () => {
     const ipc = new StandInIpcRenderer();
     const received: unknown[] = [];
-    createApi(ipc).onDeepLink((link) => received.push(link));
-    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "verify-email", token: TOKEN, email: "ada@example.com" });
-    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "verify-email", token: TOKEN.slice(1) });
-    expect(received).toEqual([{ kind: "verify-email", token: TOKEN }]);
+    createApi(ipc).onDeepLink((link, arrival) => received.push([link, arrival]));
+    ipc.sendFromMain(IpcChannel.DeepLink, { link: { kind: "verify-email", token: TOKEN, email: "ada@example.com" }, atLaunch: false });
+    ipc.sendFromMain(IpcChannel.DeepLink, { link: { kind: "verify-email", token: TOKEN.slice(1) }, atLaunch: false });
+    expect(received).toEqual([[{ kind: "verify-email", token: TOKEN }, { atLaunch: false }]]);
   });
 
   it("hands over a sign-in link as its kind alone", () => {
     const ipc = new StandInIpcRenderer();
     const received: unknown[] = [];
     createApi(ipc).onDeepLink((link) => received.push(link));
-    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "sign-in", token: TOKEN });
+    ipc.sendFromMain(IpcChannel.DeepLink, { link: { kind: "sign-in", token: TOKEN }, atLaunch: false });
     expect(received).toEqual([{ kind: "sign-in" }]);
   });
 
-  it("ignores a deep-link message without a well-formed token", () => {
+  it("ignores a deep-link message without a well-formed link or arrival", () => {
     const ipc = new StandInIpcRenderer();
     const received: unknown[] = [];
     createApi(ipc).onDeepLink((link) => received.push(link));
-    for (const payload of [null, "resetkit://reset-password", { token: TOKEN.slice(1) }, { token: 42 }, { token: TOKEN }, { kind: "other", token: TOKEN }]) {
+    const link = { kind: "reset-password", token: TOKEN };
+    for (const payload of [
+      null,
+      "resetkit://reset-password",
+      link,
+      { link: { token: TOKEN.slice(1) }, atLaunch: false },
+      { link: { kind: "reset-password", token: 42 }, atLaunch: false },
+      { link: { kind: "other", token: TOKEN }, atLaunch: false },
+      { link, atLaunch: "yes" },
+      { link },
+    ]) {
       ipc.sendFromMain(IpcChannel.DeepLink, payload);
     }
     expect(received).toEqual([]);
@@ -103,7 +113,7 @@ describe("the preload api", () => {
     const received: unknown[] = [];
     const unsubscribe = createApi(ipc).onDeepLink((link) => received.push(link));
     unsubscribe();
-    ipc.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token: TOKEN });
+    ipc.sendFromMain(IpcChannel.DeepLink, { link: { kind: "reset-password", token: TOKEN }, atLaunch: false });
     expect(received).toEqual([]);
     expect(ipc.listenerCount(IpcChannel.DeepLink)).toBe(0);
   });

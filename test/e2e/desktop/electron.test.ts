@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { build } from "electron-vite";
 import { _electron, type ElectronApplication, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { INVALID_CREDENTIALS_MESSAGE, SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { RENDERER_CONTENT_SECURITY_POLICY } from "../../../desktop/src/renderer/content-security-policy.ts";
 import { ROOT, startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
@@ -129,9 +129,11 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await appWindow.getByRole("heading", { name: "Forgot your password?" }).isVisible()).toBe(true);
-    // The app still listens: a real link right after them gets through.
+    // The app still listens: a real link right after them gets through, asking first since the person is mid-flow.
     const { email, link } = await requestDeepLink();
     expect(await launchSecondCopy(link)).toBe(0);
+    await appWindow.getByRole("alertdialog", { name: `Open the password reset for ${maskEmail(email).replace("***", "•••")}?` }).waitFor();
+    await appWindow.getByRole("button", { name: "Open", exact: true }).click();
     await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
     expect(await appWindow.locator(".masked-email").innerText()).toBe(maskEmail(email));
   });
@@ -141,6 +143,8 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     await appWindow.getByRole("button", { name: "Forgot password?" }).click();
     await appWindow.getByRole("heading", { name: "Forgot your password?" }).waitFor();
     expect(await launchSecondCopy("resetkit://sign-in")).toBe(0);
+    await appWindow.getByRole("alertdialog", { name: "Leave this screen and go to Sign in?" }).waitFor();
+    await appWindow.getByRole("button", { name: "Open", exact: true }).click();
     await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
   });
 
@@ -157,7 +161,7 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     await appWindow.getByLabel("Email address").fill(email);
     await appWindow.getByLabel("Password").fill(ORIGINAL_PASSWORD);
     await appWindow.getByRole("button", { name: "Sign in" }).click();
-    await appWindow.getByText("The email address or password is incorrect.").waitFor();
+    await appWindow.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
     await appWindow.getByLabel("Password").fill(NEW_PASSWORD);
     await appWindow.getByRole("button", { name: "Sign in" }).click();
     await appWindow.getByRole("heading", { name: "You're signed in" }).waitFor();
@@ -177,6 +181,8 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
 
     const link = await readVerifyEmailLinkFromMail(worker.url, email);
     expect(await launchSecondCopy(link)).toBe(0);
+    await appWindow.getByRole("alertdialog", { name: "Open the email confirmation from this link?" }).waitFor();
+    await appWindow.getByRole("button", { name: "Open", exact: true }).click();
     await appWindow.getByRole("heading", { name: VerifyEmailCopy.title }).waitFor();
     await appWindow.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(ORIGINAL_PASSWORD);
     await appWindow.getByRole("button", { name: VerifyEmailCopy.submit }).click();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
@@ -67,7 +68,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   function openDeepLink(raw: string): void {
     const link = readDeepLinkFromUrl(raw, "resetkit");
     if (!link) throw new Error("the link from the email did not parse");
-    bridge.inbox.deliver(link);
+    bridge.inbox.deliver({ link, atLaunch: false });
   }
 
   /** Checks the screen with axe and saves its screenshot. */
@@ -99,8 +100,14 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     expect(await resend.isDisabled()).toBe(true);
     await visit("check-email");
 
+    // The link arrives while the app waits on "Check your email": it asks first, naming the account.
     const deepLink = await readDeepLinkFromMail(worker.url, email);
     openDeepLink(deepLink);
+    const question = `Open the password reset for ${maskEmail(email).replace("***", "•••")}?`;
+    await page.getByRole("alertdialog", { name: question }).waitFor();
+    expect(await describeFocus(page)).toBe("BUTTON Cancel");
+    await visit("deep-link-prompt");
+    await page.getByRole("button", { name: "Open", exact: true }).click();
     await heading("Choose a new password").waitFor();
     expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
     await visit("reset-password");
@@ -145,7 +152,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("The email address or password is incorrect.").waitFor();
+    await page.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
     await visit("sign-in-refused");
 
     await page.getByLabel("Password").fill(NEW_PASSWORD);
@@ -206,12 +213,48 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await heading("Forgot your password?").waitFor();
   });
 
-  it("opens Sign in for the 'password changed' page's sign-in link", async () => {
+  it("opens Sign in for the 'password changed' page's sign-in link, asking first when it arrives mid-flow", async () => {
     await openApp();
     await page.getByRole("button", { name: "Forgot password?" }).click();
     await heading("Forgot your password?").waitFor();
     openDeepLink("resetkit://sign-in");
+    await page.getByRole("alertdialog", { name: "Leave this screen and go to Sign in?" }).waitFor();
+    await page.getByRole("button", { name: "Open", exact: true }).click();
     await heading("Sign in").waitFor();
+  });
+
+  it("opens a link at once on Sign in, but asks first while signed in, and Cancel keeps the screen as it was", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await openApp();
+    // On Sign in, a link opens straight away.
+    const unknownToken = randomBytes(32).toString("base64url");
+    openDeepLink(`resetkit://reset-password?token=${unknownToken}`);
+    await heading("This reset link is invalid or has expired").waitFor();
+    await page.getByRole("button", { name: "Ask for a new link" }).click();
+    await page.getByRole("button", { name: "Back to sign in" }).click();
+
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await heading("You're signed in").waitFor();
+
+    // Someone else's reset link, pushed at the app by a web page: the question names their account.
+    const attacker = newEmail();
+    await createAccount(worker.url, attacker, ORIGINAL_PASSWORD);
+    await fetch(`${worker.url}/api/v1/password-resets`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: attacker, client: "desktop" }),
+    });
+    openDeepLink(await readDeepLinkFromMail(worker.url, attacker));
+    const dialog = page.getByRole("alertdialog", { name: `Open the password reset for ${maskEmail(attacker).replace("***", "•••")}?` });
+    await dialog.waitFor();
+    expect(await page.locator(".card").getAttribute("inert")).not.toBeNull();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await heading("You're signed in").isVisible()).toBe(true);
+    expect(await page.locator(".account-email").innerText()).toBe(email);
   });
 
   it("passes on only well-formed links from main: the preload drops anything else", async () => {
@@ -220,20 +263,25 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await heading("Forgot your password?").waitFor();
     const token = randomBytes(32).toString("base64url");
     for (const payload of [
-      { kind: "reset-password", token: token.slice(1) },
-      { token },
-      { kind: "open-settings", token },
+      { link: { kind: "reset-password", token: token.slice(1) }, atLaunch: false },
+      { link: { token }, atLaunch: false },
+      { link: { kind: "open-settings", token }, atLaunch: false },
+      { kind: "reset-password", token },
+      { link: { kind: "reset-password", token } },
       `resetkit://reset-password?token=${token}`,
       null,
     ]) {
       await bridge.sendFromMain(IpcChannel.DeepLink, payload);
     }
     expect(await heading("Forgot your password?").isVisible()).toBe(true);
+    expect(await page.getByRole("alertdialog").count()).toBe(0);
     expect(bridge.invokedChannels).not.toContain(IpcChannel.VerifyToken);
 
-    await bridge.sendFromMain(IpcChannel.DeepLink, { kind: "reset-password", token, next: "https://evil.example" });
+    await bridge.sendFromMain(IpcChannel.DeepLink, { link: { kind: "reset-password", token, next: "https://evil.example" }, atLaunch: false });
+    await page.getByRole("alertdialog", { name: "Open the password reset from this link?" }).waitFor();
+    await page.getByRole("button", { name: "Open", exact: true }).click();
     await heading("This reset link is invalid or has expired").waitFor();
-    expect(bridge.invokedChannels.filter((channel) => channel === IpcChannel.VerifyToken)).toHaveLength(1);
+    expect(bridge.invokedChannels).toContain(IpcChannel.VerifyToken);
   });
 
   it("shows a rejected email address as a sentence next to the field", async () => {
@@ -251,8 +299,8 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page.getByLabel("Email address").fill(newEmail());
     await page.getByLabel("Password").fill("not the right password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("The email address or password is incorrect.").waitFor();
-    expect(await alertText()).toBe("The email address or password is incorrect.");
+    await page.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
+    expect(await alertText()).toBe(INVALID_CREDENTIALS_MESSAGE);
   });
 
   it("can be driven from the keyboard alone", async () => {
