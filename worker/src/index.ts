@@ -4,7 +4,8 @@
  * deployment does nothing.
  */
 import { isRefusingWork, refuseWhenMisconfigured } from "./config-guard.ts";
-import { consumeMailBatch } from "./mail/mail-consumer.ts";
+import { consumeMailBatch } from "./jobs/mail-consumer.ts";
+import { MAIL_JOB_HANDLERS } from "./job-handlers.ts";
 import { purgeExpiredRows } from "./maintenance/purge.ts";
 import { clock } from "./platform/clock.ts";
 import { createRouter } from "./router.ts";
@@ -24,7 +25,7 @@ export default {
       batch.retryAll({ delaySeconds: 300 });
       return;
     }
-    await consumeMailBatch(batch, env);
+    await consumeMailBatch(batch, env, MAIL_JOB_HANDLERS);
   },
 
   /** The cron trigger (wrangler.toml `[triggers]`): deletes expired tokens, sessions and counters. */

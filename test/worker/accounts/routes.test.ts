@@ -7,7 +7,7 @@ import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createVerifiedAccount } from "../account-fixtures.ts";
-import { captureMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { captureMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { nextIp, readMailTo } from "../reset/reset-fixtures.ts";
 import {
   CHOSEN_PASSWORD,

@@ -8,10 +8,10 @@ import { requestSignUp } from "../../../worker/src/accounts/sign-up.ts";
 import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 import { findDeliveryRecord } from "../../../worker/src/mail/delivery-records.ts";
-import type { MailJob } from "../../../worker/src/mail/mail-jobs.ts";
+import type { MailJob } from "../../../worker/src/jobs/mail-jobs.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createVerifiedAccount } from "../account-fixtures.ts";
-import { captureMailJobs, runMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { captureMailJobs, runMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { nextIp, readMailTo } from "../reset/reset-fixtures.ts";
 import {
   CHOSEN_PASSWORD,

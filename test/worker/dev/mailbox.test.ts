@@ -5,7 +5,7 @@ import { createMailer } from "../../../worker/src/mail/mailer.ts";
 import type { MailMessage } from "../../../worker/src/mail/mail-message.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import worker from "../../../worker/src/index.ts";
-import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { trackMailJobs, waitForMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { productionEnv } from "../production-env.ts";
 
 afterEach(() => {

@@ -6,7 +6,7 @@ import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, SESSION_TTL_MS } from "../../../worker/src/sessions/session.ts";
 import { requestSignUp } from "../../../worker/src/accounts/sign-up.ts";
 import { CHOSEN_PASSWORD, readAccount, readLatestVerificationToken, signUp, verify } from "../accounts/sign-up-fixtures.ts";
-import { captureMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { captureMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { ORIGINAL_PASSWORD, postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
 
 const MINUTE = 60_000;

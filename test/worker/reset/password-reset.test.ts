@@ -9,7 +9,7 @@ import {
 import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { computeRequesterNetwork } from "../../../worker/src/reset/requester-network.ts";
-import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import {
   nextIp,
   obtainResetToken,

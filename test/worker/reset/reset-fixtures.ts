@@ -8,7 +8,7 @@ import type { Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPasswordWith } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
 import { createVerifiedAccount } from "../account-fixtures.ts";
-import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { trackMailJobs, waitForMailJobs } from "../jobs/mail-queue-fixtures.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
 

@@ -7,10 +7,10 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { describe, expect, it } from "vitest";
 import { createAccount, findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
-import { revokeFromAlert } from "../../../worker/src/mail/account-alert.ts";
-import { createAlertToken } from "../../../worker/src/mail/alert-tokens.ts";
+import { revokeFromAlert } from "../../../worker/src/account-alert/account-alert.ts";
+import { createAlertToken } from "../../../worker/src/account-alert/alert-tokens.ts";
 import { prepareSignInSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
-import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { trackMailJobs, waitForMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { nextIp, postJson, readMailTo, readResetTokensSentTo } from "../reset/reset-fixtures.ts";
 
 const PASSWORD = "violet tractor under the bridge";

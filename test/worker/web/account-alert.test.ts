@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { createAlertToken } from "../../../worker/src/mail/alert-tokens.ts";
+import { createAlertToken } from "../../../worker/src/account-alert/alert-tokens.ts";
 import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
 import { postJson, readMailTo, readResetTokensSentTo } from "../reset/reset-fixtures.ts";
 import { Browser, countMailTo, createResetToken, GOOD_PASSWORD, openForm, readInputValue, registerAccount } from "./web-fixtures.ts";

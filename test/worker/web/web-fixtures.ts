@@ -12,7 +12,7 @@ import worker from "../../../worker/src/index.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { storeResetToken } from "../../../worker/src/reset/reset-tokens.ts";
 import { createVerifiedAccount } from "../account-fixtures.ts";
-import { trackMailJobs, waitForMailJobs } from "../mail/mail-queue-fixtures.ts";
+import { trackMailJobs, waitForMailJobs } from "../jobs/mail-queue-fixtures.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
 export const GOOD_PASSWORD = "a brand new passphrase 2";

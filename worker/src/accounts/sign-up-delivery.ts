@@ -16,11 +16,11 @@
  * a redelivered job finds its delivery record "sent" and never runs this twice (mail-consumer.ts).
  *
  * @example
- * MAIL_JOB_HANDLERS.sign_up = deliverSignUp; // in worker/src/mail/mail-job-handlers.ts
+ * MAIL_JOB_HANDLERS.sign_up = deliverSignUp; // in worker/src/job-handlers.ts
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
-import type { MailJob, MailJobContext, MailJobOutcome } from "../mail/mail-jobs.ts";
+import type { MailJob, MailJobContext, MailJobOutcome } from "../jobs/mail-jobs.ts";
 import type { DeliveryAttempt } from "../mail/mailer.ts";
 import { sendSignUpNoticeEmail, sendVerificationEmail } from "../mail/notifications.ts";
 import { clock } from "../platform/clock.ts";

@@ -15,7 +15,7 @@
  */
 import type { ResetClient } from "../../../shared/contract.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
-import { enqueueMail } from "../mail/mail-jobs.ts";
+import { enqueueMail } from "../jobs/mail-jobs.ts";
 import { findNewPasswordProblem } from "../passwords/new-password.ts";
 import { clock } from "../platform/clock.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";

@@ -1,14 +1,14 @@
 /**
- * The emails of the reset and sign-up flows, as plain functions the mail-queue consumer calls,
- * one attempt each. Each renders its template with the configured app name and base URL and hands
- * the message to the mailer; a failed send comes back as an outcome for the queue to act on.
+ * The emails of the reset and sign-up flows, as plain functions the job handlers call, one attempt
+ * each. Each renders its template with the configured app name and base URL and hands the message
+ * to the mailer; a failed send comes back as an outcome for the queue to act on. Nothing here
+ * writes a row but the delivery record: tokens and links come in ready-made from the caller.
  *
  * @example
- * const outcome = await sendPasswordChangedEmail(env, { account, changedAt }, { id: job.id, attempts: 1 });
+ * const outcome = await sendPasswordChangedEmail(env, { to, changedAt, alertToken, alertLifetimeMs }, { id: job.id, attempts: 1 });
  */
 import type { ResetClient } from "../../../shared/contract.ts";
 import { readConfig } from "../config.ts";
-import { createAlertToken, ALERT_TOKEN_TTL_MS } from "./alert-tokens.ts";
 import { createMailer, type DeliveryAttempt, type DeliveryOutcome, type MailerOptions } from "./mailer.ts";
 import { renderPasswordChangedEmail } from "./templates/password-changed-email.tsx";
 import { renderResetEmail } from "./templates/reset-email.tsx";
@@ -34,8 +34,12 @@ export interface VerificationEmailInput {
 }
 
 export interface PasswordChangedEmailInput {
-  account: { id: string; email: string };
+  /** The address stored on the account. */
+  to: string;
   changedAt: number;
+  /** The "this wasn't me" token the email links to, made by its sender, and how long it lives. */
+  alertToken: string;
+  alertLifetimeMs: number;
 }
 
 /** Sends the reset link to the account's stored address. */
@@ -58,10 +62,7 @@ export async function sendPasswordResetEmail(
   return createMailer(env, options).send({ kind: "password_reset", to: { email: input.to }, ...rendered }, attempt);
 }
 
-/**
- * Tells the account owner the password changed, with a "this wasn't me" link. Each attempt
- * makes its own alert token; those of failed attempts were never seen and simply expire.
- */
+/** Tells the account owner the password changed, with the "this wasn't me" link its caller made. */
 export async function sendPasswordChangedEmail(
   env: Env,
   input: PasswordChangedEmailInput,
@@ -69,16 +70,15 @@ export async function sendPasswordChangedEmail(
   options: MailerOptions = {},
 ): Promise<DeliveryOutcome> {
   const config = readConfig(env);
-  const { token: alertToken } = await createAlertToken(env, input.account.id);
   const rendered = renderPasswordChangedEmail({
     appName: config.appName,
     publicBaseUrl: config.publicBaseUrl,
-    email: input.account.email,
+    email: input.to,
     changedAt: input.changedAt,
-    alertToken,
-    alertLifetimeMs: ALERT_TOKEN_TTL_MS,
+    alertToken: input.alertToken,
+    alertLifetimeMs: input.alertLifetimeMs,
   });
-  return createMailer(env, options).send({ kind: "password_changed", to: { email: input.account.email }, ...rendered }, attempt);
+  return createMailer(env, options).send({ kind: "password_changed", to: { email: input.to }, ...rendered }, attempt);
 }
 
 /** Sends a sign-up's verification link to the account's stored address. */

@@ -20,7 +20,7 @@ import { constantTimeEqual } from "../crypto/constant-time.ts";
 import { encodeBase64Url } from "../crypto/encoding.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
-import { enqueueMail, type MailJobContext, type MailJobOutcome } from "../mail/mail-jobs.ts";
+import { enqueueMail, type MailJobContext, type MailJobOutcome } from "../jobs/mail-jobs.ts";
 import type { DeliveryAttempt, DeliveryOutcome } from "../mail/mailer.ts";
 import { sendPasswordResetEmail } from "../mail/notifications.ts";
 import { findNewPasswordProblem } from "../passwords/new-password.ts";

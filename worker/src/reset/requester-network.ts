@@ -1,6 +1,7 @@
 /**
  * The network a reset link was asked for from, kept on the link so that a successful sign-in
- * revokes only the links asked for from the network it happens on (SPEC §4.9, narrowed):
+ * revokes only the links asked for from the network it happens on, rather than every link of the
+ * account:
  *  - the owner who asks for a link, then remembers the password and signs in from the same
  *    place, still sees the stale link die;
  *  - someone who knows the password and signs in from anywhere else cannot kill the owner's
@@ -19,9 +20,6 @@
  */
 import { computeKeyedHash } from "../crypto/keyed-hash.ts";
 import { networkOf, UNPARSEABLE_NETWORK } from "../rate-limit/network.ts";
-
-/** The shape of a stored network: a base64url HMAC-SHA-256. Queue jobs are checked against it. */
-export const REQUESTER_NETWORK_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The keyed hash of `ip`'s network, or null when the address cannot be parsed. */
 export async function computeRequesterNetwork(env: Env, ip: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 /**
- * The password-reset JSON API (SPEC §3): request, verify and confirm. This is the edge: it
+ * The password-reset JSON API: request, verify and confirm. This is the edge: it
  * validates bodies with the shared schemas and turns the flow's typed results into status codes.
  *
  * @example

@@ -5,7 +5,7 @@
  * the stored address.
  */
 import { readConfig } from "../config.ts";
-import { findAlert, revokeFromAlert } from "../mail/account-alert.ts";
+import { findAlert, revokeFromAlert } from "../account-alert/account-alert.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { AccountAlertDonePage, AccountAlertInvalidPage, AccountAlertPage } from "./pages/account-alert.tsx";

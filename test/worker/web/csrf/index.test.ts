@@ -1,6 +1,6 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createAlertToken } from "../../../../worker/src/mail/alert-tokens.ts";
+import { createAlertToken } from "../../../../worker/src/account-alert/alert-tokens.ts";
 import { createSession, validateSessionToken } from "../../../../worker/src/sessions/session.ts";
 import { csrf, DEFAULT_OPTIONS, issueCsrfToken } from "../../../../worker/src/web/csrf/index.ts";
 import { webRoute } from "../../../../worker/src/web/web-route.tsx";

@@ -3,11 +3,10 @@
  * "this wasn't me" link (`${PUBLIC_BASE_URL}/account-alert?token=A`) that signs every device
  * out and sends a fresh reset link to the address on the account.
  */
+import { PagePath } from "../../../../shared/contract.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
 import { describeDuration } from "./lifetime-words.ts";
 import type { RenderedEmail } from "./reset-email.tsx";
-
-export const ACCOUNT_ALERT_PATH = "/account-alert";
 
 export interface PasswordChangedEmailInput {
   appName: string;
@@ -20,7 +19,7 @@ export interface PasswordChangedEmailInput {
 
 /** Builds the "this wasn't me" link. */
 export function buildAccountAlertLink(publicBaseUrl: string, alertToken: string): string {
-  return `${publicBaseUrl}${ACCOUNT_ALERT_PATH}?token=${encodeURIComponent(alertToken)}`;
+  return `${publicBaseUrl}${PagePath.accountAlert}?token=${encodeURIComponent(alertToken)}`;
 }
 
 /** Renders the subject, text part and HTML part of the "password changed" email. */

@@ -6,7 +6,7 @@
  * words which to use where. It says how long both last and what to do if you did not ask.
  */
 import { buildResetDeepLink } from "../../../../shared/deep-link.ts";
-import type { ResetClient } from "../../../../shared/contract.ts";
+import { PagePath, type ResetClient } from "../../../../shared/contract.ts";
 import { formatResetCode } from "../../../../shared/reset-code.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
 import { describeDuration } from "./lifetime-words.ts";
@@ -30,7 +30,7 @@ export interface RenderedEmail {
 
 /** Builds the web reset link; it is never derived from the request's Host header. */
 export function buildResetLink(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  return `${publicBaseUrl}${PagePath.resetPassword}?token=${encodeURIComponent(token)}`;
 }
 
 /** Renders the subject, text part and HTML part of the reset email. */

@@ -1,6 +1,8 @@
 /**
  * The mail queue's consumer: the Worker's `queue()` handler. Every email ResetKit sends passes
- * through here, one job per message (mail-jobs.ts), one send attempt per delivery.
+ * through here, one job per message (mail-jobs.ts), one send attempt per delivery. What a job of
+ * each kind does is up to its area; the table of handlers (job-handlers.ts) is handed in, so this
+ * module knows no area and none imports it.
  *
  * Delivery is at least once, so every job is keyed by its id: the delivery record carries it,
  * and a redelivered job whose record already says "sent" or "failed" is acknowledged without a
@@ -12,27 +14,29 @@
  * last error and acknowledges.
  *
  * @example
- * export default { queue: (batch, env) => consumeMailBatch(batch, env) } satisfies ExportedHandler<Env>;
+ * export default { queue: (batch, env) => consumeMailBatch(batch, env, MAIL_JOB_HANDLERS) } satisfies ExportedHandler<Env>;
  */
 import { readConfig } from "../config.ts";
+import { findDeliveryRecord, markDeliveryFailed } from "../mail/delivery-records.ts";
+import { describeThrownFailure } from "../mail/failure-text.ts";
+import { chooseRetryDelay } from "../mail/retry-policy.ts";
+import { recordSkippedRequest } from "../mail/skipped-requests.ts";
 import { clock } from "../platform/clock.ts";
-import { findDeliveryRecord, markDeliveryFailed } from "./delivery-records.ts";
-import { describeThrownFailure } from "./failure-text.ts";
-import { readMailJob, type MailJob, type MailJobOutcome } from "./mail-jobs.ts";
-import { runMailJobHandler } from "./mail-job-handlers.ts";
-import { chooseRetryDelay } from "./retry-policy.ts";
-import { recordSkippedRequest } from "./skipped-requests.ts";
+import { readMailJob, type MailJob, type MailJobContext, type MailJobHandler, type MailJobHandlers, type MailJobKind, type MailJobOutcome } from "./mail-jobs.ts";
 
 /** The naming rule that tells the dead-letter queue apart, in production and in [env.dev]. */
 const DEAD_LETTER_SUFFIX = "-dead-letter";
 
 /** Handles one batch from the mail queue or its dead-letter queue. Messages are independent. */
-export async function consumeMailBatch(batch: MessageBatch, env: Env): Promise<void> {
-  const settle = batch.queue.endsWith(DEAD_LETTER_SUFFIX) ? settleDeadLetter : processMailMessage;
-  await Promise.all(batch.messages.map((message) => settle(env, message)));
+export async function consumeMailBatch(batch: MessageBatch, env: Env, handlers: MailJobHandlers): Promise<void> {
+  if (batch.queue.endsWith(DEAD_LETTER_SUFFIX)) {
+    await Promise.all(batch.messages.map((message) => settleDeadLetter(env, message)));
+    return;
+  }
+  await Promise.all(batch.messages.map((message) => processMailMessage(env, message, handlers)));
 }
 
-async function processMailMessage(env: Env, message: Message): Promise<void> {
+async function processMailMessage(env: Env, message: Message, handlers: MailJobHandlers): Promise<void> {
   const job = readMailJob(message.body);
   if (!job) {
     console.error(`mail queue: message ${message.id} is not a mail job; dropped`);
@@ -41,7 +45,7 @@ async function processMailMessage(env: Env, message: Message): Promise<void> {
   }
   let outcome: MailJobOutcome;
   try {
-    outcome = await runMailJob(env, job, message.attempts);
+    outcome = await runMailJob(env, job, message.attempts, handlers);
   } catch (error) {
     console.error(`mail ${job.id} (${job.kind}) attempt ${message.attempts} failed before sending: ${describeThrownFailure(error)}`);
     outcome = { status: "retry", error: "internal error" };
@@ -57,11 +61,11 @@ async function processMailMessage(env: Env, message: Message): Promise<void> {
  * One attempt at a job. A job whose email already went out (or failed for good) is done, which
  * is what makes a redelivery harmless.
  */
-async function runMailJob(env: Env, job: MailJob, attempts: number): Promise<MailJobOutcome> {
+async function runMailJob(env: Env, job: MailJob, attempts: number, handlers: MailJobHandlers): Promise<MailJobOutcome> {
   const record = await findDeliveryRecord(env, job.id);
   if (record?.status === "sent") return { status: "sent" };
   if (record?.status === "failed") return { status: "failed", error: record.lastError ?? "failed" };
-  const outcome = await runMailJobHandler(env, job, { attempts, resumed: record !== null });
+  const outcome = await runHandler(handlers, env, job, { attempts, resumed: record !== null });
   // An earlier attempt got as far as a record, and now there is nothing to send (the account is gone).
   if (outcome.status === "skipped" && record) await markDeliveryFailed(env, job.id, `not sent: ${outcome.reason}`, clock.now());
   if (outcome.status === "skipped" && outcome.to !== null && readConfig(env).environment === "development") {
@@ -90,4 +94,15 @@ async function recordGivingUp(env: Env, job: MailJob): Promise<void> {
   const reason = `gave up after ${record?.attempts ?? 0} attempt(s): ${record?.lastError ?? "no attempt reached the mail provider"}`;
   console.error(`mail ${job.id} (${job.kind}) moved to the dead-letter queue; ${reason}`);
   if (record) await markDeliveryFailed(env, job.id, reason, clock.now());
+}
+
+/** Runs the handler for `job`'s kind. */
+function runHandler<Kind extends MailJobKind>(
+  handlers: MailJobHandlers,
+  env: Env,
+  job: Extract<MailJob, { kind: Kind }>,
+  context: MailJobContext,
+): Promise<MailJobOutcome> {
+  const handler = handlers[job.kind as Kind] as MailJobHandler<Kind>;
+  return handler(env, job, context);
 }

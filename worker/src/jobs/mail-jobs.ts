@@ -1,10 +1,11 @@
 /**
  * The messages on the mail queue: one per email to send, each a small job the consumer turns
- * into an email (see mail-consumer.ts). A job carries what is needed to find the recipient and
+ * into an email (see mail-consumer.ts, and the handler of each kind in job-handlers.ts). Every
+ * area that sends mail queues its jobs here; none of them is imported back. A job carries what is needed to find the recipient and
  * nothing that would open an account: never a token, a password or a link, so the queue, its
  * dead-letter queue and any log of them hold nothing an attacker could use. Links are made by
  * the consumer, at the attempt that sends them. A reset request also carries the keyed hash of
- * the network it came from (requester-network.ts), never the client's address.
+ * the network it came from (reset/requester-network.ts), never the client's address.
  *
  * `id` is set once, when the job is queued, and keys everything the consumer does (the delivery
  * record, the outbox row), so a redelivered job is recognised. It lives in the body because
@@ -13,13 +14,13 @@
  * @example
  * await enqueueMail(env, { kind: "password_reset_request", email, client: "web", requestedAt: clock.now() });
  */
-import { resetClientSchema } from "../../../shared/contract.ts";
 import { z } from "zod";
-import { REQUESTER_NETWORK_PATTERN } from "../reset/requester-network.ts";
-import type { DeliveryOutcome } from "./mailer.ts";
-import type { SkipReason } from "./skipped-requests.ts";
+import { resetClientSchema } from "../../../shared/contract.ts";
+import { TOKEN_PATTERN } from "../../../shared/token-shape.ts";
+import type { DeliveryOutcome } from "../mail/mailer.ts";
+import type { SkipReason } from "../mail/skipped-requests.ts";
 
-/** Every kind of job, as the consumer's handler table knows them. Add a kind here and a handler there. */
+/** Every kind of job, as the consumer's handler table knows them. Add a kind here and a handler in job-handlers.ts. */
 export const mailJobSchema = z.discriminatedUnion("kind", [
   /** A reset request as typed into the form or the API: the consumer looks the address up. */
   z.object({
@@ -29,11 +30,11 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
     client: resetClientSchema,
     requestedAt: z.number(),
     /**
-     * HMAC of the requesting network, stored with the link so that only a sign-in from that
+     * HMAC of the requesting network (43 base64url characters, the shape of our tokens), stored with the link so that only a sign-in from that
      * network revokes it. Absent when the address could not be parsed, and on jobs queued before
      * the field existed: such a link is never revoked by a sign-in.
      */
-    requesterNetwork: z.string().regex(REQUESTER_NETWORK_PATTERN).optional(),
+    requesterNetwork: z.string().regex(TOKEN_PATTERN).optional(),
   }),
   /** The notice after a password change, with a "this wasn't me" link. */
   z.object({ kind: z.literal("password_changed"), id: z.string().min(1), accountId: z.string(), changedAt: z.number() }),
@@ -69,7 +70,6 @@ export function readMailJob(body: unknown): MailJob | null {
   return parsed.success ? parsed.data : null;
 }
 
-
 /** What the consumer knows about a job's delivery when it runs a handler. */
 export interface MailJobContext {
   /** This delivery's attempt number, from 1 (Queues' `message.attempts`). */
@@ -80,3 +80,13 @@ export interface MailJobContext {
 
 /** What running a job came to. "skipped" sent nothing on purpose; `to` is the address as typed, if any. */
 export type MailJobOutcome = DeliveryOutcome | { status: "skipped"; reason: SkipReason; to: string | null };
+
+/** What the consumer runs for one kind of job: one send attempt. */
+export type MailJobHandler<Kind extends MailJobKind> = (
+  env: Env,
+  job: Extract<MailJob, { kind: Kind }>,
+  context: MailJobContext,
+) => Promise<MailJobOutcome>;
+
+/** One handler per kind of job; the compiler insists on each. */
+export type MailJobHandlers = { [Kind in MailJobKind]: MailJobHandler<Kind> };

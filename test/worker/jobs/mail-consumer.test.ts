@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { findDeliveryRecord } from "../../../worker/src/mail/delivery-records.ts";
-import type { MailJob } from "../../../worker/src/mail/mail-jobs.ts";
+import type { MailJob } from "../../../worker/src/jobs/mail-jobs.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { verifyPasswordResetToken } from "../../../worker/src/reset/password-reset.ts";
 import { readMailTo, registerAccount } from "../reset/reset-fixtures.ts";

@@ -1,12 +1,11 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { hashToken } from "../../../worker/src/crypto/token.ts";
-import { findAlert, revokeFromAlert } from "../../../worker/src/mail/account-alert.ts";
-import { ALERT_TOKEN_TTL_MS } from "../../../worker/src/mail/alert-tokens.ts";
-import { sendPasswordChangedEmail } from "../../../worker/src/mail/notifications.ts";
+import { findAlert, revokeFromAlert } from "../../../worker/src/account-alert/account-alert.ts";
+import { ALERT_TOKEN_TTL_MS } from "../../../worker/src/account-alert/alert-tokens.ts";
 import { clock } from "../../../worker/src/platform/clock.ts";
 import { createSession, validateSessionToken } from "../../../worker/src/sessions/session.ts";
-import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "./mail-queue-fixtures.ts";
+import { captureMailJobs, runMailJobs, trackMailJobs, waitForMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { findAccountById } from "../../../worker/src/accounts/accounts.ts";
 import {
   nextIp,
@@ -24,10 +23,10 @@ afterEach(() => {
 
 const ALERT_LINK = /http:\/\/127\.0\.0\.1:8787\/account-alert\?token=([A-Za-z0-9_-]{43})/;
 
-/** Sends the "password changed" email to a new account and returns the account and alert token. */
+/** Runs the "password changed" job for a new account and returns the account and the alert token its email carries. */
 async function receiveAlert(email: string) {
   const account = await registerAccount(email);
-  await sendPasswordChangedEmail(env, { account, changedAt: clock.now() }, { id: crypto.randomUUID(), attempts: 1 });
+  await runMailJobs([{ kind: "password_changed", id: crypto.randomUUID(), accountId: account.id, changedAt: clock.now() }]);
   const message = (await readMailTo(email)).at(-1);
   const token = message ? ALERT_LINK.exec(message.text)?.[1] : undefined;
   if (!token) throw new Error("no alert link in the password changed email");

@@ -7,7 +7,7 @@
  */
 import { createExecutionContext, createMessageBatch, env, getQueueResult, type QueueResult } from "cloudflare:test";
 import worker from "../../../worker/src/index.ts";
-import type { MailJob } from "../../../worker/src/mail/mail-jobs.ts";
+import type { MailJob } from "../../../worker/src/jobs/mail-jobs.ts";
 
 /** An env whose mail queue notes the id of every job sent to it (and still sends it). */
 export function trackMailJobs(base: Env = env): { env: Env; ids: string[]; jobs: MailJob[] } {

@@ -9,7 +9,8 @@
  * sessions/sign-in.ts), signs the account out everywhere and deletes its reset links; then it
  * mails a fresh link to the stored address. That link carries no requesting network, so no
  * sign-in can revoke it, and a locked password cannot sign in anyway. Only a completed reset
- * lifts the lock (reset/reset-tokens.ts).
+ * lifts the lock (reset/reset-tokens.ts). Every network and device trusted for sign-in is
+ * forgotten too (sessions/trusted-clients.ts): one of them may be the intruder's.
  *
  * @example
  * const alert = await findAlert(env, token); // { maskedEmail: "d***@example.com" } or null
@@ -20,8 +21,8 @@ import { findAccountById } from "../accounts/accounts.ts";
 import { runInBackground } from "../platform/background.ts";
 import { forgetTrustedClients } from "../sessions/trusted-clients.ts";
 import { clock } from "../platform/clock.ts";
+import { enqueueMail } from "../jobs/mail-jobs.ts";
 import { consumeAlertToken, findAlertAccountId, USED_ALERT_ACCOUNT, type AlertUse } from "./alert-tokens.ts";
-import { enqueueMail } from "./mail-jobs.ts";
 
 /** What using an alert does to its account, batched with the use itself (see `consumeAlertToken`). */
 export const ALERT_ACTION_QUERIES = {
