@@ -4,6 +4,7 @@
  * that depend on configuration are functions of it.
  */
 import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
+import { RESET_CODE_GUESS_BUDGET } from "./reset-code.ts";
 
 export const ForgotPasswordCopy = {
   title: "Forgot your password?",
@@ -35,6 +36,34 @@ export const ResetOutcomeCopy = {
   changedTitle: "Your password has been changed",
   changedBody: "For your safety we signed you out everywhere. Sign in with your new password.",
   signIn: "Sign in",
+} as const;
+
+/** The "check your email" answer after asking for a reset link, on the web and in the app. */
+export const CheckEmailCopy = {
+  title: "Check your email",
+  linkSent: (email: string) => `If ${email} has an account, we have sent it a link to reset the password.`,
+  howLong: (minutes: number) =>
+    `Open the link on this device. The link and its code work for ${minutes} minutes and only once. It can take a minute to arrive; look in your spam folder too.`,
+  /** The app's own next step: its link opens the app. */
+  openInApp: "Open the link on this computer and ResetKit will take you to the reset screen.",
+  otherDevice: "Reading the email on another device?",
+  otherDeviceHint: "Enter the code from the email here instead.",
+} as const;
+
+/** The emailed code: its field, and what a refused one says (the guess budget is the server's). */
+export const ResetCodeCopy = {
+  enterTitle: "Enter the code from the email",
+  enterIntro: "The reset email has a code like 7KQ2-M9XD. Enter it with the address the email went to.",
+  label: "Code from the email",
+  hint: "8 characters, like 7KQ2-M9XD",
+  shape: "Enter the 8-character code from the email, like 7KQ2-M9XD.",
+  /** The API's one answer for every refused code. */
+  invalid: `This code is not valid for that address. Codes stop working when the link is used, when they expire, and after ${RESET_CODE_GUESS_BUDGET} wrong tries; ask for a new email if needed.`,
+  /** What the page or the app says after `wrongCodes` refusals it has seen. */
+  refused: (wrongCodes: number) =>
+    wrongCodes >= RESET_CODE_GUESS_BUDGET
+      ? `That code did not work either. After ${RESET_CODE_GUESS_BUDGET} wrong tries a code stops working: send a new email and use its code.`
+      : `That code did not work for this address. Check it against the newest email and try again; after ${RESET_CODE_GUESS_BUDGET} wrong tries the code stops working.`,
 } as const;
 
 export const FormErrorCopy = {

@@ -15,6 +15,10 @@ export const RESET_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const RESET_CODE_LENGTH = 8;
 /** The most characters a typed code may have before it is read: room for spaces and a hyphen. */
 export const RESET_CODE_INPUT_MAX_LENGTH = 32;
+/** Wrong guesses one network may make at an address's live code; the next one, right or wrong, fails. */
+export const RESET_CODE_GUESS_BUDGET = 5;
+/** Wrong guesses all networks together may make at it, networks the address signed in from aside. */
+export const RESET_CODE_GUESS_CEILING = 20;
 
 const IGNORED = /[\s-]/g;
 const CANONICAL = /^[0-9A-HJKMNP-TV-Z]{8}$/;

@@ -3,7 +3,7 @@
  * titles are written for developers; the app branches on the stable `code` instead, and falls
  * back to the server's `detail` only for codes it does not know yet.
  */
-import { INVALID_CREDENTIALS_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { INVALID_CREDENTIALS_MESSAGE, ResetCodeCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode, isProblem, type Problem } from "../../../shared/errors.ts";
 import type { ApiFailure } from "../ipc/api-result.ts";
 
@@ -52,7 +52,7 @@ export function describeProblem(problem: Problem, retryAfterSeconds?: number): s
     case ErrorCode.tokenInvalid:
       return "This reset link is invalid or has expired. Request a new one.";
     case ErrorCode.codeInvalid:
-      return "That code did not work for this address. Check it against the newest email and try again; after 5 wrong tries the code stops working.";
+      return ResetCodeCopy.refused(1);
     case ErrorCode.invalidCredentials:
       return INVALID_CREDENTIALS_MESSAGE;
     case ErrorCode.unauthorized:

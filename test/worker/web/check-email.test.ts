@@ -126,7 +126,7 @@ describe("POST /forgot-password/check-email", () => {
       html = await answer.text();
       csrfToken = readInputValue(html, "csrf_token") ?? "";
     }
-    expect(html).toContain("After 5 wrong tries a code stops working: ask for a new email below.");
+    expect(html).toContain("After 5 wrong tries a code stops working: send a new email and use its code.");
 
     const right = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: "budget-web@example.com", code, wrong_codes: "5" });
     expect(right.status).toBe(400);

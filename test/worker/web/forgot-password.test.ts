@@ -58,8 +58,8 @@ describe("POST /forgot-password", () => {
     const knownPage = await (await known.fetch("/forgot-password/check-email")).text();
     const unknownPage = await (await unknown.fetch("/forgot-password/check-email")).text();
     expect(knownPage).toContain("Check your email");
-    expect(knownPage).toContain("If <strong>known-web@example.com</strong> has an account");
-    expect(unknownPage).toContain("If <strong>stranger@example.com</strong> has an account");
+    expect(knownPage).toContain("If known-web@example.com has an account");
+    expect(unknownPage).toContain("If stranger@example.com has an account");
   });
 
   it("keeps the typed address out of the URL, in a __Host- HttpOnly SameSite=Strict cookie", async () => {

@@ -14,8 +14,10 @@
  */
 import type { ResetClient } from "../../../shared/contract.ts";
 import { isTokenShape } from "../../../shared/token-shape.ts";
+import { encodeBase64Url } from "../crypto/encoding.ts";
 import { issueReceipt, readReceipt } from "../crypto/receipt.ts";
 import { hashToken } from "../crypto/token.ts";
+import { random } from "../platform/random.ts";
 import { isResetTokenUsed } from "./reset-tokens.ts";
 
 /** How long after a reset its browser still gets the success page for a repeat. */
@@ -23,6 +25,18 @@ export const FINISHED_RESET_WINDOW_MS = 5 * 60_000;
 
 /** Why a reset link no longer opens the form: used already, or unknown, revoked or expired. */
 export type DeadResetLink = "used" | "invalid";
+
+const FORM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** A fresh id for one rendering of the reset form; a re-post of that form sends it back. */
+export function createResetFormId(): string {
+  return encodeBase64Url(random.bytes(16));
+}
+
+/** The id a posted form carries, or a fresh one when it carries none of ours, which no receipt will name. */
+export function readResetFormId(posted: string): string {
+  return FORM_ID_PATTERN.test(posted) ? posted : createResetFormId();
+}
 
 /** The receipt for the browser that just finished a reset with the form `formId`; its done cookie keeps it. */
 export function issueFinishedResetReceipt(env: Env, client: ResetClient, formId: string): Promise<string> {

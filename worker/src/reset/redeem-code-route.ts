@@ -8,6 +8,7 @@
  * registerRedeemCodeRoute(router); // in worker/src/router.ts
  */
 import { ApiPath, redeemResetCodeRequestSchema, type RedeemResetCodeResponse } from "../../../shared/contract.ts";
+import { ResetCodeCopy } from "../../../shared/copy.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -19,9 +20,6 @@ import { redeemResetCodeFromNetwork } from "./code-redemption.ts";
 
 const NO_STORE = { "cache-control": "no-store" } as const;
 
-/** The one message for wrong, used, expired and over-budget codes and for unknown addresses. */
-export const CODE_INVALID_DETAIL =
-  "This code is not valid for that address. Codes stop working when the link is used, when they expire, and after 5 wrong tries; ask for a new email if needed.";
 
 /** Adds the redeem-code endpoint to the router. */
 export function registerRedeemCodeRoute(router: AppRouter): void {
@@ -41,7 +39,8 @@ export function registerRedeemCodeRoute(router: AppRouter): void {
         headers: { "retry-after": String(outcome.retryAfterSeconds) },
       });
     }
-    throw new ProblemError(400, ErrorCode.codeInvalid, CODE_INVALID_DETAIL);
+    // One message for wrong, used, expired and over-budget codes and for unknown addresses.
+    throw new ProblemError(400, ErrorCode.codeInvalid, ResetCodeCopy.invalid);
   });
   router.all(ApiPath.redeemResetCode, rejectOtherMethods(["POST"]));
 }

@@ -23,7 +23,7 @@
  * const redeemed = await redeemResetCode(env, { email, code }); // { token, accountId, expiresAt } | null
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
-import { RESET_CODE_ALPHABET, RESET_CODE_LENGTH } from "../../../shared/reset-code.ts";
+import { RESET_CODE_ALPHABET, RESET_CODE_GUESS_BUDGET, RESET_CODE_GUESS_CEILING, RESET_CODE_LENGTH } from "../../../shared/reset-code.ts";
 import { readConfig } from "../config.ts";
 import { encodeBase64Url } from "../crypto/encoding.ts";
 import { computeKeyedHash } from "../crypto/keyed-hash.ts";
@@ -33,10 +33,6 @@ import { random } from "../platform/random.ts";
 import { isTrustedNetwork } from "../sessions/trusted-clients.ts";
 import { computeRequesterNetwork } from "./requester-network.ts";
 
-/** Guesses one network may make at one address's live code; the next one, right or wrong, fails. */
-export const RESET_CODE_GUESS_BUDGET = 5;
-/** Guesses all networks together may make at one address's live code, networks the address signed in from aside. */
-export const RESET_CODE_GUESS_CEILING = 20;
 
 export const RESET_CODE_QUERIES = {
   /** Counts a guess; a row older than one link lifetime starts again from one. */

@@ -6,6 +6,7 @@
  * whether or not the address has an account; the per-network limit is shared with the API.
  */
 import { PagePath } from "../../../shared/contract.ts";
+import { ResetCodeCopy } from "../../../shared/copy.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { normalizeResetCode } from "../../../shared/reset-code.ts";
 import { readConfig } from "../config.ts";
@@ -15,7 +16,7 @@ import { redeemResetCodeFromNetwork } from "../reset/code-redemption.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
-import { CheckEmailPage, describeRefusedCode, type CheckEmailPageProps } from "./pages/check-email.tsx";
+import { CheckEmailPage, type CheckEmailPageProps } from "./pages/check-email.tsx";
 import { renderPage } from "./render.ts";
 
 type PageState = Pick<CheckEmailPageProps, "email" | "code" | "wrongCodes" | "errors">;
@@ -38,7 +39,7 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
   if (!email.success || !code) {
     const errors = {
       email: email.success ? undefined : (email.error.issues[0]?.message ?? "Enter a valid email address."),
-      code: code ? undefined : "Enter the 8-character code from the email, like 7KQ2-M9XD.",
+      code: code ? undefined : ResetCodeCopy.shape,
     };
     return renderCheckEmail(request, env, { ...state, errors }, 422);
   }
@@ -61,7 +62,7 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
     return renderCheckEmail(request, env, { ...state, errors: { form } }, 429, { "retry-after": String(outcome.retryAfterSeconds) });
   }
   const refused = { ...state, code: "", wrongCodes: wrongCodes + 1 };
-  return renderCheckEmail(request, env, { ...refused, errors: { code: describeRefusedCode(wrongCodes + 1) } }, 400);
+  return renderCheckEmail(request, env, { ...refused, errors: { code: ResetCodeCopy.refused(wrongCodes + 1) } }, 400);
 }
 
 /** The address this browser typed into /forgot-password, or null when the cookie is gone or spoiled. */

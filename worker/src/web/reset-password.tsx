@@ -19,13 +19,13 @@ import { maskEmail } from "../../../shared/email-address.ts";
 import { checkNewPassword, type NewPasswordProblems } from "../../../shared/new-password.ts";
 import { isTokenShape } from "../../../shared/token-shape.ts";
 import { readConfig } from "../config.ts";
-import { encodeBase64Url } from "../crypto/encoding.ts";
 import { clock } from "../platform/clock.ts";
-import { random } from "../platform/random.ts";
 import {
+  createResetFormId,
   explainDeadResetLink,
   FINISHED_RESET_WINDOW_MS,
   issueFinishedResetReceipt,
+  readResetFormId,
   recognizeFinishedReset,
 } from "../reset/finished-reset.ts";
 import { completePasswordReset, verifyPasswordResetToken, type VerifiedReset } from "../reset/password-reset.ts";
@@ -66,9 +66,7 @@ export async function submitResetPassword(request: Request, env: Env, ctx: Execu
   const fields = await readSubmittedFields(request);
   const password = readField(fields, "password");
   const confirmation = readField(fields, "confirm_password");
-  // A form without a well-formed id (not one of ours) gets a fresh one, so no repeat can match it.
-  const submittedFormId = readField(fields, "form_id");
-  const formId = FORM_ID_PATTERN.test(submittedFormId) ? submittedFormId : generateFormId();
+  const formId = readResetFormId(readField(fields, "form_id"));
   const token = readPageCookie(request, "reset");
   const verified = token ? await verifyPasswordResetToken(env, token) : null;
   if (!token || !verified) return renderDeadLink(request, env, token, { formId });
@@ -106,7 +104,7 @@ async function renderResetForm(
     <ResetPasswordPage
       appName={config.appName}
       csrfToken={csrf.token}
-      formId={generateFormId()}
+      formId={createResetFormId()}
       email={reset.account.email}
       maskedEmail={maskEmail(reset.account.email)}
       deepLink={reset.client === "desktop" ? buildResetDeepLink(config.deepLinkScheme, token) : undefined}
@@ -155,11 +153,4 @@ async function renderDeadLink(request: Request, env: Env, token: string | null, 
       readPageCookie(request, "resetDone") ? clearPageCookie(request, "resetDone") : null,
     ],
   });
-}
-
-const FORM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-
-/** A fresh id for one rendering of the form; a reload of its answer sends the same one back. */
-function generateFormId(): string {
-  return encodeBase64Url(random.bytes(16));
 }

@@ -1,7 +1,8 @@
 /**
  * A new password typed twice, as Create account and Reset password both ask for it: the shared
  * policy checked live (shared/password-policy.ts), its hint and feedback under the first field,
- * and, once the person has tried to submit, the same messages as the web forms next to each field.
+ * and, once the person has tried to submit, the messages of the one shared check the web forms use
+ * too (shared/new-password.ts) next to each field.
  * `useNewPassword` holds the state and the rules; `NewPasswordFields` draws the two fields.
  *
  * @example
@@ -11,17 +12,15 @@
  */
 import { useMemo, useRef, useState, type RefObject } from "react";
 import { describePasswordPolicy } from "../../../../shared/copy.ts";
+import { checkNewPassword, type NewPasswordWords as MissingFieldWords } from "../../../../shared/new-password.ts";
 import { describeConfirmationProblem, describePasswordFeedback, type PasswordFeedback as PasswordFeedbackSummary } from "../../../../shared/password-feedback.ts";
-import { checkPassword } from "../../../../shared/password-policy.ts";
 import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
 import { TextField } from "./TextField.tsx";
 
 /** What a screen calls the two fields and says when one is left empty. */
-export interface NewPasswordWords {
+export interface NewPasswordWords extends MissingFieldWords {
   passwordLabel: string;
   confirmationLabel: string;
-  missingPassword: string;
-  missingConfirmation: string;
 }
 
 export interface NewPasswordPolicy {
@@ -50,30 +49,26 @@ export function useNewPassword(policy: NewPasswordPolicy, words: NewPasswordWord
   const [attempted, setAttempted] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
   const confirmationInput = useRef<HTMLInputElement>(null);
-  const violations = useMemo(() => checkPassword(password, policy), [password, policy]);
+  const problems = useMemo(() => checkNewPassword(password, confirmation, policy, words), [password, confirmation, policy, words]);
   const feedback = useMemo(() => describePasswordFeedback(password, policy), [password, policy]);
 
   /** Marks the form as tried; true when both fields pass, otherwise focuses the first that does not. */
   const validate = (): boolean => {
     setAttempted(true);
-    if (password === "" || violations.length > 0) {
+    if (problems.password) {
       passwordInput.current?.focus();
       return false;
     }
-    if (confirmation !== password) {
+    if (problems.confirmPassword) {
       confirmationInput.current?.focus();
       return false;
     }
     return true;
   };
 
-  const passwordError = attempted
-    ? password === ""
-      ? words.missingPassword
-      : (violations[0]?.message ?? serverFieldError)
-    : serverFieldError;
-  const confirmationError =
-    describeConfirmationProblem(password, confirmation) ?? (attempted && confirmation === "" ? words.missingConfirmation : null);
+  const passwordError = attempted ? (problems.password ?? serverFieldError) : serverFieldError;
+  // A mismatch shows as soon as something is typed in the confirmation; an empty one only after a try.
+  const confirmationError = describeConfirmationProblem(password, confirmation) ?? (attempted ? (problems.confirmPassword ?? null) : null);
   /** The two fields' messages for the error summary, in field order; the confirmation's only after a try. */
   const messages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
 

@@ -2,22 +2,19 @@
  * "Enter the code from the email": for a reset email read on another device. The code is
  * formatted as it is typed or pasted (`XXXX-XXXX`) and checked for shape here, so a typo costs
  * no guess; the Worker decides the rest. Its refusal reads the same whether or not the address
- * has an account. The Worker allows 5 wrong codes per code; the form counts the refusals it has
- * seen so it can say plainly when the code has stopped working, which needs no knowledge of
- * the account either.
+ * has an account. The Worker allows a few wrong codes per code (shared/reset-code.ts); the form
+ * counts the refusals it has seen so it can say plainly when the code has stopped working, which
+ * needs no knowledge of the account either.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
+import { ResetCodeCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
 import { formatTypedResetCode, normalizeResetCode } from "../../../../shared/reset-code.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "./FormError.tsx";
 import { TextField } from "./TextField.tsx";
 
-/** Wrong codes the Worker accepts per code; the same number the server enforces. */
-export const CODE_GUESS_BUDGET = 5;
-const CODE_SHAPE_MESSAGE = "Enter the 8-character code from the email, like 7KQ2-M9XD.";
-const BUDGET_SPENT_MESSAGE = `That code did not work either. After ${CODE_GUESS_BUDGET} wrong tries a code stops working: send a new email and use its code.`;
 
 export interface ResetCodeFormProps {
   /** The address the email went to, when this screen already knows it. */
@@ -42,12 +39,12 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
   });
   const fieldErrors = redeem.error instanceof ApiError ? redeem.error.fieldErrors : {};
   const refused = redeem.error instanceof ApiError && redeem.error.code === ErrorCode.codeInvalid;
-  const refusal = refused && wrongCodes >= CODE_GUESS_BUDGET ? BUDGET_SPENT_MESSAGE : redeem.isError ? describeError(redeem.error) : null;
+  const refusal = refused ? ResetCodeCopy.refused(wrongCodes) : redeem.isError ? describeError(redeem.error) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!normalizeResetCode(code)) {
-      setShapeError(CODE_SHAPE_MESSAGE);
+      setShapeError(ResetCodeCopy.shape);
       codeInput.current?.focus();
       return;
     }
@@ -56,7 +53,7 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Enter the code from the email">
+    <form onSubmit={submit} noValidate aria-label={ResetCodeCopy.enterTitle}>
       <FormError message={shapeError ?? (fieldErrors.code || fieldErrors.email ? null : refusal)} />
       {knownEmail === undefined ? (
         <TextField
@@ -72,8 +69,8 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
       ) : null}
       <TextField
         ref={codeInput}
-        label="Code from the email"
-        hint="8 characters, like 7KQ2-M9XD"
+        label={ResetCodeCopy.label}
+        hint={ResetCodeCopy.hint}
         name="code"
         type="text"
         autoComplete="one-time-code"

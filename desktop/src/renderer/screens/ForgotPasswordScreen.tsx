@@ -6,7 +6,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { ForgotPasswordCopy } from "../../../../shared/copy.ts";
+import { CheckEmailCopy, ForgotPasswordCopy, ResetCodeCopy } from "../../../../shared/copy.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { ResetCodeForm } from "../components/ResetCodeForm.tsx";
@@ -49,14 +49,11 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
     const waiting = cooldown.secondsLeft > 0;
     return (
       <section key="sent" aria-labelledby="check-email-title">
-        <ScreenHeading id="check-email-title">Check your email</ScreenHeading>
-        <p>
-          If an account exists for <strong>{sentTo}</strong>, we sent it a link to reset the password. The link works
-          once and expires soon.
-        </p>
-        <p>Open the link on this computer and ResetKit will take you to the reset screen.</p>
-        <h2>Reading the email on another device?</h2>
-        <p>Enter the code from the email instead.</p>
+        <ScreenHeading id="check-email-title">{CheckEmailCopy.title}</ScreenHeading>
+        <p>{CheckEmailCopy.linkSent(sentTo)}</p>
+        <p>{CheckEmailCopy.openInApp}</p>
+        <h2>{CheckEmailCopy.otherDevice}</h2>
+        <p>{CheckEmailCopy.otherDeviceHint}</p>
         <ResetCodeForm key={emailsSent} email={sentTo} onRedeemed={onCodeRedeemed} />
         {resent ? (
           <p className="notice" role="status">
@@ -84,8 +81,8 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
   if (enteringCode) {
     return (
       <section key="code" aria-labelledby="code-title">
-        <ScreenHeading id="code-title">Enter the code from the email</ScreenHeading>
-        <p>The reset email has a code like 7KQ2-M9XD. Enter it with the address the email went to.</p>
+        <ScreenHeading id="code-title">{ResetCodeCopy.enterTitle}</ScreenHeading>
+        <p>{ResetCodeCopy.enterIntro}</p>
         <ResetCodeForm onRedeemed={onCodeRedeemed} />
         <p>
           <button className="link" type="button" onClick={() => setEnteringCode(false)}>

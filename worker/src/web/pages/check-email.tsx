@@ -4,11 +4,10 @@
  * itself, the address is shown and travels in a hidden field; otherwise the page asks for it.
  * Every message reads the same whether or not the address has an account.
  */
-import { RESET_CODE_GUESS_BUDGET } from "../../reset/reset-codes.ts";
+import { PagePath } from "../../../../shared/contract.ts";
+import { CheckEmailCopy, ForgotPasswordCopy, ResetCodeCopy } from "../../../../shared/copy.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
-
-export const CHECK_EMAIL_PATH = "/forgot-password/check-email";
 
 export interface CheckEmailPageProps {
   appName: string;
@@ -31,33 +30,30 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
   const { appName, csrfToken, ttlMinutes, knownEmail, showDevMailbox, errors = {} } = props;
   const messages = [errors.form, errors.email, errors.code].filter((message): message is string => Boolean(message));
   return (
-    <Layout appName={appName} title={knownEmail ? "Check your email" : "Enter your code"} withCodeFormatting>
+    <Layout appName={appName} title={knownEmail ? CheckEmailCopy.title : ResetCodeCopy.enterTitle} withCodeFormatting>
       {knownEmail ? (
         <>
-          <h1>Check your email</h1>
+          <h1>{CheckEmailCopy.title}</h1>
           <p className="notice" role="status">
-            If <strong>{knownEmail}</strong> has an account, we have sent it a link to reset the password.
+            {CheckEmailCopy.linkSent(knownEmail)}
           </p>
-          <p>
-            On this device, open the link. The link and its code work for {ttlMinutes} minutes and only once. It can take a
-            minute to arrive; look in your spam folder too.
-          </p>
+          <p>{CheckEmailCopy.howLong(ttlMinutes)}</p>
         </>
       ) : (
         <>
-          <h1>Enter the code from the email</h1>
-          <p>The reset email has a code like 7KQ2-M9XD. Enter it with the address the email went to.</p>
+          <h1>{ResetCodeCopy.enterTitle}</h1>
+          <p>{ResetCodeCopy.enterIntro}</p>
         </>
       )}
       {showDevMailbox ? (
         <p className="notice">
-          Running locally: emails are kept in the <a href="/dev/mailbox">development mailbox</a>.
+          Running locally: emails are kept in the <a href={PagePath.devMailbox}>development mailbox</a>.
         </p>
       ) : null}
-      <h2>{knownEmail ? "Reading the email on another device?" : "Your code"}</h2>
-      {knownEmail ? <p>Enter the code from the email here instead.</p> : null}
+      <h2>{knownEmail ? CheckEmailCopy.otherDevice : "Your code"}</h2>
+      {knownEmail ? <p>{CheckEmailCopy.otherDeviceHint}</p> : null}
       <ErrorSummary messages={messages} />
-      <form method="post" action={CHECK_EMAIL_PATH} noValidate>
+      <form method="post" action={PagePath.checkEmail} noValidate>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="wrong_codes" value={String(props.wrongCodes ?? 0)} />
         {knownEmail ? (
@@ -65,7 +61,7 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
         ) : (
           <Field
             id="email"
-            label="Email address"
+            label={ForgotPasswordCopy.emailLabel}
             type="email"
             autoComplete="email"
             defaultValue={props.email}
@@ -75,10 +71,10 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
         )}
         <Field
           id="code"
-          label="Code from the email"
+          label={ResetCodeCopy.label}
           type="text"
           autoComplete="one-time-code"
-          hint="8 characters, like 7KQ2-M9XD"
+          hint={ResetCodeCopy.hint}
           defaultValue={props.code}
           error={errors.code}
           autoFocus={Boolean(errors.code) && !errors.email}
@@ -94,16 +90,8 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
         </button>
       </form>
       <p>
-        <a href="/forgot-password">Send another link</a>
+        <a href={PagePath.forgotPassword}>Send another link</a>
       </p>
     </Layout>
   );
-}
-
-/** The message for a code the server refused: the same whether or not the address has an account. */
-export function describeRefusedCode(wrongCodes: number): string {
-  if (wrongCodes >= RESET_CODE_GUESS_BUDGET) {
-    return `That code did not work either. After ${RESET_CODE_GUESS_BUDGET} wrong tries a code stops working: ask for a new email below.`;
-  }
-  return `That code did not work for this address. Check it against the newest email and try again; after ${RESET_CODE_GUESS_BUDGET} wrong tries the code stops working.`;
 }
