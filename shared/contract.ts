@@ -30,10 +30,16 @@ export const ApiPath = {
 export const PagePath = {
   home: "/",
   forgotPassword: "/forgot-password",
+  /** Where /forgot-password answers (303), and where a code from the email is redeemed. */
+  checkEmail: "/forgot-password/check-email",
   resetPassword: "/reset-password",
   accountAlert: "/account-alert",
   signUp: "/sign-up",
+  /** Where /sign-up answers (303), the same for every address. */
+  signUpCheckEmail: "/sign-up/check-email",
   verifyEmail: "/verify-email",
+  healthz: "/healthz",
+  devMailbox: "/dev/mailbox",
 } as const;
 
 /** The largest request body any endpoint accepts; bigger ones get 413. */

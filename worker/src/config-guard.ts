@@ -10,6 +10,7 @@
  * if (refusal) return refusal;
  * if (isRefusingWork(env)) return; // in scheduled(); queue() should retry its batch instead
  */
+import { PagePath } from "../../shared/contract.ts";
 import { findMisconfiguration, readConfig } from "./config.ts";
 import { unavailableProblemResponse, RETRY_AFTER_SECONDS } from "./http/problem.ts";
 import { renderUnavailablePage, webRoute } from "./web/web-route.tsx";
@@ -26,7 +27,7 @@ export function refuseWhenMisconfigured(request: Request, env: Env, ctx: Executi
   const { pathname } = new URL(request.url);
   // /dev/* does not exist in production, configured or not: the router gives it the usual 404.
   if (pathname.startsWith("/dev/")) return null;
-  if (pathname === "/healthz") {
+  if (pathname === PagePath.healthz) {
     return Promise.resolve(
       new Response("unavailable", {
         status: 503,

@@ -4,6 +4,7 @@
  * elsewhere.
  */
 import { Router } from "itty-router";
+import { PagePath } from "../../shared/contract.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerDevRoutes } from "./dev/dev-routes.ts";
@@ -20,7 +21,7 @@ export function createRouter(): AppRouter {
     catch: toProblemResponse,
   });
 
-  router.get("/healthz", () => new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } }));
+  router.get(PagePath.healthz, () => new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } }));
   registerAccountRoutes(router);
   registerSessionRoutes(router);
   registerPasswordResetRoutes(router);

@@ -5,6 +5,7 @@
  * mail queue, where the lookup and the email happen (`requestPasswordReset`), and the per-IP
  * limit is shared with the JSON API.
  */
+import { PagePath } from "../../../shared/contract.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -12,7 +13,6 @@ import { requestPasswordReset } from "../reset/password-reset.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { setPageCookie } from "./page-cookies.ts";
-import { CHECK_EMAIL_PATH } from "./pages/check-email.tsx";
 import { ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
 import { renderPage } from "./render.ts";
 
@@ -45,6 +45,6 @@ export async function submitForgotPasswordForm(request: Request, env: Env): Prom
   return new Response(null, {
     status: 303,
     // The cookie lasts as long as a link: the page it leads to also takes the emailed code.
-    headers: { location: CHECK_EMAIL_PATH, "set-cookie": setPageCookie(request, "resetEmail", parsed.data, config.resetTokenTtlMs / 1000) },
+    headers: { location: PagePath.checkEmail, "set-cookie": setPageCookie(request, "resetEmail", parsed.data, config.resetTokenTtlMs / 1000) },
   });
 }

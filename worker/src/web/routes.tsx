@@ -1,8 +1,9 @@
 /**
- * The edge HTML pages: `/forgot-password`, `/forgot-password/check-email`, `/reset-password`, `/account-alert`, `/sign-up`,
- * `/sign-up/check-email`, `/verify-email`, `/` (which leads to the forgot form) and the HTML 404. Every form POST passes the CSRF
- * check first; every response gets the security headers (see `web-route.tsx`). GET routes also answer HEAD, with the same status
- * and headers; the sign-up pages answer any other method with 405.
+ * The edge HTML pages, in one table: each path (from `PagePath`, next to the API's paths) with
+ * what a GET shows and what a form POST does. Every POST reads its form first (413 or 415 for
+ * one it cannot read) and passes the CSRF check; every response gets the security headers
+ * (`web-route.tsx`). A page answers HEAD like GET, without a body, and any other method with the
+ * HTML 405 and its `Allow` header.
  */
 import { PagePath } from "../../../shared/contract.ts";
 import type { AppRouter } from "../http/app-router.ts";
@@ -16,9 +17,26 @@ import { FormRefusedPage, FormTooLargePage } from "./pages/errors.tsx";
 import { renderPage } from "./render.ts";
 import { openResetPassword, submitResetPassword } from "./reset-password.tsx";
 import { showSignUpCheckEmail, showSignUpForm, submitSignUpForm } from "./sign-up.tsx";
-import { SIGN_UP_CHECK_EMAIL_PATH } from "./pages/sign-up.tsx";
 import { openVerifyEmail, submitVerifyEmail } from "./verify-email.tsx";
-import { rejectOtherPageMethods, renderErrorPage, renderNotFoundPage, webRoute } from "./web-route.tsx";
+import { rejectOtherPageMethods, renderErrorPage, renderNotFoundPage, webRoute, type WebHandler } from "./web-route.tsx";
+
+/** One page: what GET (and HEAD) shows, and what a form POST does, if the page takes one. */
+interface PageRoute {
+  show: WebHandler;
+  submit?: WebHandler;
+}
+
+const PAGES: ReadonlyArray<[path: string, route: PageRoute]> = [
+  // The site has no home page of its own: its front door is the reset form.
+  [PagePath.home, { show: () => new Response(null, { status: 303, headers: { location: PagePath.forgotPassword } }) }],
+  [PagePath.forgotPassword, { show: showForgotPasswordForm, submit: submitForgotPasswordForm }],
+  [PagePath.checkEmail, { show: showCheckEmail, submit: submitResetCode }],
+  [PagePath.resetPassword, { show: openResetPassword, submit: submitResetPassword }],
+  [PagePath.accountAlert, { show: showAccountAlert, submit: submitAccountAlert }],
+  [PagePath.signUp, { show: showSignUpForm, submit: submitSignUpForm }],
+  [PagePath.signUpCheckEmail, { show: showSignUpCheckEmail }],
+  [PagePath.verifyEmail, { show: openVerifyEmail, submit: submitVerifyEmail }],
+];
 
 const protectForm = csrf({
   onRejected: (_request, env) => renderPage(<FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
@@ -37,49 +55,13 @@ async function refuseUnreadableForm(request: Request, env: Env): Promise<Respons
 
 /** Registers every edge page on the router. */
 export function registerWebRoutes(router: AppRouter): void {
-  // The site has no home page of its own: its front door is the reset form.
-  router.get(PagePath.home, webRoute(() => new Response(null, { status: 303, headers: { location: PagePath.forgotPassword } })));
-
-  const forgotPasswordForm = webRoute(showForgotPasswordForm);
-  router.get(PagePath.forgotPassword, forgotPasswordForm);
-  router.head(PagePath.forgotPassword, forgotPasswordForm);
-  router.post(PagePath.forgotPassword, webRoute(refuseUnreadableForm, protectForm, submitForgotPasswordForm));
-  router.all(PagePath.forgotPassword, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
-
-  const checkEmail = webRoute(showCheckEmail);
-  router.get("/forgot-password/check-email", checkEmail);
-  router.head("/forgot-password/check-email", checkEmail);
-  router.post("/forgot-password/check-email", webRoute(protectForm, submitResetCode));
-  router.all("/forgot-password/check-email", webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
-
-  const resetPassword = webRoute(openResetPassword);
-  router.get(PagePath.resetPassword, resetPassword);
-  router.head(PagePath.resetPassword, resetPassword);
-  router.post(PagePath.resetPassword, webRoute(refuseUnreadableForm, protectForm, submitResetPassword));
-  router.all(PagePath.resetPassword, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
-
-  const accountAlert = webRoute(showAccountAlert);
-  router.get(PagePath.accountAlert, accountAlert);
-  router.head(PagePath.accountAlert, accountAlert);
-  router.post(PagePath.accountAlert, webRoute(refuseUnreadableForm, protectForm, submitAccountAlert));
-  router.all(PagePath.accountAlert, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
-
-  const signUpForm = webRoute(showSignUpForm);
-  router.get(PagePath.signUp, signUpForm);
-  router.head(PagePath.signUp, signUpForm);
-  router.post(PagePath.signUp, webRoute(refuseUnreadableForm, protectForm, submitSignUpForm));
-  router.all(PagePath.signUp, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
-
-  const signUpCheckEmail = webRoute(showSignUpCheckEmail);
-  router.get(SIGN_UP_CHECK_EMAIL_PATH, signUpCheckEmail);
-  router.head(SIGN_UP_CHECK_EMAIL_PATH, signUpCheckEmail);
-  router.all(SIGN_UP_CHECK_EMAIL_PATH, webRoute(rejectOtherPageMethods(["GET", "HEAD"])));
-
-  const verifyEmail = webRoute(openVerifyEmail);
-  router.get(PagePath.verifyEmail, verifyEmail);
-  router.head(PagePath.verifyEmail, verifyEmail);
-  router.post(PagePath.verifyEmail, webRoute(refuseUnreadableForm, protectForm, submitVerifyEmail));
-  router.all(PagePath.verifyEmail, webRoute(rejectOtherPageMethods(["GET", "HEAD", "POST"])));
+  for (const [path, { show, submit }] of PAGES) {
+    const shown = webRoute(show);
+    router.get(path, shown);
+    router.head(path, shown);
+    if (submit) router.post(path, webRoute(refuseUnreadableForm, protectForm, submit));
+    router.all(path, webRoute(rejectOtherPageMethods(submit ? ["GET", "HEAD", "POST"] : ["GET", "HEAD"])));
+  }
 }
 
 /** The catch-all for paths outside /api: an HTML 404 with the usual headers. */

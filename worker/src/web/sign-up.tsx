@@ -17,7 +17,7 @@ import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { RateLimitedPage } from "./pages/forgot-password.tsx";
-import { SIGN_UP_CHECK_EMAIL_PATH, SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
+import { SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
 import { renderPage } from "./render.ts";
 
 /**
@@ -49,7 +49,7 @@ export async function submitSignUpForm(request: Request, env: Env): Promise<Resp
     return new Response(null, {
       status: 303,
       headers: {
-        location: SIGN_UP_CHECK_EMAIL_PATH,
+        location: PagePath.signUpCheckEmail,
         "set-cookie": setPageCookie(request, "signUpEmail", parsed.data.email, CHECK_EMAIL_COOKIE_SECONDS),
       },
     });

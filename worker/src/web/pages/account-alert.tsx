@@ -4,6 +4,7 @@
  * account out everywhere, stops the current password from working and sends a fresh reset
  * link to the account's own address.
  */
+import { PagePath } from "../../../../shared/contract.ts";
 import { CsrfField } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -23,7 +24,7 @@ export function AccountAlertPage({ appName, csrfToken, alertToken, maskedEmail }
         Someone changed the password of <strong>{maskedEmail}</strong>. If it wasn't you, we will sign the account out on every
         device, stop the current password from working and email a new reset link to its address.
       </p>
-      <form method="post" action="/account-alert">
+      <form method="post" action={PagePath.accountAlert}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="token" value={alertToken} />
         <button className="button button-danger" type="submit">
@@ -54,7 +55,7 @@ export function AccountAlertInvalidPage({ appName }: { appName: string }) {
       <h1>This link is invalid or has expired</h1>
       <p>If you still don't recognise a password change, ask for a reset link: it signs nobody in, and a new password signs every other device out.</p>
       <p>
-        <a className="button button-primary" href="/forgot-password">
+        <a className="button button-primary" href={PagePath.forgotPassword}>
           Ask for a reset link
         </a>
       </p>

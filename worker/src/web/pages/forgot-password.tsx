@@ -21,7 +21,7 @@ export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotP
       <h1>{ForgotPasswordCopy.title}</h1>
       <p>{ForgotPasswordCopy.intro}</p>
       <ErrorSummary messages={error ? [error] : []} />
-      <form method="post" action="/forgot-password" noValidate>
+      <form method="post" action={PagePath.forgotPassword} noValidate>
         <CsrfField token={csrfToken} />
         <Field id="email" label={ForgotPasswordCopy.emailLabel} type="email" autoComplete="email" defaultValue={email} error={error} autoFocus={Boolean(error)} />
         <button className="button button-primary" type="submit" data-submitting-label={ForgotPasswordCopy.submitting}>
@@ -29,7 +29,7 @@ export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotP
         </button>
       </form>
       <p>
-        <a href="/forgot-password/check-email">I have a code</a>
+        <a href={PagePath.checkEmail}>I have a code</a>
       </p>
       <p>
         No account yet? <a href={PagePath.signUp}>Create an account</a>

@@ -9,9 +9,6 @@ import { describePasswordPolicy, SignUpCopy } from "../../../../shared/copy.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
-/** Where POST /sign-up sends the browser (303); the typed address follows in a cookie, never the URL. */
-export const SIGN_UP_CHECK_EMAIL_PATH = `${PagePath.signUp}/check-email`;
-
 export interface SignUpErrors {
   email?: string | undefined;
   password?: string | undefined;
@@ -101,7 +98,7 @@ export function SignUpCheckEmailPage({ appName, knownEmail, showDevMailbox }: Si
       <p>It can take a minute to arrive; look in your spam folder too.</p>
       {showDevMailbox ? (
         <p className="notice">
-          Running locally: emails are kept in the <a href="/dev/mailbox">development mailbox</a>.
+          Running locally: emails are kept in the <a href={PagePath.devMailbox}>development mailbox</a>.
         </p>
       ) : null}
       <p>
