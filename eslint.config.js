@@ -17,6 +17,7 @@ export default tseslint.config(
       "worker/worker-configuration.d.ts",
       // Bundled from worker/browser by scripts/build-browser.mjs.
       "worker/public/password-feedback.js",
+      "worker/public/reset-code-input.js",
       "worker/public/submit-once.js",
       "**/*.d.ts",
     ],
