@@ -1,26 +1,25 @@
 /**
  * Byte encodings used by the crypto primitives: base64url (tokens), standard base64 without
- * padding (PHC strings) and lower-case hex (stored token hashes).
+ * padding (PHC strings) and lower-case hex (stored token hashes). The runtime does the encoding
+ * (`Uint8Array.prototype.toBase64`, `toHex`, `Uint8Array.fromBase64`); these name the one variant
+ * each use needs, and make decoding answer null instead of throwing.
  */
 
 /** Encodes bytes as base64url without padding, as used in links. */
 export function encodeBase64Url(bytes: Uint8Array): string {
-  return encodeBase64(bytes).replaceAll("+", "-").replaceAll("/", "_");
+  return bytes.toBase64({ alphabet: "base64url", omitPadding: true });
 }
 
 /** Encodes bytes as standard base64 without padding, the PHC string alphabet. */
 export function encodeBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/=+$/, "");
+  return bytes.toBase64({ omitPadding: true });
 }
 
 /** Decodes unpadded standard base64; returns null instead of throwing on malformed input. */
 export function decodeBase64(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9+/]*$/.test(text) || text.length % 4 === 1) return null;
   try {
-    const binary = atob(text.padEnd(Math.ceil(text.length / 4) * 4, "="));
-    return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+    return Uint8Array.fromBase64(text);
   } catch {
     return null;
   }
@@ -28,7 +27,5 @@ export function decodeBase64(text: string): Uint8Array | null {
 
 /** Encodes bytes as lower-case hex. */
 export function encodeHex(bytes: Uint8Array): string {
-  let hex = "";
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
-  return hex;
+  return bytes.toHex();
 }
