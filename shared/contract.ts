@@ -17,6 +17,7 @@ export const ApiPath = {
   sessions: `${API_PREFIX}/sessions`,
   currentSession: `${API_PREFIX}/sessions/current`,
   me: `${API_PREFIX}/me`,
+  mePassword: `${API_PREFIX}/me/password`,
   passwordResets: `${API_PREFIX}/password-resets`,
   verifyReset: `${API_PREFIX}/password-resets/verify`,
   confirmReset: `${API_PREFIX}/password-resets/confirm`,
@@ -38,6 +39,11 @@ export const PagePath = {
   /** Where /sign-up answers (303), the same for every address. */
   signUpCheckEmail: "/sign-up/check-email",
   verifyEmail: "/verify-email",
+  signIn: "/sign-in",
+  /** Signed in: who you are, the password change, and the ways out. */
+  account: "/account",
+  /** A form POST that ends this session, or with `scope=everywhere` every session of the account. */
+  signOut: "/sign-out",
   healthz: "/healthz",
   devMailbox: "/dev/mailbox",
 } as const;
@@ -92,6 +98,11 @@ export const signInRequestSchema = z.object({
   password: currentPasswordField,
   deviceToken: deviceTokenField.optional(),
 });
+/** A change of password by someone signed in: the password they have, and the new one. */
+export const changePasswordRequestSchema = z.object({
+  currentPassword: currentPasswordField,
+  newPassword: passwordField,
+});
 export const passwordResetRequestSchema = z.object({
   email: emailAddressSchema,
   client: resetClientSchema.optional(),
@@ -113,6 +124,7 @@ export const redeemResetCodeRequestSchema = z.object({ email: emailAddressSchema
 export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>;
 export type VerifyEmailRequest = z.infer<typeof verifyEmailRequestSchema>;
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 export type VerifyResetRequest = z.infer<typeof verifyResetRequestSchema>;
 export type ConfirmResetRequest = z.infer<typeof confirmResetRequestSchema>;

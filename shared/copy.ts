@@ -131,3 +131,42 @@ export const DeepLinkPromptCopy = {
   open: "Open",
   cancel: "Cancel",
 } as const;
+
+/** Signing in on the web and in the app. */
+export const SignInCopy = {
+  title: "Sign in",
+  emailLabel: "Email address",
+  passwordLabel: "Password",
+  submit: "Sign in",
+  submitting: "Signing in…",
+  forgotPassword: "Forgot password?",
+  createAccount: "Create an account",
+  keepSignedIn: "Keep me signed in on this computer",
+  /** The app, when the OS offers no keyring to protect a kept sign-in. */
+  notKept: "You're signed in until you quit. This computer has no keyring to protect a saved sign-in, so nothing was saved and you'll sign in again next time.",
+  signedOut: "You have signed out.",
+  signedOutEverywhere: "You have signed out on every device.",
+} as const;
+
+/** The signed-in account: who you are, the password change, and the ways out. */
+export const AccountCopy = {
+  title: "Your account",
+  signedInAs: "Signed in as",
+  changeTitle: "Change password",
+  currentLabel: "Current password",
+  newLabel: "New password",
+  confirmLabel: "Confirm new password",
+  missingCurrent: "Enter your current password.",
+  missingPassword: "Enter a new password.",
+  missingConfirmation: "Enter the new password a second time.",
+  submit: "Change password",
+  submitting: "Changing…",
+  currentPasswordWrong: "That is not your current password.",
+  changed: "Your password has been changed. Every other device has been signed out, and we emailed you a note.",
+  signOut: "Sign out",
+  signOutEverywhere: "Sign out of every device",
+  signingOut: "Signing out…",
+  /** The app's Signed in screen. */
+  signedInTitle: "You're signed in",
+  cancel: "Cancel",
+} as const;

@@ -8,6 +8,7 @@
  * const config = readConfig(env);
  * const fault = findMisconfiguration(config); // null, or "PUBLIC_BASE_URL is not set; ..."
  */
+import { PagePath } from "../../shared/contract.ts";
 import { DEFAULT_DEEP_LINK_SCHEME } from "../../shared/deep-link.ts";
 import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../../shared/password-policy.ts";
 import { isLoopbackHost } from "./http/loopback-host.ts";
@@ -28,8 +29,12 @@ export interface Config {
   mailRetryDelaysSeconds: number[];
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   passwordMinLength: number;
-  /** The web sign-in page the "password changed" page links to, when there is one. */
-  signInUrl: string | undefined;
+  /**
+   * Where the pages send people to sign in: SIGN_IN_URL when a deployment has its own sign-in,
+   * else the Worker's own `/sign-in`. `signInEmailUrl` is the same, absolute, for emails.
+   */
+  signInUrl: string;
+  signInEmailUrl: string;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
   rateLimitsEnabled: boolean;
   /** The breached-password check of new passwords (passwords/breached-passwords.ts). */
@@ -103,7 +108,8 @@ function parseConfig(env: Env): Config {
       positiveInteger(env.PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_MIN_LENGTH),
       PASSWORD_MAX_LENGTH,
     ),
-    signInUrl: nonEmpty(env.SIGN_IN_URL),
+    signInUrl: nonEmpty(env.SIGN_IN_URL) ?? PagePath.signIn,
+    signInEmailUrl: nonEmpty(env.SIGN_IN_URL) ?? `${(nonEmpty(env.PUBLIC_BASE_URL) ?? fallbackBaseUrl).replace(/\/+$/, "")}${PagePath.signIn}`,
     breachedPasswordCheck: {
       enabled: env.BREACHED_PASSWORD_CHECK?.trim() !== "off",
       // The prefix is appended to the URL, so it must end with a slash.

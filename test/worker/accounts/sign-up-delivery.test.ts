@@ -210,7 +210,8 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ to: "Owner@Example.com", subject: "Someone tried to create a ResetKit account with your address" });
     expect(mail[0]!.text).toContain("Someone tried to create an account with your address.");
-    expect(mail[0]!.text).toContain("If that was you, sign in wherever you use ResetKit, or reset your password");
+    // Without SIGN_IN_URL the note leads to the Worker's own sign-in page.
+    expect(mail[0]!.text).toContain("If that was you, sign in:\n\nhttp://127.0.0.1:8787/sign-in\n\nor reset your password");
     expect(mail[0]!.text).toContain("http://127.0.0.1:8787/forgot-password");
     expect(mail[0]!.text + mail[0]!.html).not.toMatch(/token=/);
     expect(await findPendingSignUpByEmail(env, "owner@example.com")).toBeNull();
@@ -226,7 +227,7 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     await runMailJobs([job], { env: { ...env, SIGN_IN_URL: "https://app.example.com/sign-in" } as Env });
 
     const [message] = await readMailTo("signin-page@example.com");
-    expect(message!.text).toContain("If that was you, sign in at https://app.example.com/sign-in, or reset your password");
+    expect(message!.text).toContain("If that was you, sign in:\n\nhttps://app.example.com/sign-in\n\nor reset your password");
     expect(message!.html).toContain('href="https://app.example.com/sign-in"');
   });
 

@@ -164,12 +164,12 @@ describe("the verification email", () => {
 
 describe("the note to an address that already has an account", () => {
   it("says someone tried to sign up, points to signing in and to the reset page, and carries no token", () => {
-    const email = renderSignUpNoticeEmail({ appName: "ResetKit", publicBaseUrl: "https://auth.example.com", signInUrl: undefined });
+    const email = renderSignUpNoticeEmail({ appName: "ResetKit", publicBaseUrl: "https://auth.example.com", signInUrl: "https://auth.example.com/sign-in" });
     expect(email.subject).toBe("Someone tried to create a ResetKit account with your address");
     expect(email.text).toContain("Someone tried to create an account with your address.");
-    expect(email.text).toContain("If that was you, sign in wherever you use ResetKit, or reset your password");
-    expect(httpsLinks(email.text)).toEqual(["https://auth.example.com/forgot-password"]);
-    expect(anchors(email.html)).toEqual(["https://auth.example.com/forgot-password"]);
+    expect(email.text).toContain("If that was you, sign in:\n\nhttps://auth.example.com/sign-in\n\nor reset your password if you forgot it:");
+    expect(httpsLinks(email.text)).toEqual(["https://auth.example.com/sign-in", "https://auth.example.com/forgot-password"]);
+    expect(anchors(email.html)).toEqual(["https://auth.example.com/sign-in", "https://auth.example.com/forgot-password"]);
     expect(email.text + email.html).not.toContain("token");
   });
 
@@ -179,7 +179,7 @@ describe("the note to an address that already has an account", () => {
       publicBaseUrl: "https://auth.example.com",
       signInUrl: "https://app.example.com/sign-in",
     });
-    expect(email.text).toContain("sign in at https://app.example.com/sign-in");
+    expect(email.text).toContain("sign in:\n\nhttps://app.example.com/sign-in\n");
     expect(anchors(email.html)).toEqual(["https://app.example.com/sign-in", "https://auth.example.com/forgot-password"]);
   });
 });

@@ -225,10 +225,10 @@ describe("POST /api/v1/sessions", { timeout: HASHING_TIMEOUT_MS }, () => {
     });
   });
 
-  it("answers 405 with Allow: POST for another method", async () => {
+  it("answers 405 with Allow: POST, DELETE for another method", async () => {
     const response = await exports.default.fetch("http://127.0.0.1/api/v1/sessions", { method: "PUT" });
     expect(response.status).toBe(405);
-    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.headers.get("allow")).toBe("POST, DELETE");
   });
 });
 

@@ -388,10 +388,9 @@ describe("the success page", () => {
     expect(parseDeepLink(/href="(resetkit:[^"]*)"/.exec(html)?.[1])).toEqual({ kind: "sign-in" });
   });
 
-  it("still says what to do next when there is no sign-in page and no app", async () => {
+  it("leads to the Worker's own /sign-in when the deployment has no SIGN_IN_URL", async () => {
     const html = await changePassword("signin-none@example.com", "web");
 
-    expect(html).toContain("You can close this page and sign in to ResetKit wherever you use it.");
-    expect(html).not.toContain("button-primary");
+    expect(html).toContain('<a class="button button-primary" href="/sign-in">Sign in</a>');
   });
 });

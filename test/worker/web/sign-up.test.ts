@@ -39,12 +39,12 @@ describe("GET /sign-up", () => {
     expect(browser.cookies.get("resetkit_csrf")).toBe(csrfToken);
   });
 
-  it("links to the web sign-in page when SIGN_IN_URL is set, and otherwise says where to sign in", async () => {
+  it("links to SIGN_IN_URL when it is set, and otherwise to the Worker's own /sign-in", async () => {
     const withPage = await openForm(new Browser(undefined, { SIGN_IN_URL: "https://app.example.test/sign-in" }), "/sign-up");
     const without = await openForm(new Browser(), "/sign-up");
 
     expect(withPage.html).toContain('Already have an account? <a href="https://app.example.test/sign-in">Sign in</a>');
-    expect(without.html).toContain("Already have an account? Sign in wherever you use ResetKit.");
+    expect(without.html).toContain('Already have an account? <a href="/sign-in">Sign in</a>');
   });
 
   it("answers HEAD with the same status and headers and no body", async () => {

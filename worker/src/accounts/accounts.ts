@@ -57,6 +57,9 @@ export const ACCOUNT_QUERIES = {
   insert: `INSERT INTO accounts (${CREATED_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (email_normalized) DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
   upgradePasswordHash: "UPDATE accounts SET password_hash = ? WHERE id = ? AND password_hash = ?",
+  // A signed-in change of password: only while the password that was checked is still the account's and not locked.
+  changePassword: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
+    WHERE id = ?3 AND password_hash = ?4 AND password_locked_at IS NULL`,
 } as const;
 
 /** Finds the account registered under an address, matching case-insensitively. */

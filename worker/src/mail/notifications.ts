@@ -108,6 +108,6 @@ export async function sendSignUpNoticeEmail(
   options: MailerOptions = {},
 ): Promise<DeliveryOutcome> {
   const config = readConfig(env);
-  const rendered = renderSignUpNoticeEmail({ appName: config.appName, publicBaseUrl: config.publicBaseUrl, signInUrl: config.signInUrl });
+  const rendered = renderSignUpNoticeEmail({ appName: config.appName, publicBaseUrl: config.publicBaseUrl, signInUrl: config.signInEmailUrl });
   return createMailer(env, options).send({ kind: "sign_up_notice", to: { email: input.to }, ...rendered }, attempt);
 }

@@ -19,6 +19,9 @@ export const RESET_TOKEN_QUERIES = {
    */
   deleteFromNetworkIfPasswordUsable: `DELETE FROM password_reset_tokens
     WHERE account_id = ?1 AND requester_network = ?3 AND used_at IS NULL AND ${PASSWORD_STILL_USABLE}`,
+  /** After a change of password: the live links, only once the new hash `?2` is in place. */
+  deleteLiveIfPasswordIs: `DELETE FROM password_reset_tokens WHERE account_id = ?1 AND used_at IS NULL
+    AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2)`,
   findLive: `SELECT token_hash, account_id, client, expires_at FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
   findUsed: "SELECT 1 AS used FROM password_reset_tokens WHERE token_hash = ? AND used_at IS NOT NULL",

@@ -1,13 +1,20 @@
 /**
- * The session JSON API: sign in, who am I, sign out. This is the edge: it turns the
- * typed results of sign-in and session validation into status codes. Every response that
- * carries a token or account data is `Cache-Control: no-store`.
+ * The session JSON API: sign in, who am I, change my password, sign out here or everywhere. This
+ * is the edge: it turns the typed results of sign-in, the password change and session validation
+ * into status codes. Every response that carries a token or account data is `Cache-Control: no-store`.
  *
  * @example
  * registerSessionRoutes(router); // in worker/src/router.ts
  */
-import { ApiPath, signInRequestSchema, type AccountResponse, type SessionResponse } from "../../../shared/contract.ts";
-import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
+import {
+  ApiPath,
+  changePasswordRequestSchema,
+  signInRequestSchema,
+  type AccountResponse,
+  type SessionResponse,
+} from "../../../shared/contract.ts";
+import { changePassword } from "../accounts/change-password.ts";
+import { AccountCopy, INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { readBearerToken } from "../http/bearer.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -15,10 +22,11 @@ import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
 import { ProblemError } from "../http/problem.ts";
 import type { AppRouter } from "../http/app-router.ts";
-import { invalidateSession, validateSessionToken } from "./session.ts";
+import { invalidateAccountSessions, invalidateSession, validateSessionToken } from "./session.ts";
 import { signIn } from "./sign-in.ts";
 
 const NO_STORE = { "cache-control": "no-store" } as const;
+const CURRENT_PASSWORD_WRONG = AccountCopy.currentPasswordWrong;
 
 /** Adds the sign-in, me and sign-out endpoints to the router. */
 export function registerSessionRoutes(router: AppRouter): void {
@@ -40,7 +48,13 @@ export function registerSessionRoutes(router: AppRouter): void {
     }
     throw new ProblemError(401, ErrorCode.invalidCredentials, INVALID_CREDENTIALS_MESSAGE);
   });
-  router.all(ApiPath.sessions, rejectOtherMethods(["POST"]));
+  // Sign out everywhere: every session of the account, this one included.
+  router.delete(ApiPath.sessions, async function handleSignOutEverywhere(request, env) {
+    const current = await readCurrentSession(request, env);
+    await invalidateAccountSessions(env, current.account.id);
+    return new Response(null, { status: 204, headers: NO_STORE });
+  });
+  router.all(ApiPath.sessions, rejectOtherMethods(["POST", "DELETE"]));
 
   router.get(ApiPath.me, async function handleMe(request, env) {
     const current = await readCurrentSession(request, env);
@@ -48,6 +62,23 @@ export function registerSessionRoutes(router: AppRouter): void {
     return Response.json(body, { headers: NO_STORE });
   });
   router.all(ApiPath.me, rejectOtherMethods(["GET"]));
+
+  router.post(ApiPath.mePassword, async function handleChangePassword(request, env, ctx) {
+    const current = await readCurrentSession(request, env);
+    const body = await readJsonBody(request, changePasswordRequestSchema);
+    const result = await changePassword(env, ctx, { ...current, ...body }, { ip: readClientIp(request), deviceToken: null });
+    if (result.ok) return new Response(null, { status: 204, headers: NO_STORE });
+    if (result.reason === "rate_limited") {
+      throw new ProblemError(429, ErrorCode.rateLimited, "Too many password attempts. Try again later.", {
+        headers: { "retry-after": String(result.retryAfterSeconds) },
+      });
+    }
+    if (result.reason === "password_policy") {
+      throw new ProblemError(400, ErrorCode.passwordPolicy, result.message, { errors: { newPassword: result.message } });
+    }
+    throw new ProblemError(401, ErrorCode.invalidCredentials, CURRENT_PASSWORD_WRONG, { errors: { currentPassword: CURRENT_PASSWORD_WRONG } });
+  });
+  router.all(ApiPath.mePassword, rejectOtherMethods(["POST"]));
 
   router.delete(ApiPath.currentSession, async function handleSignOut(request, env) {
     const current = await readCurrentSession(request, env);

@@ -19,6 +19,9 @@ export const SESSION_QUERIES = {
   findByTokenHash: "SELECT token_hash, account_id, created_at, expires_at FROM sessions WHERE token_hash = ?",
   deleteByTokenHash: "DELETE FROM sessions WHERE token_hash = ?",
   deleteForAccount: "DELETE FROM sessions WHERE account_id = ?",
+  /** After a change of password: every session but the one that changed it, only once the new hash `?3` is in place. */
+  deleteOthersIfPasswordIs: `DELETE FROM sessions WHERE account_id = ?1 AND token_hash <> ?2
+    AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?3)`,
 } as const;
 
 export interface Session {
@@ -96,7 +99,7 @@ export async function invalidateSession(env: Env, tokenHash: string): Promise<vo
   await env.DB.prepare(SESSION_QUERIES.deleteByTokenHash).bind(tokenHash).run();
 }
 
-/** Ends every session of an account (password change, "this wasn't me"). */
+/** Ends every session of an account ("sign out everywhere"). */
 export async function invalidateAccountSessions(env: Env, accountId: string): Promise<void> {
   await env.DB.prepare(SESSION_QUERIES.deleteForAccount).bind(accountId).run();
 }

@@ -37,6 +37,15 @@ export const PAGE_COOKIES = {
   resetEmail: { name: "resetkit_check_email", sameSite: "strict" },
   /** The address typed into /sign-up, for its "check your email" page. */
   signUpEmail: { name: "resetkit_sign_up_email", sameSite: "strict" },
+  /**
+   * The session token of a web sign-in: the same sessions as the API's Bearer tokens. Lax, so a
+   * link to /account from elsewhere still finds it; every form that acts is CSRF-checked anyway.
+   */
+  session: { name: "resetkit_session", sameSite: "lax" },
+  /** The device token a successful sign-in hands out (sessions/trusted-clients.ts). */
+  device: { name: "resetkit_device", sameSite: "lax" },
+  /** One sentence for the next page after a redirect ("You have signed out."), read once. */
+  notice: { name: "resetkit_notice", sameSite: "strict" },
 } as const satisfies Record<string, PageCookie>;
 
 export type PageCookieKind = keyof typeof PAGE_COOKIES;

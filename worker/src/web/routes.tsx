@@ -16,15 +16,14 @@ import { readFormBody } from "./form-body.ts";
 import { FormRefusedPage, FormTooLargePage } from "./pages/errors.tsx";
 import { renderPage } from "./render.ts";
 import { openResetPassword, submitResetPassword } from "./reset-password.tsx";
+import { showAccount, submitPasswordChange, submitSignOut } from "./account.tsx";
+import { showSignInForm, submitSignInForm } from "./sign-in.tsx";
 import { showSignUpCheckEmail, showSignUpForm, submitSignUpForm } from "./sign-up.tsx";
 import { openVerifyEmail, submitVerifyEmail } from "./verify-email.tsx";
 import { rejectOtherPageMethods, renderErrorPage, renderNotFoundPage, webRoute, type WebHandler } from "./web-route.tsx";
 
-/** One page: what GET (and HEAD) shows, and what a form POST does, if the page takes one. */
-interface PageRoute {
-  show: WebHandler;
-  submit?: WebHandler;
-}
+/** One page: what GET (and HEAD) shows, and what a form POST does; at least one of the two. */
+type PageRoute = { show: WebHandler; submit?: WebHandler } | { show?: undefined; submit: WebHandler };
 
 const PAGES: ReadonlyArray<[path: string, route: PageRoute]> = [
   // The site has no home page of its own: its front door is the reset form.
@@ -36,6 +35,9 @@ const PAGES: ReadonlyArray<[path: string, route: PageRoute]> = [
   [PagePath.signUp, { show: showSignUpForm, submit: submitSignUpForm }],
   [PagePath.signUpCheckEmail, { show: showSignUpCheckEmail }],
   [PagePath.verifyEmail, { show: openVerifyEmail, submit: submitVerifyEmail }],
+  [PagePath.signIn, { show: showSignInForm, submit: submitSignInForm }],
+  [PagePath.account, { show: showAccount, submit: submitPasswordChange }],
+  [PagePath.signOut, { submit: submitSignOut }],
 ];
 
 const protectForm = csrf({
@@ -56,11 +58,14 @@ async function refuseUnreadableForm(request: Request, env: Env): Promise<Respons
 /** Registers every edge page on the router. */
 export function registerWebRoutes(router: AppRouter): void {
   for (const [path, { show, submit }] of PAGES) {
-    const shown = webRoute(show);
-    router.get(path, shown);
-    router.head(path, shown);
+    if (show) {
+      const shown = webRoute(show);
+      router.get(path, shown);
+      router.head(path, shown);
+    }
     if (submit) router.post(path, webRoute(refuseUnreadableForm, protectForm, submit));
-    router.all(path, webRoute(rejectOtherPageMethods(submit ? ["GET", "HEAD", "POST"] : ["GET", "HEAD"])));
+    const allowed = [...(show ? ["GET", "HEAD"] : []), ...(submit ? ["POST"] : [])];
+    router.all(path, webRoute(rejectOtherPageMethods(allowed)));
   }
 }
 

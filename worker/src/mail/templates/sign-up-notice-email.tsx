@@ -2,8 +2,7 @@
  * The note to an address that already has a verified account, sent when someone signs up with
  * it. The sign-up itself answered the same 202 as for a new address, so this email is the only
  * place the difference shows, and only to the mailbox's owner. It carries no token: signing in
- * (at SIGN_IN_URL, when the deployment has a web sign-in page) or resetting the password is all
- * the owner can need.
+ * (at SIGN_IN_URL, or the Worker's own /sign-in) or resetting the password is all the owner can need.
  */
 import { PagePath } from "../../../../shared/contract.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
@@ -12,14 +11,13 @@ import type { RenderedEmail } from "./reset-email.tsx";
 export interface SignUpNoticeEmailInput {
   appName: string;
   publicBaseUrl: string;
-  /** The web sign-in page (SIGN_IN_URL), when there is one. */
-  signInUrl: string | undefined;
+  /** The web sign-in page: SIGN_IN_URL, or the Worker's own. */
+  signInUrl: string;
 }
 
 /** Renders the subject, text part and HTML part of the "someone tried to sign up" note. */
 export function renderSignUpNoticeEmail(input: SignUpNoticeEmailInput): RenderedEmail {
   const forgotPassword = `${input.publicBaseUrl}${PagePath.forgotPassword}`;
-  const signIn = input.signInUrl ? `sign in at ${input.signInUrl}` : `sign in wherever you use ${input.appName}`;
   const subject = `Someone tried to create a ${input.appName} account with your address`;
 
   const text = [
@@ -27,7 +25,11 @@ export function renderSignUpNoticeEmail(input: SignUpNoticeEmailInput): Rendered
     "",
     `Someone tried to create an account with your address. You already have a ${input.appName} account, so no new account was made.`,
     "",
-    `If that was you, ${signIn}, or reset your password if you forgot it:`,
+    "If that was you, sign in:",
+    "",
+    input.signInUrl,
+    "",
+    "or reset your password if you forgot it:",
     "",
     forgotPassword,
     "",
@@ -43,7 +45,7 @@ export function renderSignUpNoticeEmail(input: SignUpNoticeEmailInput): Rendered
         You already have a {input.appName} account, so no new account was made.
       </p>
       <p style={emailStyles.paragraph}>
-        If that was you, {input.signInUrl ? <a href={input.signInUrl}>sign in</a> : <>sign in wherever you use {input.appName}</>},
+        If that was you, <a href={input.signInUrl}>sign in</a>,
         or reset your password if you forgot it.
       </p>
       <EmailButton href={forgotPassword}>Reset your password</EmailButton>

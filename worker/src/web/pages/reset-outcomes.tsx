@@ -38,8 +38,8 @@ export function ResetLinkUsedPage({ appName }: { appName: string }) {
 
 export interface PasswordChangedPageProps {
   appName: string;
-  /** The web sign-in page (SIGN_IN_URL), when the deployment has one. */
-  signInUrl?: string | undefined;
+  /** The web sign-in page: SIGN_IN_URL, or the Worker's own. */
+  signInUrl: string;
   /** Opens the desktop app's sign-in screen; only when the reset was asked for in the app. */
   appLink?: string | undefined;
 }
@@ -52,22 +52,16 @@ export function PasswordChangedPage({ appName, signInUrl, appLink }: PasswordCha
       <p className="notice" role="status">
         {ResetOutcomeCopy.changedBody}
       </p>
-      {signInUrl || appLink ? (
-        <p className="actions">
-          {signInUrl ? (
-            <a className="button button-primary" href={signInUrl}>
-              {ResetOutcomeCopy.signIn}
-            </a>
-          ) : null}
-          {appLink ? (
-            <a className={signInUrl ? "button button-secondary" : "button button-primary"} href={appLink}>
-              {describeOpenInApp(appName)}
-            </a>
-          ) : null}
-        </p>
-      ) : (
-        <p>You can close this page and sign in to {appName} wherever you use it.</p>
-      )}
+      <p className="actions">
+        <a className="button button-primary" href={signInUrl}>
+          {ResetOutcomeCopy.signIn}
+        </a>
+        {appLink ? (
+          <a className="button button-secondary" href={appLink}>
+            {describeOpenInApp(appName)}
+          </a>
+        ) : null}
+      </p>
     </Layout>
   );
 }

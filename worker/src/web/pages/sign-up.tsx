@@ -19,8 +19,8 @@ export interface SignUpPageProps {
   appName: string;
   csrfToken: string;
   minLength: number;
-  /** The web sign-in page (SIGN_IN_URL), when the deployment has one. */
-  signInUrl?: string | undefined;
+  /** The web sign-in page: SIGN_IN_URL, or the Worker's own. */
+  signInUrl: string;
   /** The address as typed, re-shown after an error; passwords never are. */
   email?: string;
   errors?: SignUpErrors;
@@ -73,7 +73,7 @@ export function SignUpPage({ appName, csrfToken, minLength, signInUrl, email, er
       </form>
       <p>
         {SignUpCopy.haveAccount}{" "}
-        {signInUrl ? <a href={signInUrl}>{SignUpCopy.signIn}</a> : `${SignUpCopy.signIn} wherever you use ${appName}.`}
+        <a href={signInUrl}>{SignUpCopy.signIn}</a>
       </p>
     </Layout>
   );

@@ -52,39 +52,33 @@ export function VerifyEmailPage({ appName, csrfToken, email, maskedEmail, error 
 }
 
 /** Success: the account may sign in now. It always leads somewhere. */
-export function EmailVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl?: string | undefined }) {
+export function EmailVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl: string }) {
   return (
     <Layout appName={appName} title="Email address confirmed">
       <h1>{VerifyEmailCopy.verifiedTitle}</h1>
       <p className="notice" role="status">
         {VerifyEmailCopy.verifiedBody}
       </p>
-      {signInUrl ? (
-        <p className="actions">
-          <a className="button button-primary" href={signInUrl}>
-            {ResetOutcomeCopy.signIn}
-          </a>
-        </p>
-      ) : (
-        <p>You can close this page and sign in to {appName} wherever you use it.</p>
-      )}
+      <p className="actions">
+        <a className="button button-primary" href={signInUrl}>
+          {ResetOutcomeCopy.signIn}
+        </a>
+      </p>
     </Layout>
   );
 }
 
 /** A link that already confirmed its address: the account exists, so it leads to signing in, not to signing up again. */
-export function AlreadyVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl?: string | undefined }) {
+export function AlreadyVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl: string }) {
   return (
     <Layout appName={appName} title="Address already confirmed">
       <h1>{VerifyEmailCopy.alreadyVerifiedTitle}</h1>
       <p>{VerifyEmailCopy.alreadyVerifiedBody}</p>
       <p className="actions">
-        {signInUrl ? (
-          <a className="button button-primary" href={signInUrl}>
-            {ResetOutcomeCopy.signIn}
-          </a>
-        ) : null}
-        <a className={signInUrl ? "button button-secondary" : "button button-primary"} href={PagePath.forgotPassword}>
+        <a className="button button-primary" href={signInUrl}>
+          {ResetOutcomeCopy.signIn}
+        </a>
+        <a className="button button-secondary" href={PagePath.forgotPassword}>
           {ForgotPasswordCopy.title}
         </a>
       </p>
