@@ -5,8 +5,11 @@
  */
 import type { ErrorCode } from "../../../shared/errors.ts";
 
-/** Failures that happen before or around HTTP, so they have no problem+json code. */
-export type ClientFailureCode = "network_error" | "timeout" | "unexpected_response" | "untrusted_sender";
+/**
+ * Failures that happen before or around HTTP, so they have no problem+json code.
+ * `saved_session_ended`: the sign-in kept from an earlier launch was refused, and forgotten.
+ */
+export type ClientFailureCode = "network_error" | "timeout" | "unexpected_response" | "untrusted_sender" | "saved_session_ended";
 
 export interface ApiFailure {
   /** The HTTP status, or 0 when no answer arrived (network error, timeout, refused sender). */
@@ -25,4 +28,12 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailu
 export interface SignedInAccount {
   id: string;
   email: string;
+}
+
+/**
+ * A sign-in's outcome for the renderer: the account, and whether "keep me signed in" was honoured
+ * ("not_asked", or "unprotected" where the OS offers no keyring to encrypt it with).
+ */
+export interface SignInOutcome extends SignedInAccount {
+  keep: "kept" | "not_asked" | "unprotected";
 }

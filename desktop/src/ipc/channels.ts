@@ -11,6 +11,8 @@ export enum IpcChannel {
   VerifyEmail = "resetkit:verify-email",
   SignIn = "resetkit:sign-in",
   SignOut = "resetkit:sign-out",
+  SignOutEverywhere = "resetkit:sign-out-everywhere",
+  ChangePassword = "resetkit:change-password",
   Me = "resetkit:me",
   /** The renderer asks for deep links; main then sends any waiting one on `DeepLink`. */
   SubscribeDeepLinks = "resetkit:subscribe-deep-links",
@@ -28,6 +30,8 @@ export const INVOKE_CHANNELS = [
   IpcChannel.VerifyEmail,
   IpcChannel.SignIn,
   IpcChannel.SignOut,
+  IpcChannel.SignOutEverywhere,
+  IpcChannel.ChangePassword,
   IpcChannel.Me,
   IpcChannel.SubscribeDeepLinks,
 ] as const;

@@ -12,6 +12,7 @@
 import {
   ApiPath,
   type AccountResponse,
+  type ChangePasswordRequest,
   type ConfirmResetRequest,
   type CreateAccountRequest,
   type PasswordResetAcceptedResponse,
@@ -27,6 +28,7 @@ import {
 } from "../../../shared/contract.ts";
 import type { ApiResult } from "../ipc/api-result.ts";
 import {
+  CHANGE_PASSWORD_SENTENCES,
   describeErrorResponse,
   describeNetworkFailure,
   VERIFY_EMAIL_SENTENCES,
@@ -113,6 +115,14 @@ export function createApiClient(options: ApiClientOptions) {
     /** DELETE /sessions/current: ends the session the token belongs to. */
     deleteSession(sessionToken: string) {
       return send<null>("DELETE", ApiPath.currentSession, { bearer: sessionToken });
+    },
+    /** DELETE /sessions: ends every session of the account, this one included. */
+    deleteAllSessions(sessionToken: string) {
+      return send<null>("DELETE", ApiPath.sessions, { bearer: sessionToken });
+    },
+    /** POST /me/password: changes the password; this session stays, every other ends. */
+    changePassword(sessionToken: string, request: ChangePasswordRequest) {
+      return send<null>("POST", ApiPath.mePassword, { body: request, bearer: sessionToken, sentences: CHANGE_PASSWORD_SENTENCES });
     },
     /** GET /me: the account behind a session token. */
     readAccount(sessionToken: string) {

@@ -3,7 +3,7 @@
  * lives in its own module (protocol.ts, renderer-protocol.ts, windows.ts, ipc.ts, api-client.ts);
  * this file only connects them to Electron in the order Electron requires.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from "electron";
 import { fileURLToPath } from "node:url";
 import { IpcChannel } from "../ipc/channels.ts";
 import { createApiClient } from "./api-client.ts";
@@ -68,7 +68,8 @@ function startApp(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const handlers = createIpcHandlers<IpcMainInvokeEvent>({
     client: createApiClient({ baseUrl: config.apiBaseUrl }),
-    sessions: createSessionStore(),
+    // Read only once the renderer asks, after `ready`, when safeStorage can decrypt.
+    sessions: createSessionStore({ directory: app.getPath("userData"), secrets: safeStorage }),
     trustedRendererUrl: devServerUrl ?? RENDERER_ENTRY_URL,
     subscribeDeepLinks(event) {
       const contents = event.sender;

@@ -4,8 +4,9 @@
  * what it sent (the shared zod schemas the Worker uses too), and only then calls the Worker.
  * A refused call never reaches the network. The session token stays here, in main.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import {
+  changePasswordRequestSchema,
   confirmResetRequestSchema,
   createAccountRequestSchema,
   fieldErrorsFrom,
@@ -16,7 +17,7 @@ import {
   verifyResetRequestSchema,
 } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
-import type { ApiFailure, ApiResult, SignedInAccount } from "../ipc/api-result.ts";
+import type { ApiFailure, ApiResult, SignedInAccount, SignInOutcome } from "../ipc/api-result.ts";
 import { INVOKE_CHANNELS, IpcChannel } from "../ipc/channels.ts";
 import type { ApiClient } from "./api-client.ts";
 import type { SessionStore } from "./session-store.ts";
@@ -49,6 +50,14 @@ const UNEXPECTED_PAYLOAD: ApiFailure = {
   message: "The request carried data it does not accept.",
 };
 const NOT_SIGNED_IN: ApiFailure = { status: 401, code: ErrorCode.unauthorized, message: "You are not signed in." };
+const SAVED_SESSION_ENDED: ApiFailure = {
+  status: 401,
+  code: "saved_session_ended",
+  message: "Your saved sign-in has ended, for example after a password change. Sign in again.",
+};
+
+/** What the Sign in screen sends: the API's fields, less the device token, which main keeps itself. */
+const signInPayloadSchema = signInRequestSchema.omit({ deviceToken: true }).extend({ keepSignedIn: z.boolean().optional() });
 
 /** True only for the top frame of our own renderer page. */
 export function isTrustedSender(event: IpcSenderEvent, trustedRendererUrl: string): boolean {
@@ -131,12 +140,39 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
       return { ok: true, value: { id: account.value.id, email: account.value.email } };
     }),
     [IpcChannel.SignIn]: guard(async (_event, payload) => {
-      const request = validatePayload(signInRequestSchema, payload);
+      const request = validatePayload(signInPayloadSchema, payload);
       if (!request.ok) return request;
-      const session = await client.createSession(request.value);
+      const { email, password, keepSignedIn = false } = request.value;
+      const deviceToken = sessions.readDeviceToken() ?? undefined;
+      const session = await client.createSession({ email, password, ...(deviceToken ? { deviceToken } : {}) });
       if (!session.ok) return session;
-      sessions.save(session.value.token);
-      return readSignedInAccount(client, sessions);
+      sessions.saveDeviceToken(session.value.deviceToken);
+      const keep = sessions.save(session.value.token, { keep: keepSignedIn });
+      const account = await readSignedInAccount(client, sessions);
+      if (!account.ok) return account;
+      const outcome: SignInOutcome = { ...account.value, keep: keep.kept ? "kept" : keep.reason };
+      return { ok: true, value: outcome };
+    }),
+    [IpcChannel.ChangePassword]: guard(async (_event, payload) => {
+      const request = validatePayload(changePasswordRequestSchema, payload);
+      if (!request.ok) return request;
+      const token = sessions.read();
+      if (token === null) return { ok: false, error: NOT_SIGNED_IN };
+      const changed = await client.changePassword(token, request.value);
+      if (!changed.ok && changed.error.code === ErrorCode.unauthorized) sessions.clear();
+      return changed;
+    }),
+    [IpcChannel.SignOutEverywhere]: guard(async (_event, payload) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+      const token = sessions.read();
+      if (token === null) return { ok: true, value: null };
+      const ended = await client.deleteAllSessions(token);
+      // Only a refusal of the token itself means it has ended already; anything else may be retried.
+      if (ended.ok || ended.error.status === 401) {
+        sessions.clear();
+        return { ok: true, value: null };
+      }
+      return ended;
     }),
     [IpcChannel.SignOut]: guard(async (_event, payload) => {
       if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
@@ -160,14 +196,16 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
   };
 }
 
-/** The account behind the stored session; a rejected session is forgotten. */
+/** The account behind the stored session; a rejected session is forgotten, on disk too. */
 async function readSignedInAccount(client: ApiClient, sessions: SessionStore): Promise<ApiResult<SignedInAccount>> {
   const token = sessions.read();
   if (token === null) return { ok: false, error: NOT_SIGNED_IN };
+  const restored = sessions.isRestored();
   const account = await client.readAccount(token);
   if (!account.ok) {
-    if (account.error.status === 401) sessions.clear();
-    return account;
+    if (account.error.status !== 401) return account;
+    sessions.clear();
+    return { ok: false, error: restored ? SAVED_SESSION_ENDED : account.error };
   }
   return { ok: true, value: { id: account.value.id, email: account.value.email } };
 }

@@ -3,7 +3,7 @@
  * titles are written for developers; the app branches on the stable `code` instead, and falls
  * back to the server's `detail` only for codes it does not know yet.
  */
-import { INVALID_CREDENTIALS_MESSAGE, ResetCodeCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, ResetCodeCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode, isProblem, type Problem } from "../../../shared/errors.ts";
 import type { ApiFailure } from "../ipc/api-result.ts";
 
@@ -19,6 +19,11 @@ export type ProblemSentences = Partial<Record<ErrorCode, string>>;
 export const VERIFY_EMAIL_SENTENCES: ProblemSentences = {
   [ErrorCode.tokenInvalid]: "This confirmation link is invalid or has expired. Sign up again to get a new one.",
   [ErrorCode.invalidCredentials]: VerifyEmailCopy.wrongPassword,
+};
+
+/** A change of password answers 401 for a wrong current password: about that field, not the address. */
+export const CHANGE_PASSWORD_SENTENCES: ProblemSentences = {
+  [ErrorCode.invalidCredentials]: AccountCopy.currentPasswordWrong,
 };
 
 /**

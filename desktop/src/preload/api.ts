@@ -9,11 +9,11 @@
  */
 import type {
   AccountResponse,
+  ChangePasswordRequest,
   ConfirmResetRequest,
   PasswordResetAcceptedResponse,
   RedeemResetCodeRequest,
   RedeemResetCodeResponse,
-  SignInRequest,
   SignUpAcceptedResponse,
   VerifyEmailRequest,
   VerifyResetRequest,
@@ -21,7 +21,7 @@ import type {
 } from "../../../shared/contract.ts";
 import type { DeepLink } from "../../../shared/deep-link.ts";
 import { isDeepLinkArrival } from "../ipc/deep-link-arrival.ts";
-import type { ApiResult, SignedInAccount } from "../ipc/api-result.ts";
+import type { ApiResult, SignedInAccount, SignInOutcome } from "../ipc/api-result.ts";
 import { IpcChannel } from "../ipc/channels.ts";
 
 /** The slice of `ipcRenderer` the API uses. */
@@ -49,10 +49,14 @@ export function createApi(ipc: IpcRendererLike) {
     createAccount: (request: { email: string; password: string }) => call<SignUpAcceptedResponse>(IpcChannel.CreateAccount, request),
     /** Confirms the address with the emailed token and the password chosen at sign-up. */
     verifyEmail: (request: VerifyEmailRequest) => call<AccountResponse>(IpcChannel.VerifyEmail, request),
-    /** Signs in; the session token stays in the main process. */
-    signIn: (request: SignInRequest) => call<SignedInAccount>(IpcChannel.SignIn, request),
+    /** Signs in; the session token stays in the main process, which keeps it for the next launch when asked to and able to. */
+    signIn: (request: { email: string; password: string; keepSignedIn?: boolean }) => call<SignInOutcome>(IpcChannel.SignIn, request),
     /** Signs out on this device and on the server. */
     signOut: () => call<null>(IpcChannel.SignOut),
+    /** Ends every session of the account, on every device, this one included. */
+    signOutEverywhere: () => call<null>(IpcChannel.SignOutEverywhere),
+    /** Changes the password; this session stays signed in, every other one ends. */
+    changePassword: (request: ChangePasswordRequest) => call<null>(IpcChannel.ChangePassword, request),
     /** The signed-in account, or a 401 failure. */
     me: () => call<SignedInAccount>(IpcChannel.Me),
     /**

@@ -1,5 +1,5 @@
 /**
- * The app's screens and how one leads to the next. There is no router: the app has nine
+ * The app's screens and how one leads to the next. There is no router: the app has ten
  * screens. A deep link opens the Reset, the Confirm email or the Sign in screen: at once when it
  * is the link the app was launched with or the person is on Sign in, and otherwise only after
  * asking (DeepLinkPrompt), so a link nobody meant to open cannot take over what they are doing.
@@ -7,9 +7,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { DeepLink } from "../../../shared/deep-link.ts";
+import { AccountCopy, SignInCopy } from "../../../shared/copy.ts";
 import type { SignedInAccount } from "../ipc/api-result.ts";
-import { getApi, unwrap } from "./api-bridge.ts";
+import { ApiError, getApi, unwrap } from "./api-bridge.ts";
 import { DeepLinkPrompt } from "./components/DeepLinkPrompt.tsx";
+import { ChangePasswordScreen } from "./screens/ChangePasswordScreen.tsx";
 import { EmailVerifiedScreen } from "./screens/EmailVerifiedScreen.tsx";
 import { ForgotPasswordScreen } from "./screens/ForgotPasswordScreen.tsx";
 import { ResetPasswordScreen } from "./screens/ResetPasswordScreen.tsx";
@@ -29,15 +31,22 @@ export type Screen =
   | { name: "forgot-password" }
   | { name: "reset-password"; token: string; opened: number }
   | { name: "reset-success" }
-  | { name: "signed-in"; account: SignedInAccount };
+  | { name: "signed-in"; account: SignedInAccount; notice?: string }
+  | { name: "change-password"; account: SignedInAccount };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: "sign-in", initial: true });
-  // The session lives in the main process and outlives a reload of this page (Ctrl+R), so the
-  // first screen asks who is signed in. Without a session main answers at once, offline.
+  // The session lives in the main process, kept across launches when the person asked, and
+  // outlives a reload of this page (Ctrl+R), so the first screen asks who is signed in. Without a
+  // session main answers at once, offline; a kept one the Worker refuses is forgotten, and said so.
   const session = useQuery({ queryKey: ["me"], queryFn: () => unwrap(getApi().me()), retry: false, staleTime: Infinity });
+  const savedSessionEnded = session.error instanceof ApiError && session.error.code === "saved_session_ended" ? session.error.message : null;
   const shown: Screen =
-    screen.name === "sign-in" && screen.initial && session.data ? { name: "signed-in", account: session.data } : screen;
+    screen.name === "sign-in" && screen.initial && session.data
+      ? { name: "signed-in", account: session.data }
+      : screen.name === "sign-in" && screen.initial && savedSessionEnded
+        ? { ...screen, notice: savedSessionEnded }
+        : screen;
   const [pendingLink, setPendingLink] = useState<DeepLink | null>(null);
   // The listener is added once; it reads the screen on show through this ref.
   const shownScreen = useRef(shown);
@@ -103,7 +112,9 @@ function renderScreen(screen: Screen, go: (next: Screen) => void) {
           email={screen.email}
           onForgotPassword={() => go({ name: "forgot-password" })}
           onCreateAccount={() => go({ name: "sign-up" })}
-          onSignedIn={(account) => go({ name: "signed-in", account })}
+          onSignedIn={({ keep, ...account }) =>
+            go({ name: "signed-in", account, ...(keep === "unprotected" ? { notice: SignInCopy.notKept } : {}) })
+          }
         />
       );
     case "sign-up":
@@ -148,7 +159,17 @@ function renderScreen(screen: Screen, go: (next: Screen) => void) {
       return (
         <SignedInScreen
           account={screen.account}
-          onSignedOut={() => go({ name: "sign-in", notice: "You have signed out." })}
+          notice={screen.notice}
+          onChangePassword={() => go({ name: "change-password", account: screen.account })}
+          onSignedOut={(everywhere) => go({ name: "sign-in", notice: everywhere ? SignInCopy.signedOutEverywhere : SignInCopy.signedOut })}
+        />
+      );
+    case "change-password":
+      return (
+        <ChangePasswordScreen
+          account={screen.account}
+          onChanged={() => go({ name: "signed-in", account: screen.account, notice: AccountCopy.changed })}
+          onCancel={() => go({ name: "signed-in", account: screen.account })}
         />
       );
   }

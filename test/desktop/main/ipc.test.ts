@@ -1,16 +1,21 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiPath } from "../../../shared/contract.ts";
-import { INVALID_CREDENTIALS_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
 import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
 import { INVOKE_CHANNELS, IpcChannel } from "../../../desktop/src/ipc/channels.ts";
+import { keyring } from "../support/stand-in-keyring.ts";
 import { problem, startLocalHttpServer, type LocalHttpServer } from "../support/local-http-server.ts";
 
 const RENDERER_URL = "app://resetkit/index.html";
 const TOKEN = randomBytes(32).toString("base64url");
 const SESSION_TOKEN = randomBytes(32).toString("base64url");
+const DEVICE_TOKEN = randomBytes(32).toString("base64url");
 
 /** An invoke event as Electron builds it, from a frame at `url`. */
 function eventFrom(url: string, options: { inIframe?: boolean } = {}): IpcSenderEvent {
@@ -189,17 +194,42 @@ describe("the IPC handlers", () => {
 
   describe("keep the session in the main process", () => {
     beforeEach(() => {
-      server.respond("POST", ApiPath.sessions, { status: 200, headers: { "content-type": "application/json" }, body: { token: SESSION_TOKEN, expiresAt: "2026-12-26T12:00:00.000Z" } });
+      server.respond("POST", ApiPath.sessions, { status: 200, headers: { "content-type": "application/json" }, body: { token: SESSION_TOKEN, expiresAt: "2026-12-26T12:00:00.000Z", deviceToken: DEVICE_TOKEN } });
       server.respond("GET", ApiPath.me, { status: 200, headers: { "content-type": "application/json" }, body: { id: "acc_1", email: "ada@example.com" } });
       server.respond("DELETE", ApiPath.currentSession, { status: 204 });
     });
 
     it("signs in, keeps the token to itself and returns only the account", async () => {
       const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple" });
-      expect(result).toEqual({ ok: true, value: { id: "acc_1", email: "ada@example.com" } });
+      expect(result).toEqual({ ok: true, value: { id: "acc_1", email: "ada@example.com", keep: "not_asked" } });
       expect(JSON.stringify(result)).not.toContain(SESSION_TOKEN);
+      expect(JSON.stringify(result)).not.toContain(DEVICE_TOKEN);
       expect(sessions.read()).toBe(SESSION_TOKEN);
       expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SESSION_TOKEN}`);
+    });
+
+    it("says a session could not be kept where this store cannot protect it", async () => {
+      const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple", keepSignedIn: true });
+      expect(result).toMatchObject({ ok: true, value: { keep: "unprotected" } });
+    });
+
+    it("keeps the device token to itself and sends it with the next sign-in", async () => {
+      await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple" });
+      expect(JSON.parse(server.requests.find((request) => request.path === ApiPath.sessions)?.body ?? "null")).toEqual({ email: "ada@example.com", password: "correct horse battery staple" });
+      expect(sessions.readDeviceToken()).toBe(DEVICE_TOKEN);
+      server.requests.length = 0;
+      await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple" });
+      expect(JSON.parse(server.requests.find((request) => request.path === ApiPath.sessions)?.body ?? "null")).toEqual({
+        email: "ada@example.com",
+        password: "correct horse battery staple",
+        deviceToken: DEVICE_TOKEN,
+      });
+    });
+
+    it("never sends a device token the renderer offers", async () => {
+      const offered = randomBytes(32).toString("base64url");
+      await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "correct horse battery staple", deviceToken: offered });
+      expect(server.requests.find((request) => request.path === ApiPath.sessions)?.body).not.toContain(offered);
     });
 
     it("does not keep a session when sign-in is refused", async () => {
@@ -223,6 +253,22 @@ describe("the IPC handlers", () => {
       expect(sessions.read()).toBeNull();
     });
 
+    it("says a sign-in kept from an earlier launch has ended, and forgets it on disk", async () => {
+      const directory = mkdtempSync(join(tmpdir(), "resetkit-ipc-"));
+      try {
+        const secrets = keyring();
+        createSessionStore({ directory, secrets }).save(SESSION_TOKEN, { keep: true });
+        const restored = createSessionStore({ directory, secrets });
+        const afterRelaunch = createIpcHandlers({ client: createApiClient({ baseUrl: server.url }), sessions: restored, trustedRendererUrl: RENDERER_URL, subscribeDeepLinks: () => {} });
+        server.respond("GET", ApiPath.me, problem(401, "unauthorized"));
+        const result = await afterRelaunch[IpcChannel.Me](FROM_OUR_WINDOW);
+        expect(result.ok ? null : result.error).toMatchObject({ code: "saved_session_ended", message: "Your saved sign-in has ended, for example after a password change. Sign in again." });
+        expect(createSessionStore({ directory, secrets }).read()).toBeNull();
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    });
+
     it("signs out on the server and forgets the token", async () => {
       sessions.save(SESSION_TOKEN);
       expect(await handlers[IpcChannel.SignOut](FROM_OUR_WINDOW)).toEqual({ ok: true, value: null });
@@ -237,6 +283,66 @@ describe("the IPC handlers", () => {
       const result = await handlers[IpcChannel.SignOut](FROM_OUR_WINDOW);
       expect(result.ok ? null : result.error.code).toBe("unexpected_response");
       expect(sessions.read()).toBeNull();
+    });
+  });
+
+  describe("change the password and end sessions with the stored token", () => {
+    const CHANGE = { currentPassword: "correct horse battery staple", newPassword: "a different long passphrase" };
+
+    it("changes the password with the session's token and stays signed in", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("POST", ApiPath.mePassword, { status: 204 });
+      expect(await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, CHANGE)).toEqual({ ok: true, value: null });
+      expect(server.requests.at(-1)).toMatchObject({ method: "POST", path: ApiPath.mePassword });
+      expect(JSON.parse(server.requests.at(-1)?.body ?? "null")).toEqual(CHANGE);
+      expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SESSION_TOKEN}`);
+      expect(sessions.read()).toBe(SESSION_TOKEN);
+    });
+
+    it("says a wrong current password is about that field, and stays signed in", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("POST", ApiPath.mePassword, problem(401, "invalid_credentials"));
+      const result = await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, CHANGE);
+      expect(result.ok ? null : result.error.message).toBe(AccountCopy.currentPasswordWrong);
+      expect(sessions.read()).toBe(SESSION_TOKEN);
+    });
+
+    it("forgets a session the Worker refuses while changing the password", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("POST", ApiPath.mePassword, problem(401, "unauthorized"));
+      const result = await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, CHANGE);
+      expect(result.ok ? null : result.error.code).toBe("unauthorized");
+      expect(sessions.read()).toBeNull();
+    });
+
+    it("refuses a change without a current password before the network", async () => {
+      sessions.save(SESSION_TOKEN);
+      const result = await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, { newPassword: CHANGE.newPassword });
+      expect(result.ok ? null : result.error.code).toBe("validation_failed");
+      expect(server.requests).toEqual([]);
+    });
+
+    it("refuses a change when nobody is signed in, without a network call", async () => {
+      const result = await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, CHANGE);
+      expect(result.ok ? null : result.error.message).toBe("You are not signed in.");
+      expect(server.requests).toEqual([]);
+    });
+
+    it("signs out everywhere on the server and forgets the token", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("DELETE", ApiPath.sessions, { status: 204 });
+      expect(await handlers[IpcChannel.SignOutEverywhere](FROM_OUR_WINDOW)).toEqual({ ok: true, value: null });
+      expect(server.requests.at(-1)).toMatchObject({ method: "DELETE", path: ApiPath.sessions });
+      expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SESSION_TOKEN}`);
+      expect(sessions.read()).toBeNull();
+    });
+
+    it("stays signed in when the server could not end the other sessions, so it can be tried again", async () => {
+      sessions.save(SESSION_TOKEN);
+      server.respond("DELETE", ApiPath.sessions, { status: 503, body: "down" });
+      const result = await handlers[IpcChannel.SignOutEverywhere](FROM_OUR_WINDOW);
+      expect(result.ok ? null : result.error.code).toBe("unexpected_response");
+      expect(sessions.read()).toBe(SESSION_TOKEN);
     });
   });
 

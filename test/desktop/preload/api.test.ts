@@ -20,9 +20,10 @@ class StandInIpcRenderer extends EventEmitter {
 }
 
 describe("the preload api", () => {
-  it("exposes exactly the ten documented functions", () => {
+  it("exposes exactly the twelve documented functions", () => {
     expect(Object.keys(createApi(new StandInIpcRenderer())).sort()).toEqual(
       [
+        "changePassword",
         "confirmReset",
         "createAccount",
         "me",
@@ -31,6 +32,7 @@ describe("the preload api", () => {
         "requestReset",
         "signIn",
         "signOut",
+        "signOutEverywhere",
         "verifyEmail",
         "verifyToken",
       ].sort(),

@@ -46,11 +46,24 @@ describe("the built preload script", () => {
     expect(runSandboxed().required).toEqual(["electron"]);
   });
 
-  it("exposes exactly one object, `api`, with the ten documented functions", () => {
+  it("exposes exactly one object, `api`, with the twelve documented functions", () => {
     const { exposed } = runSandboxed();
     expect(Object.keys(exposed)).toEqual(["api"]);
     expect(Object.keys(exposed.api ?? {}).sort()).toEqual(
-      ["confirmReset", "createAccount", "me", "onDeepLink", "redeemResetCode", "requestReset", "signIn", "signOut", "verifyEmail", "verifyToken"].sort(),
+      [
+        "changePassword",
+        "confirmReset",
+        "createAccount",
+        "me",
+        "onDeepLink",
+        "redeemResetCode",
+        "requestReset",
+        "signIn",
+        "signOut",
+        "signOutEverywhere",
+        "verifyEmail",
+        "verifyToken",
+      ].sort(),
     );
   });
 

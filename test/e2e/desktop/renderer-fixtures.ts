@@ -18,7 +18,7 @@ import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createDeepLinkInbox, type DeepLinkInbox } from "../../../desktop/src/main/deep-link-inbox.ts";
 import { createIpcHandlers, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
-import { createSessionStore } from "../../../desktop/src/main/session-store.ts";
+import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
 import { ROOT } from "../../support/wrangler-dev.ts";
 
 export const RENDERER_DIR = join(ROOT, "desktop/out/renderer");
@@ -100,9 +100,13 @@ function bundlePreloadForPage(): Promise<string> {
 
 /**
  * Installs the real preload `api` in `page` before its scripts run. `rendererUrl` is the page
- * the handlers trust, exactly as main trusts app://resetkit/index.html.
+ * the handlers trust, exactly as main trusts app://resetkit/index.html. `sessions` is main's
+ * session store; give one over a folder to play a relaunch of the app.
  */
-export async function installTestBridge(page: Page, options: { apiBaseUrl: string; rendererUrl: string }): Promise<TestBridge> {
+export async function installTestBridge(
+  page: Page,
+  options: { apiBaseUrl: string; rendererUrl: string; sessions?: SessionStore },
+): Promise<TestBridge> {
   const inbox = createDeepLinkInbox();
   const invokedChannels: string[] = [];
   const sendFromMain = async (channel: string, payload: unknown) => {
@@ -110,7 +114,7 @@ export async function installTestBridge(page: Page, options: { apiBaseUrl: strin
   };
   const handlers = createIpcHandlers<IpcSenderEvent>({
     client: createApiClient({ baseUrl: options.apiBaseUrl }),
-    sessions: createSessionStore(),
+    sessions: options.sessions ?? createSessionStore(),
     trustedRendererUrl: options.rendererUrl,
     subscribeDeepLinks: () => inbox.subscribe((link) => void sendFromMain(IpcChannel.DeepLink, link)),
   });
@@ -148,6 +152,19 @@ export function readDeepLinkFromMail(baseUrl: string, email: string, notBefore =
 /** Waits for the email confirming a sign-up made in the app, and returns its `verify-email` deep link. */
 export function readVerifyEmailLinkFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
   return readMailMatching(baseUrl, email, /resetkit:\/\/verify-email\?token=[\w-]{43}/, 0, timeoutMs);
+}
+
+/** Waits for the newest email to `email` whose subject is `subject`, and returns its text. */
+export async function readMailWithSubject(baseUrl: string, email: string, subject: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
+    const { messages } = (await response.json()) as { messages: MailboxMessage[] };
+    const found = messages.find((message) => message.subject === subject);
+    if (found) return found.text;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no email with the subject "${subject}" reached ${email}`);
 }
 
 /** Waits until the newest of more than `notBefore` emails to `email` contains `pattern`, and returns the match. */

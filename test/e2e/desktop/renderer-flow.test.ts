@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
+import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, SignInCopy } from "../../../shared/copy.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
+import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
+import { keyring } from "../../desktop/support/stand-in-keyring.ts";
 import { launchChromium } from "../../support/chromium.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import {
@@ -15,6 +20,7 @@ import {
   findAxeViolations,
   installTestBridge,
   readDeepLinkFromMail,
+  readMailWithSubject,
   RENDERER_DIR,
   saveScreenshot,
   serveStatic,
@@ -54,13 +60,13 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   });
 
   /** Opens the app in a window-sized page with the test bridge in place of the preload. */
-  async function openApp(): Promise<Page> {
+  async function openApp(options: { sessions?: SessionStore; firstScreen?: string } = {}): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
     page = await context.newPage();
     await page.clock.install();
-    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
+    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html`, ...options });
     await page.goto(`${renderer.url}/index.html`);
-    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByRole("heading", { name: options.firstScreen ?? "Sign in" }).waitFor();
     return page;
   }
 
@@ -80,6 +86,17 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   const heading = (name: string) => page.getByRole("heading", { name });
   const alertText = () => page.getByRole("alert").innerText();
   const newEmail = () => `desktop-${randomBytes(4).toString("hex")}@example.com`;
+
+  /** Signs in as another device would, straight over the API, and returns its session token. */
+  async function signInOverApi(email: string, password: string): Promise<string> {
+    const response = await fetch(`${worker.url}/api/v1/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  }
 
   it("takes a desktop user from 'Forgot password?' through the emailed deep link to signed in", async () => {
     const email = newEmail();
@@ -166,13 +183,117 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await heading("You're signed in").waitFor();
     expect(await page.locator(".account-email").innerText()).toBe(email);
 
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await heading("Sign in").waitFor();
     expect(await page.getByRole("status").innerText()).toBe("You have signed out.");
 
     // The link was spent by the reset: opening it again lands on the invalid-link screen.
     openDeepLink(deepLink);
     await heading("This reset link is invalid or has expired").waitFor();
+  });
+
+  it("keeps a sign-in across launches when asked, changes the password and signs out of every device", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    const otherDevice = await signInOverApi(email, ORIGINAL_PASSWORD);
+    const directory = await mkdtemp(join(tmpdir(), "resetkit-renderer-"));
+    const secrets = keyring();
+    try {
+      await openApp({ sessions: createSessionStore({ directory, secrets }) });
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
+      await page.getByLabel(SignInCopy.keepSignedIn).check();
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await heading("You're signed in").waitFor();
+      await page.context().close();
+
+      // Relaunched: main restores the kept session, so the app opens signed in.
+      await openApp({ sessions: createSessionStore({ directory, secrets }), firstScreen: "You're signed in" });
+      expect(await page.locator(".account-email").innerText()).toBe(email);
+
+      await page.getByRole("button", { name: AccountCopy.changeTitle }).click();
+      await heading(AccountCopy.changeTitle).waitFor();
+      expect(await describeFocus(page)).toBe(`H1 ${AccountCopy.changeTitle}`);
+      await page.getByRole("button", { name: AccountCopy.submit }).click();
+      await page.getByText(AccountCopy.missingCurrent).first().waitFor();
+      expect(await describeFocus(page)).toBe("INPUT");
+      await visit("change-password-empty");
+
+      await page.getByLabel(AccountCopy.currentLabel).fill("not my password at all");
+      await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(AccountCopy.confirmLabel).fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: AccountCopy.submit }).click();
+      await page.getByText(AccountCopy.currentPasswordWrong).first().waitFor();
+      expect(await page.getByLabel(AccountCopy.currentLabel).inputValue()).toBe("");
+      await visit("change-password-wrong-current");
+
+      await page.getByLabel(AccountCopy.currentLabel).fill(ORIGINAL_PASSWORD);
+      await page.getByRole("button", { name: AccountCopy.submit }).click();
+      await heading("You're signed in").waitFor();
+      expect(await page.getByRole("status").innerText()).toBe(AccountCopy.changed);
+      await visit("password-changed");
+
+      // The other device is out, the old password no longer signs in, and the owner was told.
+      expect((await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${otherDevice}` } })).status).toBe(401);
+      expect(await signInOverApi(email, ORIGINAL_PASSWORD).catch((error: Error) => error.message)).toBe("sign-in answered 401");
+      expect(await readMailWithSubject(worker.url, email, "Your ResetKit password was changed")).toContain(email);
+      // This session stayed: it still reads the account.
+      await page.reload();
+      await heading("You're signed in").waitFor();
+
+      await page.getByRole("button", { name: AccountCopy.signOutEverywhere }).click();
+      await heading("Sign in").waitFor();
+      expect(await page.getByRole("status").innerText()).toBe(SignInCopy.signedOutEverywhere);
+      await page.context().close();
+
+      // Relaunched once more: nothing kept, Sign in as usual.
+      await openApp({ sessions: createSessionStore({ directory, secrets }) });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("says a kept sign-in ended elsewhere, such as by a password change on another device", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    const directory = await mkdtemp(join(tmpdir(), "resetkit-renderer-"));
+    const secrets = keyring();
+    try {
+      await openApp({ sessions: createSessionStore({ directory, secrets }) });
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
+      await page.getByLabel(SignInCopy.keepSignedIn).check();
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await heading("You're signed in").waitFor();
+      await page.context().close();
+
+      const elsewhere = await signInOverApi(email, ORIGINAL_PASSWORD);
+      const changed = await fetch(`${worker.url}/api/v1/me/password`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${elsewhere}`, "content-type": "application/json" },
+        body: JSON.stringify({ currentPassword: ORIGINAL_PASSWORD, newPassword: NEW_PASSWORD }),
+      });
+      expect(changed.status).toBe(204);
+
+      await openApp({ sessions: createSessionStore({ directory, secrets }) });
+      expect(await page.getByRole("status").innerText()).toBe("Your saved sign-in has ended, for example after a password change. Sign in again.");
+      await visit("saved-sign-in-ended");
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("says so when this computer cannot protect a kept sign-in", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await openApp();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
+    await page.getByLabel(SignInCopy.keepSignedIn).check();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await heading("You're signed in").waitFor();
+    expect(await page.getByRole("status").innerText()).toBe(SignInCopy.notKept);
+    await visit("signed-in-not-kept");
   });
 
   it("lets the person resend the email once the cooldown has run out", async () => {
@@ -311,6 +432,8 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page.keyboard.type(newEmail());
     await page.keyboard.press("Tab");
     await page.keyboard.type("a password");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("keep-signed-in");
     await page.keyboard.press("Tab");
     expect(await describeFocus(page)).toBe("BUTTON Sign in");
     await page.keyboard.press("Tab");

@@ -2,10 +2,13 @@
  * Sign in with email and password, with the ways into the reset flow ("Forgot password?") and
  * into sign-up ("Create an account"). Every refusal reads the same, and its sentence reminds
  * someone who has just signed up to confirm the address first: until then there is no account.
+ * "Keep me signed in" asks main to keep the session for the next launch, encrypted by the OS;
+ * main says whether it could.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import type { SignedInAccount } from "../../ipc/api-result.ts";
+import { SignInCopy } from "../../../../shared/copy.ts";
+import type { SignInOutcome } from "../../ipc/api-result.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
@@ -17,16 +20,17 @@ export interface SignInScreenProps {
   email?: string | undefined;
   onForgotPassword(): void;
   onCreateAccount(): void;
-  onSignedIn(account: SignedInAccount): void;
+  onSignedIn(outcome: SignInOutcome): void;
 }
 
 export function SignInScreen({ notice, email: initialEmail, onForgotPassword, onCreateAccount, onSignedIn }: SignInScreenProps) {
   const [email, setEmail] = useState(initialEmail ?? "");
   const [password, setPassword] = useState("");
+  const [keepSignedIn, setKeepSignedIn] = useState(false);
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const signIn = useMutation({
-    mutationFn: (request: { email: string; password: string }) => unwrap(getApi().signIn(request)),
+    mutationFn: (request: { email: string; password: string; keepSignedIn: boolean }) => unwrap(getApi().signIn(request)),
     onSuccess: onSignedIn,
     onError: (error) => {
       if (error instanceof ApiError && error.fieldErrors.email) {
@@ -43,12 +47,12 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email, password });
+    signIn.mutate({ email, password, keepSignedIn });
   };
 
   return (
     <section aria-labelledby="sign-in-title">
-      <ScreenHeading id="sign-in-title">Sign in</ScreenHeading>
+      <ScreenHeading id="sign-in-title">{SignInCopy.title}</ScreenHeading>
       {notice ? (
         <p className="notice" role="status">
           {notice}
@@ -58,7 +62,7 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
         <FormError message={signIn.isError && !hasFieldError ? describeError(signIn.error) : null} />
         <TextField
           ref={emailInput}
-          label="Email address"
+          label={SignInCopy.emailLabel}
           type="email"
           name="email"
           autoComplete="username"
@@ -69,7 +73,7 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
         />
         <TextField
           ref={passwordInput}
-          label="Password"
+          label={SignInCopy.passwordLabel}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -78,18 +82,22 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
           error={fieldErrors.password}
           onChange={(event) => setPassword(event.target.value)}
         />
+        <div className="checkbox">
+          <input id="keep-signed-in" type="checkbox" checked={keepSignedIn} onChange={(event) => setKeepSignedIn(event.target.checked)} />
+          <label htmlFor="keep-signed-in">{SignInCopy.keepSignedIn}</label>
+        </div>
         <button className="button button-primary" type="submit" disabled={signIn.isPending}>
-          {signIn.isPending ? "Signing in…" : "Sign in"}
+          {signIn.isPending ? SignInCopy.submitting : SignInCopy.submit}
         </button>
       </form>
       <p>
         <button className="link" type="button" onClick={onForgotPassword}>
-          Forgot password?
+          {SignInCopy.forgotPassword}
         </button>
       </p>
       <p>
         <button className="link" type="button" onClick={onCreateAccount}>
-          Create an account
+          {SignInCopy.createAccount}
         </button>
       </p>
     </section>

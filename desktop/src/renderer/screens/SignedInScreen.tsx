@@ -1,27 +1,52 @@
 /**
- * Signed in: who you are, and the way out.
+ * Signed in: who you are, and what you can do from here: change the password, sign out on this
+ * computer, or sign out of every device (every session of the account ends, this one too).
  */
 import { useMutation } from "@tanstack/react-query";
+import { AccountCopy } from "../../../../shared/copy.ts";
 import type { SignedInAccount } from "../../ipc/api-result.ts";
 import { describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 
-export function SignedInScreen({ account, onSignedOut }: { account: SignedInAccount; onSignedOut(): void }) {
+export interface SignedInScreenProps {
+  account: SignedInAccount;
+  /** A sentence to show on arrival, such as "Your password has been changed." */
+  notice?: string | undefined;
+  onChangePassword(): void;
+  onSignedOut(everywhere: boolean): void;
+}
+
+export function SignedInScreen({ account, notice, onChangePassword, onSignedOut }: SignedInScreenProps) {
   const signOut = useMutation({
-    mutationFn: () => unwrap(getApi().signOut()),
-    onSuccess: onSignedOut,
+    mutationFn: (everywhere: boolean) => unwrap(everywhere ? getApi().signOutEverywhere() : getApi().signOut()),
+    onSuccess: (_done, everywhere) => onSignedOut(everywhere),
   });
   return (
     <section aria-labelledby="signed-in-title">
-      <ScreenHeading id="signed-in-title">You're signed in</ScreenHeading>
+      <ScreenHeading id="signed-in-title">{AccountCopy.signedInTitle}</ScreenHeading>
       <p>
-        Signed in as <strong className="account-email">{account.email}</strong>.
+        {AccountCopy.signedInAs} <strong className="account-email">{account.email}</strong>.
       </p>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <FormError message={signOut.isError ? describeError(signOut.error) : null} />
-      <button className="button button-primary" type="button" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
-        {signOut.isPending ? "Signing out…" : "Sign out"}
-      </button>
+      <p className="actions">
+        <button className="button button-primary" type="button" onClick={onChangePassword}>
+          {AccountCopy.changeTitle}
+        </button>
+      </p>
+      <p className="actions">
+        <button className="button button-secondary" type="button" disabled={signOut.isPending} onClick={() => signOut.mutate(false)}>
+          {signOut.isPending && !signOut.variables ? AccountCopy.signingOut : AccountCopy.signOut}
+        </button>
+        <button className="button button-danger" type="button" disabled={signOut.isPending} onClick={() => signOut.mutate(true)}>
+          {signOut.isPending && signOut.variables ? AccountCopy.signingOut : AccountCopy.signOutEverywhere}
+        </button>
+      </p>
     </section>
   );
 }

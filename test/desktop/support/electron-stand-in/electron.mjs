@@ -2,6 +2,8 @@
 // machines without the Electron binary. It records what the app asked of Electron in
 // `globalThis.electronReport`; `app.becomeReady()` plays Electron's `ready`.
 import { EventEmitter } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export const report = {
   registeredSchemes: [],
@@ -46,6 +48,10 @@ class StandInApp extends EventEmitter {
   }
   setPath(name, path) {
     if (name === "userData") report.userDataPath = path;
+  }
+  getPath(name) {
+    if (name !== "userData") throw new Error(`the stand-in knows no path "${name}"`);
+    return report.userDataPath ?? join(tmpdir(), "resetkit-stand-in-user-data");
   }
   becomeReady() {
     this.#ready = true;
@@ -143,4 +149,16 @@ export const shell = {
   },
 };
 
-export default { app, BrowserWindow, dialog, ipcMain, protocol, session, shell };
+// Like Linux without a keyring: nothing can be encrypted, so nothing is kept on disk.
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString() {
+    throw new Error("Encryption is not available.");
+  },
+  decryptString() {
+    throw new Error("Decryption is not available.");
+  },
+  getSelectedStorageBackend: () => "basic_text",
+};
+
+export default { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell };

@@ -1,0 +1,92 @@
+/**
+ * Change password, signed in: the current password, then the new one typed twice with the same
+ * live policy feedback as Reset password. The Worker checks the current one under the sign-in
+ * limits and the new one as on reset (policy and breach check); this session stays signed in and
+ * every other one ends.
+ */
+import { useMutation } from "@tanstack/react-query";
+import { useRef, useState, type FormEvent } from "react";
+import { AccountCopy } from "../../../../shared/copy.ts";
+import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
+import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
+import type { SignedInAccount } from "../../ipc/api-result.ts";
+import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
+import { NewPasswordFields, useNewPassword, type NewPasswordWords } from "../components/NewPasswordFields.tsx";
+import { ScreenHeading } from "../components/ScreenHeading.tsx";
+import { TextField } from "../components/TextField.tsx";
+
+const PASSWORD_WORDS: NewPasswordWords = {
+  passwordLabel: AccountCopy.newLabel,
+  confirmationLabel: AccountCopy.confirmLabel,
+  missingPassword: AccountCopy.missingPassword,
+  missingConfirmation: AccountCopy.missingConfirmation,
+};
+
+export interface ChangePasswordScreenProps {
+  account: SignedInAccount;
+  onChanged(): void;
+  onCancel(): void;
+}
+
+export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePasswordScreenProps) {
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [currentMissing, setCurrentMissing] = useState(false);
+  const currentInput = useRef<HTMLInputElement>(null);
+  const change = useMutation({
+    mutationFn: (request: { currentPassword: string; newPassword: string }) => unwrap(getApi().changePassword(request)),
+    onSuccess: onChanged,
+    onError: (error) => {
+      if (error instanceof ApiError && error.fieldErrors.currentPassword) {
+        setCurrentPassword("");
+        currentInput.current?.focus();
+      } else newPassword.passwordInput.current?.focus();
+    },
+  });
+  const fieldErrors = change.error instanceof ApiError ? change.error.fieldErrors : {};
+  const newPassword = useNewPassword({ minLength: DEFAULT_PASSWORD_MIN_LENGTH, email: account.email }, PASSWORD_WORDS, fieldErrors.newPassword);
+  const currentError = currentMissing ? AccountCopy.missingCurrent : fieldErrors.currentPassword;
+  // A field's own error is shown next to it; the form-level alert carries everything else.
+  const formError = change.isError && !fieldErrors.currentPassword && !fieldErrors.newPassword ? describeError(change.error) : null;
+  const messages = [formError, currentError, ...newPassword.messages].filter((message): message is string => Boolean(message));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setCurrentMissing(currentPassword === "");
+    const newPasswordReady = newPassword.validate();
+    if (currentPassword === "") {
+      currentInput.current?.focus();
+      return;
+    }
+    if (newPasswordReady) change.mutate({ currentPassword, newPassword: newPassword.password });
+  };
+
+  return (
+    <section aria-labelledby="change-password-title">
+      <ScreenHeading id="change-password-title">{AccountCopy.changeTitle}</ScreenHeading>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary messages={messages} />
+        <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
+        <TextField
+          ref={currentInput}
+          label={AccountCopy.currentLabel}
+          type="password"
+          name="current_password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          error={currentError}
+          onChange={(event) => setCurrentPassword(event.target.value)}
+        />
+        <NewPasswordFields {...newPassword.fields} words={PASSWORD_WORDS} minLength={DEFAULT_PASSWORD_MIN_LENGTH} />
+        <button className="button button-primary" type="submit" disabled={change.isPending}>
+          {change.isPending ? AccountCopy.submitting : AccountCopy.submit}
+        </button>
+      </form>
+      <p>
+        <button className="link" type="button" onClick={onCancel}>
+          {AccountCopy.cancel}
+        </button>
+      </p>
+    </section>
+  );
+}

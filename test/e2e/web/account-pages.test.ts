@@ -1,0 +1,161 @@
+/**
+ * Signing in on the web, `/account` and signing out, in real Chromium against `wrangler dev`: a
+ * person signs in, changes the password, and every other session ends; the old password stops
+ * working and the owner is told by email. With JavaScript and without, with axe, the CSP and
+ * screenshots at phone and desktop widths.
+ */
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PagePath } from "../../../shared/contract.ts";
+import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, SignInCopy } from "../../../shared/copy.ts";
+import { launchChromium } from "../../support/chromium.ts";
+import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import {
+  createAccount,
+  findAxeViolations,
+  NEW_PASSWORD,
+  ORIGINAL_PASSWORD,
+  signInStatus,
+  takeScreenshots,
+  watchCspViolations,
+} from "./web-e2e-fixtures.ts";
+
+interface MailboxMessage {
+  subject: string;
+  text: string;
+}
+
+describe("signing in and the account page in Chromium", () => {
+  let worker: RunningWorker;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+  });
+
+  const newEmail = () => `web-account-${randomBytes(4).toString("hex")}@example.com`;
+
+  /** Signs in as another device would, over the API, and returns its session token. */
+  async function signInElsewhere(email: string, password: string): Promise<string> {
+    const response = await fetch(`${worker.url}/api/v1/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  async function sessionStatus(token: string): Promise<number> {
+    const response = await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
+    await page.getByLabel(SignInCopy.emailLabel).fill(email);
+    await page.getByLabel(SignInCopy.passwordLabel, { exact: true }).fill(password);
+    await Promise.all([page.waitForURL(/\/(account|sign-in)$/), page.getByRole("button", { name: SignInCopy.submit }).click()]);
+  }
+
+  async function readMailSubjects(email: string): Promise<string[]> {
+    const response = await fetch(`${worker.url}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
+    return ((await response.json()) as { messages: MailboxMessage[] }).messages.map((message) => message.subject);
+  }
+
+  it("a person signs in, changes the password on /account and every other session ends, with no CSP or axe violations", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email);
+    const otherDevice = await signInElsewhere(email, ORIGINAL_PASSWORD);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cspViolations = await watchCspViolations(page);
+    const axeViolations: string[] = [];
+    const visit = async (name: string) => {
+      axeViolations.push(...(await findAxeViolations(page)).map((violation) => `${name}: ${violation}`));
+      await takeScreenshots(page, name);
+    };
+
+    // Without a session, /account leads to /sign-in.
+    await page.goto(`${worker.url}${PagePath.account}`);
+    expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
+    await visit("sign-in");
+
+    await signInOnPage(page, email, "not the password at all");
+    expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
+    expect(await page.getByRole("alert").innerText()).toContain(INVALID_CREDENTIALS_MESSAGE);
+    await visit("sign-in-refused");
+
+    await signInOnPage(page, email, ORIGINAL_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe(PagePath.account);
+    expect(await page.locator(".account-email").innerText()).toBe(email);
+    const [session] = (await context.cookies()).filter((cookie) => cookie.name.endsWith("session"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    expect(session?.expires).toBeGreaterThan(Date.now() / 1000);
+    await visit("account");
+
+    // A wrong current password is said next to that field, and the session stays.
+    await page.getByLabel(AccountCopy.currentLabel).fill("not the password at all");
+    await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(AccountCopy.confirmLabel).fill(NEW_PASSWORD);
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: AccountCopy.submit }).click()]);
+    await page.locator(".field .error", { hasText: AccountCopy.currentPasswordWrong }).waitFor();
+    await visit("account-wrong-current");
+
+    await page.getByLabel(AccountCopy.currentLabel).fill(ORIGINAL_PASSWORD);
+    await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(AccountCopy.confirmLabel).fill(NEW_PASSWORD);
+    await Promise.all([page.waitForURL(/\/account$/), page.getByRole("button", { name: AccountCopy.submit }).click()]);
+    await page.getByText(AccountCopy.changed).waitFor();
+    await visit("account-password-changed");
+
+    expect(await sessionStatus(otherDevice)).toBe(401);
+    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
+    await expect.poll(() => readMailSubjects(email), { timeout: 15_000 }).toContain("Your ResetKit password was changed");
+
+    // This session stayed; signing out ends it and the page says so.
+    await page.reload();
+    expect(new URL(page.url()).pathname).toBe(PagePath.account);
+    await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: AccountCopy.signOut, exact: true }).click()]);
+    expect(await page.getByRole("status").innerText()).toBe(SignInCopy.signedOut);
+    await visit("signed-out");
+    await page.goto(`${worker.url}${PagePath.account}`);
+    expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
+    expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+
+    expect(cspViolations).toEqual([]);
+    expect(axeViolations).toEqual([]);
+    await context.close();
+  });
+
+  it("works without JavaScript: sign in, a too-short new password, and signing out of every device", async () => {
+    const email = newEmail();
+    await createAccount(worker.url, email);
+    const otherDevice = await signInElsewhere(email, ORIGINAL_PASSWORD);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${worker.url}${PagePath.signIn}`);
+    await signInOnPage(page, email, ORIGINAL_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe(PagePath.account);
+
+    await page.getByLabel(AccountCopy.currentLabel).fill(ORIGINAL_PASSWORD);
+    await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill("short");
+    await page.getByLabel(AccountCopy.confirmLabel).fill("short");
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: AccountCopy.submit }).click()]);
+    expect(await page.getByRole("alert").innerText()).toMatch(/at least \d+ characters/);
+    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
+
+    await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: AccountCopy.signOutEverywhere }).click()]);
+    expect(await page.getByRole("status").innerText()).toBe(SignInCopy.signedOutEverywhere);
+    expect(await sessionStatus(otherDevice)).toBe(401);
+    await page.goto(`${worker.url}${PagePath.account}`);
+    expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
+    await context.close();
+  });
+});
