@@ -55,7 +55,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/desktop/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
+          include: ["test/desktop/**/*.test.ts", "test/i18n/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

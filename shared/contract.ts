@@ -4,9 +4,11 @@
  * IPC payloads with the same ones, so both sides agree on what is acceptable.
  */
 import { z } from "zod";
-import { emailAddressSchema } from "./email-address.ts";
+import { EMAIL_MAX_LENGTH, emailAddressSchema } from "./email-address.ts";
+import { CATALOGUES } from "./i18n/catalogues.ts";
+import { message, type Message, type MessageKey, type MessageValues } from "./i18n/translator.ts";
 import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
-import { normalizeResetCode, RESET_CODE_INPUT_MAX_LENGTH } from "./reset-code.ts";
+import { normalizeResetCode, RESET_CODE_EXAMPLE, RESET_CODE_INPUT_MAX_LENGTH } from "./reset-code.ts";
 import { TOKEN_PATTERN } from "./token-shape.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -51,23 +53,41 @@ export const PagePath = {
 /** The largest request body any endpoint accepts; bigger ones get 413. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+/*
+ * Every error below is a catalogue key, not a sentence: the Worker puts it into words in the
+ * request's language and the app in its own (`fieldErrorsFrom`). A field that is there but of the
+ * wrong type gets the "malformed" key, not the "missing" one.
+ */
+function missingOr(missing: MessageKey, invalid: MessageKey) {
+  return (issue: { input?: unknown }) => (issue.input === undefined || issue.input === "" ? missing : invalid);
+}
+
 /** A password field before policy checks: present, a string, and not absurdly long. */
 const passwordField = z
-  .string({ error: "Enter a password." })
-  .min(1, { error: "Enter a password." })
-  .max(PASSWORD_MAX_LENGTH * 4, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+  .string({ error: missingOr("field.passwordMissing", "field.invalid") })
+  .min(1, { error: "field.passwordMissing" })
+  .max(PASSWORD_MAX_LENGTH * 4, { error: "passwordPolicy.tooLong" });
 
 /** A password someone already has (sign-in, confirming a sign-up): present and not absurdly long. */
 const currentPasswordField = z
-  .string({ error: "Enter your password." })
-  .min(1, { error: "Enter your password." })
-  .max(PASSWORD_MAX_LENGTH * 4);
+  .string({ error: missingOr("field.currentPasswordMissing", "field.invalid") })
+  .min(1, { error: "field.currentPasswordMissing" })
+  .max(PASSWORD_MAX_LENGTH * 4, { error: "passwordPolicy.tooLong" });
 
 const resetTokenField = z
-  .string({ error: "The reset token is missing." })
-  .regex(TOKEN_PATTERN, { error: "The reset token is malformed." });
+  .string({ error: missingOr("field.resetTokenMissing", "field.resetTokenMalformed") })
+  .regex(TOKEN_PATTERN, { error: "field.resetTokenMalformed" });
 
-export const resetClientSchema = z.enum(["web", "desktop"]);
+/**
+ * The time zone of the person asking, an IANA name, so the email can say until when its link
+ * works in their own time ("until 14:05 Central European Standard Time"); without one it says UTC.
+ */
+export const timeZoneSchema = z
+  .string({ error: "field.timeZoneInvalid" })
+  .max(64, { error: "field.timeZoneInvalid" })
+  .refine((zone) => isTimeZone(zone), { error: "field.timeZoneInvalid" });
+
+export const resetClientSchema = z.enum(["web", "desktop"], { error: "field.clientInvalid" });
 export type ResetClient = z.infer<typeof resetClientSchema>;
 
 /**
@@ -79,6 +99,7 @@ export const createAccountRequestSchema = z.object({
   email: emailAddressSchema,
   password: passwordField,
   client: resetClientSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
 });
 /**
  * Email verification. The token proves the mailbox; the password proves that whoever opened the
@@ -87,12 +108,12 @@ export const createAccountRequestSchema = z.object({
  */
 export const verifyEmailRequestSchema = z.object({
   token: z
-    .string({ error: "The verification token is missing." })
-    .regex(TOKEN_PATTERN, { error: "The verification token is malformed." }),
+    .string({ error: missingOr("field.verificationTokenMissing", "field.verificationTokenMalformed") })
+    .regex(TOKEN_PATTERN, { error: "field.verificationTokenMalformed" }),
   password: currentPasswordField,
 });
 /** A device token a client kept from an earlier successful sign-in (see `SessionResponse.deviceToken`). */
-const deviceTokenField = z.string({ error: "The device token is malformed." }).regex(TOKEN_PATTERN, { error: "The device token is malformed." });
+const deviceTokenField = z.string({ error: "field.deviceTokenMalformed" }).regex(TOKEN_PATTERN, { error: "field.deviceTokenMalformed" });
 export const signInRequestSchema = z.object({
   email: emailAddressSchema,
   password: currentPasswordField,
@@ -106,17 +127,18 @@ export const changePasswordRequestSchema = z.object({
 export const passwordResetRequestSchema = z.object({
   email: emailAddressSchema,
   client: resetClientSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
 });
 export const verifyResetRequestSchema = z.object({ token: resetTokenField });
 export const confirmResetRequestSchema = z.object({ token: resetTokenField, password: passwordField });
 /** A code as typed: anything `normalizeResetCode` can read, handed on in its canonical form. */
 const resetCodeField = z
-  .string({ error: "Enter the code from the email." })
-  .max(RESET_CODE_INPUT_MAX_LENGTH, { error: "Enter the 8-character code from the email, like 7KQ2-M9XD." })
+  .string({ error: missingOr("resetCode.missing", "resetCode.shape") })
+  .max(RESET_CODE_INPUT_MAX_LENGTH, { error: "resetCode.shape" })
   .transform((typed, context) => {
     const code = normalizeResetCode(typed);
     if (code) return code;
-    context.addIssue({ code: "custom", message: "Enter the 8-character code from the email, like 7KQ2-M9XD." });
+    context.addIssue({ code: "custom", message: "resetCode.shape" });
     return z.NEVER;
   });
 export const redeemResetCodeRequestSchema = z.object({ email: emailAddressSchema, code: resetCodeField });
@@ -162,12 +184,42 @@ export interface RedeemResetCodeResponse {
   expiresAt: string;
 }
 
-/** Turns a failed parse into the `errors` map of a problem body: one message per field. */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** The values the schemas' messages name, such as the longest password. */
+const FIELD_MESSAGE_VALUES: Partial<Record<MessageKey, MessageValues>> = {
+  "passwordPolicy.tooLong": { max: PASSWORD_MAX_LENGTH },
+  "email.tooLong": { max: EMAIL_MAX_LENGTH },
+  "resetCode.shape": { example: RESET_CODE_EXAMPLE },
+};
+
+/**
+ * Turns a failed parse into the `errors` map of a problem body: one message per field, still to
+ * be put into words. A message zod wrote itself (a body that is not an object, say) becomes the
+ * catalogue's plain "not valid".
+ */
+export function fieldErrorsFrom(error: z.ZodError): Record<string, Message> {
+  const errors: Record<string, Message> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "body";
-    errors[field] ??= issue.message;
+    const key = isMessageKey(issue.message) ? issue.message : "field.invalid";
+    errors[field] ??= message(key, FIELD_MESSAGE_VALUES[key]);
   }
   return errors;
+}
+
+/** The first problem of a failed parse, for a form that shows one sentence per field. */
+export function firstProblemOf(error: z.ZodError): Message {
+  return Object.values(fieldErrorsFrom(error))[0] ?? message("field.invalid");
+}
+
+function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(CATALOGUES.en, value);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

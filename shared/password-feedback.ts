@@ -4,27 +4,25 @@
  * bundled into worker/public) writes the same sentences into the same live regions. The server
  * still checks everything on submit.
  */
-import { ResetPasswordCopy } from "./copy.ts";
+import { message, type Message } from "./i18n/translator.ts";
 import { checkPassword, type PasswordPolicyOptions } from "./password-policy.ts";
-
-export const PASSWORD_ACCEPTED_MESSAGE = "This password meets the requirements.";
 
 export interface PasswordFeedback {
   /** True once the password passes every rule. */
   acceptable: boolean;
   /** Sentences to show, in order; empty while nothing is typed. */
-  messages: string[];
+  messages: Message[];
 }
 
 /** Feedback on the new password: every rule it still breaks, or that it passes. */
 export function describePasswordFeedback(password: string, options: PasswordPolicyOptions = {}): PasswordFeedback {
   if (password === "") return { acceptable: false, messages: [] };
   const violations = checkPassword(password, options);
-  if (violations.length === 0) return { acceptable: true, messages: [PASSWORD_ACCEPTED_MESSAGE] };
+  if (violations.length === 0) return { acceptable: true, messages: [message("passwordPolicy.accepted")] };
   return { acceptable: false, messages: violations.map((violation) => violation.message) };
 }
 
 /** The mismatch message once something is typed in the confirmation, or null. */
-export function describeConfirmationProblem(password: string, confirmation: string): string | null {
-  return confirmation !== "" && confirmation !== password ? ResetPasswordCopy.mismatch : null;
+export function describeConfirmationProblem(password: string, confirmation: string): Message | null {
+  return confirmation !== "" && confirmation !== password ? message("resetPassword.mismatch") : null;
 }

@@ -8,6 +8,7 @@
  * pass as uncommon and then be stored as "qwerty123456".
  */
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { message, type Message } from "./i18n/translator.ts";
 
 export const PASSWORD_MAX_LENGTH = 128;
 export const DEFAULT_PASSWORD_MIN_LENGTH = 12;
@@ -21,7 +22,8 @@ export type PasswordRule = "too_short" | "too_long" | "matches_email" | "common"
 
 export interface PasswordViolation {
   rule: PasswordRule;
-  message: string;
+  /** What to tell the person, put into words in their language where it is shown. */
+  message: Message;
 }
 
 let commonPasswords: ReadonlySet<string> | undefined;
@@ -62,24 +64,24 @@ export function checkPassword(typed: string, options: PasswordPolicyOptions = {}
   const length = countCharacters(password);
   const violations: PasswordViolation[] = [];
   if (length < minLength) {
-    violations.push({ rule: "too_short", message: `Use at least ${minLength} characters.` });
+    violations.push({ rule: "too_short", message: message("passwordPolicy.tooShort", { min: minLength }) });
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    violations.push({ rule: "too_long", message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+    violations.push({ rule: "too_long", message: message("passwordPolicy.tooLong", { max: PASSWORD_MAX_LENGTH }) });
   }
   // The address is put in the same form, so a full-width copy of it is still a copy.
   const email = options.email?.normalize("NFKC").trim().toLowerCase();
   const lowered = password.trim().toLowerCase();
   if (email && (lowered === email || lowered === email.split("@")[0])) {
-    violations.push({ rule: "matches_email", message: "Don't use your email address as your password." });
+    violations.push({ rule: "matches_email", message: message("passwordPolicy.matchesEmail") });
   }
   if (isListedAsCommon(password)) {
-    violations.push({ rule: "common", message: "This password is too common. Choose one that is harder to guess." });
+    violations.push({ rule: "common", message: message("passwordPolicy.common") });
   }
   return violations;
 }
 
 /** The first message to show for a password, or null when it passes. */
-export function describePasswordProblem(password: string, options: PasswordPolicyOptions = {}): string | null {
+export function describePasswordProblem(password: string, options: PasswordPolicyOptions = {}): Message | null {
   return checkPassword(password, options)[0]?.message ?? null;
 }

@@ -13,6 +13,8 @@
 
 export const RESET_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const RESET_CODE_LENGTH = 8;
+/** The code the pages and the email show as an example of the shape. */
+export const RESET_CODE_EXAMPLE = "7KQ2-M9XD";
 /** The most characters a typed code may have before it is read: room for spaces and a hyphen. */
 export const RESET_CODE_INPUT_MAX_LENGTH = 32;
 /** Wrong guesses one network may make at an address's live code; the next one, right or wrong, fails. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL_MAX_LENGTH, emailAddressSchema, maskEmail, normalizeEmail } from "../../shared/email-address.ts";
+import { firstProblemOf } from "../../shared/contract.ts";
+import { displayEmail, EMAIL_MAX_LENGTH, emailAddressSchema, maskEmail, normalizeEmail } from "../../shared/email-address.ts";
+import { translatorFor } from "../../shared/i18n/translator.ts";
+
+/** What a person reads when `value` is refused, in English. */
+function refusal(value: unknown): string | undefined {
+  const result = emailAddressSchema.safeParse(value);
+  return result.success ? undefined : translatorFor("en").t(firstProblemOf(result.error));
+}
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases ASCII letters", () => {
@@ -23,9 +31,7 @@ describe("emailAddressSchema", () => {
       const result = emailAddressSchema.safeParse(address);
       expect(result.success).toBe(false);
     }
-    expect(emailAddressSchema.safeParse("da\nna@example.com").error?.issues[0]?.message).toBe(
-      "An email address cannot contain line breaks or control characters.",
-    );
+    expect(refusal("da\nna@example.com")).toBe("An email address cannot contain line breaks or control characters.");
   });
 
   it("accepts 254 characters and refuses 255", () => {
@@ -38,21 +44,46 @@ describe("emailAddressSchema", () => {
     expect(emailAddressSchema.safeParse(longest).success).toBe(true);
     const tooLong = addressOfLength(255);
     expect(tooLong).toHaveLength(255);
-    expect(emailAddressSchema.safeParse(tooLong).error?.issues[0]?.message).toBe(
-      "An email address has at most 254 characters.",
-    );
+    expect(refusal(tooLong)).toBe("An email address has at most 254 characters.");
   });
 
   it("refuses an empty value and a value without an @", () => {
-    expect(emailAddressSchema.safeParse("   ").error?.issues[0]?.message).toBe("Enter your email address.");
-    expect(emailAddressSchema.safeParse("dana.example.com").error?.issues[0]?.message).toBe(
-      "Enter a valid email address, like name@example.com.",
+    expect(refusal("   ")).toBe("Enter your email address.");
+    expect(refusal("dana.example.com")).toBe("Enter a valid email address, like name@example.com.");
+  });
+
+  it("says a number or other non-text value is not a valid address, not that it is missing", () => {
+    expect(refusal(42)).toBe("Enter a valid email address, like name@example.com.");
+    expect(refusal(undefined)).toBe("Enter your email address.");
+  });
+
+  it("accepts an internationalised domain and keeps it in the ASCII form mail servers take", () => {
+    expect(emailAddressSchema.parse("name@exämple.de")).toBe("name@xn--exmple-cua.de");
+    expect(emailAddressSchema.parse("Kim@Bücher.Example")).toBe("Kim@xn--bcher-kva.example");
+    expect(emailAddressSchema.parse("user@例え.jp")).toBe("user@xn--r8jz45g.jp");
+  });
+
+  it("refuses a non-ASCII part before the @ with a sentence that says which part and why", () => {
+    expect(refusal("josé@example.com")).toBe(
+      "Use only Latin letters, digits and . _ % + - before the @. Letters such as é or ü work in the part after the @ (exämple.de), but many mail servers cannot deliver to them before it.",
     );
+  });
+
+  it("refuses a domain no host parser accepts", () => {
+    expect(refusal("name@exä mple.de")).toBe("Enter a valid email address, like name@example.com.");
+  });
+});
+
+describe("displayEmail", () => {
+  it("shows a punycode domain in Unicode and leaves others alone", () => {
+    expect(displayEmail("name@xn--exmple-cua.de")).toBe("name@exämple.de");
+    expect(displayEmail("dana@example.com")).toBe("dana@example.com");
   });
 });
 
 describe("maskEmail", () => {
-  it("keeps the first letter and the domain", () => {
+  it("keeps the first letter and the domain, in Unicode", () => {
     expect(maskEmail("dana@example.com")).toBe("d***@example.com");
+    expect(maskEmail("dana@xn--exmple-cua.de")).toBe("d***@exämple.de");
   });
 });

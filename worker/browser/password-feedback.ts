@@ -3,9 +3,11 @@
  * the same sentences the desktop app shows. It only helps: the server checks the whole policy on
  * submit, and the forms work without this script. The address the password must differ from is the
  * reset form's hidden `username`, or whatever is typed into the sign-up form's `email`, read at
- * each check so a changed address counts. Bundled into worker/public/password-feedback.js by
- * scripts/build-browser.mjs.
+ * each check so a changed address counts. The sentences come already in the page's language, in
+ * the form's `data-policy-words` (keyed like the catalogue), so the script carries no catalogue.
+ * Bundled into worker/public/password-feedback.js by scripts/build-browser.mjs.
  */
+import type { Message } from "../../shared/i18n/translator.ts";
 import { describeConfirmationProblem, describePasswordFeedback } from "../../shared/password-feedback.ts";
 import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../shared/password-policy.ts";
 
@@ -20,6 +22,8 @@ function startPasswordFeedback(): void {
   if (!form || !(password instanceof HTMLInputElement) || !(confirmation instanceof HTMLInputElement)) return;
   if (!passwordRegion || !confirmationRegion) return;
   const minLength = Number(form.dataset.minLength) || DEFAULT_PASSWORD_MIN_LENGTH;
+  const words = readWords(form);
+  const say = (message: Message) => words[message.key] ?? "";
   const emailInput = form.querySelector<HTMLInputElement>('input[name="username"], input[name="email"]');
 
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -28,9 +32,9 @@ function startPasswordFeedback(): void {
     clearTimeout(pending);
     pending = setTimeout(() => {
       const feedback = describePasswordFeedback(password.value, { minLength, email: emailInput?.value ?? "" });
-      passwordRegion.replaceChildren(...renderList(feedback.messages, feedback.acceptable));
+      passwordRegion.replaceChildren(...renderList(feedback.messages.map(say), feedback.acceptable));
       const mismatch = describeConfirmationProblem(password.value, confirmation.value);
-      confirmationRegion.replaceChildren(...renderList(mismatch ? [mismatch] : [], false));
+      confirmationRegion.replaceChildren(...renderList(mismatch ? [say(mismatch)] : [], false));
     }, TYPING_PAUSE_MS);
   };
   password.addEventListener("input", update);
@@ -39,6 +43,15 @@ function startPasswordFeedback(): void {
   emailInput?.addEventListener("input", () => {
     if (password.value) update();
   });
+}
+
+function readWords(form: HTMLFormElement): Readonly<Record<string, string>> {
+  try {
+    const words: unknown = JSON.parse(form.dataset.policyWords ?? "{}");
+    return typeof words === "object" && words !== null ? (words as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The markup of shared/ui/PasswordFeedback.tsx, without React. */

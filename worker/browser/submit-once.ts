@@ -1,7 +1,8 @@
 /**
  * Sends each form once: after the first submit its button is disabled and says so, so a double
  * click cannot post the same reset twice. (The server copes anyway: a repeat of a change that
- * just succeeded shows the success page again.) Bundled into worker/public/submit-once.js.
+ * just succeeded shows the success page again.) It also fills in a form's `time_zone` field.
+ * Bundled into worker/public/submit-once.js.
  */
 const SUBMITTING_LABEL_ATTRIBUTE = "data-submitting-label";
 
@@ -13,6 +14,7 @@ function preventDoubleSubmit(event: SubmitEvent): void {
     return;
   }
   form.dataset.submitted = "true";
+  fillTimeZone(form);
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (!button) return;
   // Disabling the button now would not stop this submission, only the next ones.
@@ -23,6 +25,15 @@ function preventDoubleSubmit(event: SubmitEvent): void {
     button.dataset.label = button.textContent ?? "";
     button.textContent = label;
   }
+}
+
+/**
+ * Tells the server the browser's time zone, so an email can say "until 14:05" in the reader's
+ * time; without this script the email names the time in UTC.
+ */
+function fillTimeZone(form: HTMLFormElement): void {
+  const field = form.querySelector<HTMLInputElement>('input[name="time_zone"]');
+  if (field) field.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 document.addEventListener("submit", preventDoubleSubmit);

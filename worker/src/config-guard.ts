@@ -35,7 +35,7 @@ export function refuseWhenMisconfigured(request: Request, env: Env, ctx: Executi
       }),
     );
   }
-  if (pathname === "/api" || pathname.startsWith("/api/")) return Promise.resolve(unavailableProblemResponse());
+  if (pathname === "/api" || pathname.startsWith("/api/")) return Promise.resolve(unavailableProblemResponse(request, env));
   return handleUnavailablePage(request, env, ctx);
 }
 

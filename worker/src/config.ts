@@ -10,6 +10,7 @@
  */
 import { PagePath } from "../../shared/contract.ts";
 import { DEFAULT_DEEP_LINK_SCHEME } from "../../shared/deep-link.ts";
+import { DEFAULT_LOCALE, findLocale, LOCALES, type Locale } from "../../shared/i18n/locales.ts";
 import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../../shared/password-policy.ts";
 import { isLoopbackHost } from "./http/loopback-host.ts";
 
@@ -35,6 +36,10 @@ export interface Config {
    */
   signInUrl: string;
   signInEmailUrl: string;
+  /** The language of a page or email when nothing says which one the person reads (DEFAULT_LOCALE). */
+  defaultLocale: Locale;
+  /** DEFAULT_LOCALE as set, when it names no language ResetKit speaks (production then refuses to serve). */
+  unknownDefaultLocale: string | undefined;
   /** False only when RATE_LIMITS is "off" in development; production always enforces limits. */
   rateLimitsEnabled: boolean;
   /** The breached-password check of new passwords (passwords/breached-passwords.ts). */
@@ -87,6 +92,8 @@ function parseConfig(env: Env): Config {
   const dkimDomain = nonEmpty(env.DKIM_DOMAIN);
   const dkimSelector = nonEmpty(env.DKIM_SELECTOR);
   const dkimPrivateKey = nonEmpty(env.DKIM_PRIVATE_KEY);
+  const wantedLocale = nonEmpty(env.DEFAULT_LOCALE);
+  const defaultLocale = wantedLocale === undefined ? DEFAULT_LOCALE : findLocale(wantedLocale);
   return {
     environment,
     appName: nonEmpty(env.APP_NAME) ?? DEFAULTS.appName,
@@ -115,6 +122,8 @@ function parseConfig(env: Env): Config {
       // The prefix is appended to the URL, so it must end with a slash.
       apiUrl: (nonEmpty(env.PWNED_PASSWORDS_API_URL) ?? DEFAULTS.pwnedPasswordsApiUrl).replace(/\/*$/, "/"),
     },
+    defaultLocale: defaultLocale ?? DEFAULT_LOCALE,
+    unknownDefaultLocale: defaultLocale === undefined ? wantedLocale : undefined,
     rateLimitsEnabled: !(environment === "development" && env.RATE_LIMITS?.trim() === "off"),
     hmacKeyProblem: findHmacKeyProblem(env.HMAC_KEY),
   };
@@ -155,6 +164,11 @@ const PRODUCTION_CHECKS: ReadonlyArray<{ setting: string; check: (config: Config
   },
   { setting: "PUBLIC_BASE_URL", check: (config) => describePublicBaseUrlProblem(config.publicBaseUrl) },
   { setting: "PWNED_PASSWORDS_API_URL", check: (config) => describeRangeApiUrlProblem(config.breachedPasswordCheck) },
+  {
+    setting: "DEFAULT_LOCALE",
+    check: (config) =>
+      config.unknownDefaultLocale === undefined ? null : `is "${config.unknownDefaultLocale}", not one of ${LOCALES.join(", ")}`,
+  },
 ];
 
 /** Returns one sentence naming the first production setting that is missing or wrong, or null. */

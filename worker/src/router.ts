@@ -6,6 +6,7 @@
 import { Router } from "itty-router";
 import { PagePath } from "../../shared/contract.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import { message } from "../../shared/i18n/translator.ts";
 import { registerAccountRoutes } from "./accounts/routes.ts";
 import { registerDevRoutes } from "./dev/dev-routes.ts";
 import type { AppRequest, AppRouter, RouteArgs } from "./http/app-router.ts";
@@ -18,7 +19,7 @@ import { registerRedeemCodeRoute } from "./reset/redeem-code-route.ts";
 /** Builds the router with every area's routes registered. */
 export function createRouter(): AppRouter {
   const router = Router<AppRequest, RouteArgs>({
-    catch: toProblemResponse,
+    catch: (error, request, env) => toProblemResponse(error, request, env),
   });
 
   router.get(PagePath.healthz, () => new Response("ok", { headers: { "content-type": "text/plain; charset=utf-8" } }));
@@ -29,7 +30,7 @@ export function createRouter(): AppRouter {
   registerDevRoutes(router);
   registerWebRoutes(router);
 
-  router.all("/api/*", () => problemResponse(404, ErrorCode.notFound, "There is no such API endpoint."));
+  router.all("/api/*", (request, env) => problemResponse(request, env, 404, ErrorCode.notFound, message("problem.notFound")));
   router.all("*", handleNotFoundPage);
   return router;
 }

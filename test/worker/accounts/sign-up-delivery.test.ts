@@ -26,6 +26,9 @@ import {
   verify,
 } from "./sign-up-fixtures.ts";
 
+/** A request that named no language, answered in the default one. */
+const UNSTATED_ENGLISH = { locale: "en", stated: false } as const;
+
 const HOUR = 60 * 60_000;
 const HASHING_TIMEOUT_MS = 120_000;
 
@@ -36,7 +39,7 @@ afterEach(() => {
 /** Runs the request path of a sign-up and returns the job it queued, which no consumer has seen yet. */
 async function queueSignUp(email: string, password = CHOSEN_PASSWORD, client: ResetClient = "web"): Promise<MailJob> {
   const captured = captureMailJobs();
-  const result = await requestSignUp(captured.env, { email, password, client, ip: nextIp() });
+  const result = await requestSignUp(captured.env, { email, password, client, ip: nextIp(), language: UNSTATED_ENGLISH });
   expect(result).toEqual({ ok: true });
   const [job] = captured.jobs;
   if (!job || captured.jobs.length !== 1) throw new Error(`expected one job, got ${captured.jobs.length}`);
@@ -94,7 +97,9 @@ describe("the sign-up request path", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(unknown!.body).toBe(known!.body);
     // One job each, naming the staged row: no address, password, hash, token or link.
     for (const { jobs } of seen) {
-      expect(jobs).toEqual([{ kind: "sign_up", id: expect.any(String), requestId: expect.any(String), requestedAt: expect.any(Number) }]);
+      expect(jobs).toEqual([
+        { kind: "sign_up", id: expect.any(String), requestId: expect.any(String), requestedAt: expect.any(Number), locale: "en", localeStated: false },
+      ]);
       expect(JSON.stringify(jobs)).not.toMatch(/@|scrypt|violet|token/);
     }
     const { results } = await env.DB.prepare("SELECT email, password_hash FROM sign_up_requests ORDER BY email").all<{

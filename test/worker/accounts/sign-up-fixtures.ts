@@ -15,7 +15,7 @@ export const CHOSEN_PASSWORD = "violet tractor under the bridge";
 export function signUp(
   email: string,
   password: string = CHOSEN_PASSWORD,
-  options: { ip?: string; client?: "web" | "desktop" } = {},
+  options: { ip?: string; client?: "web" | "desktop"; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   return postJson("/api/v1/accounts", { email, password, client: options.client }, options);
 }

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 function message(to: string, subject: string, text = "Hello", html = "<p>Hello</p>"): MailMessage {
-  return { kind: "password_reset", to: { email: to }, subject, text, html };
+  return { kind: "password_reset", to: { email: to }, subject, text, html, locale: "en" };
 }
 
 /** A new delivery: a fresh job id, first attempt. */
@@ -72,6 +72,7 @@ describe("GET /dev/mailbox.json", () => {
       subject: "third",
       text: "Hello",
       html: "<p>Hello</p>",
+      contentLanguage: "en",
       createdAt: "2026-11-26T12:00:00.000Z",
     });
   });

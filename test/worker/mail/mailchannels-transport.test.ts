@@ -19,6 +19,7 @@ const message: MailMessage = {
   subject: "Reset your ResetKit password",
   text: "plain body",
   html: "<p>html body</p>",
+  locale: "es",
 };
 
 interface RecordedRequest {
@@ -60,7 +61,7 @@ function firstAttempt(): { id: string; attempts: number } {
 }
 
 describe("the MailChannels transport", () => {
-  it("posts the exact Email API payload with the API key header", async () => {
+  it("posts the exact Email API payload with the API key header and the message's language", async () => {
     const { requests, fetchFn } = scriptedFetch([202]);
     const result = await createMailer(mailchannelsEnv, testOptions(fetchFn)).send(message, firstAttempt());
 
@@ -80,6 +81,7 @@ describe("the MailChannels transport", () => {
         { type: "text/html", value: "<p>html body</p>" },
       ],
       tracking_settings: { click_tracking: { enable: false }, open_tracking: { enable: false } },
+      headers: { "Content-Language": "es" },
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { renderPasswordChangedEmail } from "../../../worker/src/mail/templates/password-changed-email.tsx";
 import { renderResetEmail, type ResetEmailInput } from "../../../worker/src/mail/templates/reset-email.tsx";
 import { describeDuration } from "../../../worker/src/mail/templates/lifetime-words.ts";
@@ -6,7 +7,10 @@ import { renderSignUpNoticeEmail } from "../../../worker/src/mail/templates/sign
 import { renderVerificationEmail, type VerificationEmailInput } from "../../../worker/src/mail/templates/verification-email.tsx";
 
 const TOKEN = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+const english = translatorFor("en");
 const resetInput: ResetEmailInput = {
+  translator: english,
+  expiresAt: Date.UTC(2026, 11, 4, 14, 5),
   appName: "ResetKit",
   publicBaseUrl: "https://auth.example.com",
   deepLinkScheme: "resetkit",
@@ -33,11 +37,12 @@ describe("the reset email", () => {
     expect(anchors(email.html)).toEqual([link]);
   });
 
-  it("states the link lifetime in plain words and what to do if you did not ask", () => {
+  it("states the link lifetime in plain words, until when in UTC, and what to do if you did not ask", () => {
     const email = renderResetEmail(resetInput);
     for (const part of [email.text, email.html]) {
       expect(part).toContain("expires in");
       expect(part).toContain("30 minutes");
+      expect(part).toContain("December 4, 2026 at 2:05 PM UTC");
       expect(part).toContain("Did not ask for this? Ignore this email.");
       expect(part).toContain("ResetKit");
     }
@@ -76,6 +81,21 @@ describe("the reset email", () => {
     expect(html).toContain("max-width:560px");
   });
 
+  it("names the time in the reader's own zone when the request gave one", () => {
+    const email = renderResetEmail({ ...resetInput, timeZone: "Asia/Tokyo" });
+    expect(email.text).toContain("December 4, 2026 at 11:05 PM Japan Standard Time");
+  });
+
+  it("is written in the request's language, with lang, dir and the code kept left to right", () => {
+    const email = renderResetEmail({ ...resetInput, translator: translatorFor("ar") });
+    expect(email.locale).toBe("ar");
+    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.subject).not.toContain("Reset your");
+    expect(email.html).toMatch(/<p[^>]*dir="ltr"[^>]*><span[^>]*>7KQ2-M9XD<\/span>/);
+    // The plain part isolates the code, so it reads left to right inside Arabic.
+    expect(email.text).toContain("\u20687KQ2-M9XD\u2069");
+  });
+
   it("renders an app name such as <script> as inert text", () => {
     const email = renderResetEmail({ ...resetInput, appName: '<script>alert("x")</script>' });
     expect(email.html).not.toContain("<script");
@@ -85,6 +105,7 @@ describe("the reset email", () => {
 
 describe("the password changed email", () => {
   const input = {
+    translator: english,
     appName: "ResetKit",
     publicBaseUrl: "https://auth.example.com",
     email: "dana@example.com",
@@ -105,10 +126,16 @@ describe("the password changed email", () => {
   it("says when the change happened and how long the link lasts", () => {
     const email = renderPasswordChangedEmail(input);
     for (const part of [email.text, email.html]) {
-      expect(part).toContain("Thu, 26 Nov 2026 12:00:00 GMT");
+      expect(part).toContain("November 26, 2026 at 12:00 PM UTC");
       expect(part).toContain("7 days");
+      expect(part).toContain("December 3, 2026 at 12:00 PM UTC");
       expect(part).toContain("dana@example.com");
     }
+  });
+
+  it("shows an internationalised domain in Unicode", () => {
+    const email = renderPasswordChangedEmail({ ...input, email: "dana@xn--exmple-cua.de" });
+    expect(email.text).toContain("dana@exämple.de");
   });
 
   it("escapes an address and app name that look like markup", () => {
@@ -121,6 +148,8 @@ describe("the password changed email", () => {
 
 describe("the verification email", () => {
   const input: VerificationEmailInput = {
+    translator: english,
+    expiresAt: Date.UTC(2026, 11, 5, 14, 5),
     appName: "ResetKit",
     publicBaseUrl: "https://auth.example.com",
     deepLinkScheme: "resetkit",
@@ -164,7 +193,12 @@ describe("the verification email", () => {
 
 describe("the note to an address that already has an account", () => {
   it("says someone tried to sign up, points to signing in and to the reset page, and carries no token", () => {
-    const email = renderSignUpNoticeEmail({ appName: "ResetKit", publicBaseUrl: "https://auth.example.com", signInUrl: "https://auth.example.com/sign-in" });
+    const email = renderSignUpNoticeEmail({
+      translator: english,
+      appName: "ResetKit",
+      publicBaseUrl: "https://auth.example.com",
+      signInUrl: "https://auth.example.com/sign-in",
+    });
     expect(email.subject).toBe("Someone tried to create a ResetKit account with your address");
     expect(email.text).toContain("Someone tried to create an account with your address.");
     expect(email.text).toContain("If that was you, sign in:\n\nhttps://auth.example.com/sign-in\n\nor reset your password if you forgot it:");
@@ -175,6 +209,7 @@ describe("the note to an address that already has an account", () => {
 
   it("links to SIGN_IN_URL when there is one", () => {
     const email = renderSignUpNoticeEmail({
+      translator: english,
       appName: "ResetKit",
       publicBaseUrl: "https://auth.example.com",
       signInUrl: "https://app.example.com/sign-in",
@@ -186,11 +221,19 @@ describe("the note to an address that already has an account", () => {
 
 describe("describeDuration", () => {
   it("names link lifetimes the way people say them", () => {
-    expect(describeDuration(30 * 60_000)).toBe("30 minutes");
-    expect(describeDuration(60_000)).toBe("1 minute");
-    expect(describeDuration(60 * 60_000)).toBe("1 hour");
-    expect(describeDuration(90 * 60_000)).toBe("90 minutes");
-    expect(describeDuration(24 * 60 * 60_000)).toBe("24 hours");
-    expect(describeDuration(7 * 24 * 60 * 60_000)).toBe("7 days");
+    expect(describeDuration(english, 30 * 60_000)).toBe("30 minutes");
+    expect(describeDuration(english, 60_000)).toBe("1 minute");
+    expect(describeDuration(english, 60 * 60_000)).toBe("1 hour");
+    expect(describeDuration(english, 90 * 60_000)).toBe("90 minutes");
+    expect(describeDuration(english, 24 * 60 * 60_000)).toBe("24 hours");
+    expect(describeDuration(english, 7 * 24 * 60 * 60_000)).toBe("7 days");
+  });
+
+  it("uses each language's plural forms", () => {
+    expect(describeDuration(translatorFor("de"), 60_000)).toBe("1 Minute");
+    expect(describeDuration(translatorFor("de"), 30 * 60_000)).toBe("30 Minuten");
+    // Arabic has a dual: two hours is one word, three to ten take the plural.
+    expect(describeDuration(translatorFor("ar"), 2 * 60 * 60_000)).toBe("ساعتين");
+    expect(describeDuration(translatorFor("ar"), 3 * 60 * 60_000)).toContain("ساعات");
   });
 });

@@ -9,6 +9,9 @@ import { CHOSEN_PASSWORD, readAccount, readLatestVerificationToken, signUp, veri
 import { captureMailJobs } from "../jobs/mail-queue-fixtures.ts";
 import { ORIGINAL_PASSWORD, postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
 
+/** A request that named no language, answered in the default one. */
+const UNSTATED_ENGLISH = { locale: "en", stated: false } as const;
+
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -106,7 +109,7 @@ describe("the scheduled purge", () => {
     expect((await verify(await readLatestVerificationToken("confirmed@example.com"), CHOSEN_PASSWORD)).status).toBe(200);
     const member = await registerAccount("member@example.com");
     // A sign-up the queue never got to: its staged row stays behind.
-    expect(await requestSignUp(captureMailJobs().env, { email: "stuck@example.com", password: CHOSEN_PASSWORD, client: "web", ip: "192.0.2.7" })).toEqual({
+    expect(await requestSignUp(captureMailJobs().env, { email: "stuck@example.com", password: CHOSEN_PASSWORD, client: "web", ip: "192.0.2.7", language: UNSTATED_ENGLISH })).toEqual({
       ok: true,
     });
 

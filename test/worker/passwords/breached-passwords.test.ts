@@ -1,7 +1,9 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { BREACH_CHECK_TIMEOUT_MS, checkBreachedPassword } from "../../../worker/src/passwords/breached-passwords.ts";
-import { BREACHED_PASSWORD_MESSAGE } from "../../../worker/src/passwords/new-password.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
+
+const BREACHED_PASSWORD_MESSAGE = translatorFor("en").t("passwordPolicy.breached");
 import { BREACHED_TEST_PASSWORDS } from "../../support/breached-test-passwords.ts";
 import { postJson, readResetTokensSentTo, registerAccount, requestReset } from "../reset/reset-fixtures.ts";
 import { signUp } from "../accounts/sign-up-fixtures.ts";

@@ -23,6 +23,9 @@ import {
 } from "./reset-fixtures.ts";
 import { failingDatabase, OUTAGE_MESSAGE } from "../storage-fault.ts";
 
+/** A request that named no language, answered in the default one. */
+const UNSTATED_ENGLISH = { locale: "en", stated: false } as const;
+
 const MINUTE = 60_000;
 
 afterEach(() => {
@@ -78,7 +81,7 @@ describe("reset tokens", () => {
     const start = clock.now();
     const at = vi.spyOn(clock, "now").mockReturnValue(start);
     const account = await registerAccount("ttl@example.com");
-    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, { client: "web", requesterNetwork: null }, { id: crypto.randomUUID(), attempts: 1 });
+    await issuePasswordReset({ ...env, RESET_TOKEN_TTL_MINUTES: "5" }, account, { client: "web", requesterNetwork: null }, { locale: "en" }, { id: crypto.randomUUID(), attempts: 1 });
     const [token] = await readResetTokensSentTo("ttl@example.com");
 
     at.mockReturnValue(start + 5 * MINUTE - 1);
@@ -191,7 +194,16 @@ describe("requestPasswordReset", () => {
     expect(requesterNetwork).toMatch(/^[A-Za-z0-9_-]{43}$/);
     for (const [index, email] of ["timing@example.com", "no-account@example.com"].entries()) {
       expect(seen[index]!.jobs).toEqual([
-        { kind: "password_reset_request", id: expect.any(String), email, client: "web", requestedAt: expect.any(Number), requesterNetwork },
+        {
+          kind: "password_reset_request",
+          id: expect.any(String),
+          email,
+          client: "web",
+          requestedAt: expect.any(Number),
+          requesterNetwork,
+          locale: "en",
+          localeStated: false,
+        },
       ]);
       expect(JSON.stringify(seen[index]!.jobs)).not.toContain(ip);
     }
@@ -200,7 +212,7 @@ describe("requestPasswordReset", () => {
   it("leaves the lookup and the email to the queue consumer", async () => {
     await registerAccount("after-answer@example.com");
     const captured = captureMailJobs();
-    expect(await requestPasswordReset(captured.env, { email: "after-answer@example.com", client: "web", ip: nextIp() })).toEqual({
+    expect(await requestPasswordReset(captured.env, { email: "after-answer@example.com", client: "web", ip: nextIp(), language: UNSTATED_ENGLISH })).toEqual({
       accepted: true,
     });
     expect(await readMailTo("after-answer@example.com")).toHaveLength(0);
@@ -217,7 +229,7 @@ describe("requestPasswordReset", () => {
     const lookAlikes = ["m\u0131ke@example.org", "m\u0130ke@example.org", "\uff4dike@example.org", "mike@examp\u04cfe.org", "MIKE@EXAMPLE.ORG\u200b"];
     const captured = captureMailJobs();
     for (const email of lookAlikes) {
-      expect(await requestPasswordReset(captured.env, { email, client: "web", ip: nextIp() })).toEqual({ accepted: true });
+      expect(await requestPasswordReset(captured.env, { email, client: "web", ip: nextIp(), language: UNSTATED_ENGLISH })).toEqual({ accepted: true });
     }
     await runMailJobs(captured.jobs);
 
@@ -230,11 +242,11 @@ describe("requestPasswordReset", () => {
     const ip = nextIp();
     const captured = captureMailJobs();
     for (let index = 0; index < 10; index += 1) {
-      await requestPasswordReset(captured.env, { email: `x${index}@example.com`, client: "web", ip });
+      await requestPasswordReset(captured.env, { email: `x${index}@example.com`, client: "web", ip, language: UNSTATED_ENGLISH });
     }
     at.mockReturnValue(start + 5 * MINUTE);
 
-    const outcome = await requestPasswordReset(captured.env, { email: "x@example.com", client: "web", ip });
+    const outcome = await requestPasswordReset(captured.env, { email: "x@example.com", client: "web", ip, language: UNSTATED_ENGLISH });
     expect(outcome).toEqual({ accepted: false, retryAfterSeconds: 10 * 60 });
     expect(captured.jobs).toHaveLength(10);
   });
@@ -243,7 +255,7 @@ describe("requestPasswordReset", () => {
 describe("issuePasswordReset", () => {
   it("mails the address stored on the account", async () => {
     const account = await registerAccount("Stored.Case@Example.com");
-    await issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { id: crypto.randomUUID(), attempts: 1 });
+    await issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { locale: "en" }, { id: crypto.randomUUID(), attempts: 1 });
 
     const recipients = (await readOutbox()).map((message) => message.to).filter((to) => /stored\.case/i.test(to));
     expect(recipients).toEqual(["Stored.Case@Example.com"]);
@@ -277,7 +289,7 @@ describe("confirmPasswordReset", () => {
     expect(await confirmPasswordReset(env, collectingContext(), { token, password: "typed@example.com" })).toEqual({
       ok: false,
       reason: "password_policy",
-      message: "Don't use your email address as your password.",
+      message: { key: "passwordPolicy.matchesEmail" },
     });
     const ctx = collectingContext();
     const tracked = trackMailJobs();

@@ -49,7 +49,7 @@ async function redeemWatched(email: string, code: string): Promise<{ redeemed: b
 async function issueCode(email: string): Promise<string> {
   const account = await findAccountByEmail(env, email);
   if (!account) throw new Error(`${email} has no account`);
-  await issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { id: crypto.randomUUID(), attempts: 1 });
+  await issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { locale: "en" }, { id: crypto.randomUUID(), attempts: 1 });
   const text = (await readMailTo(email)).at(-1)?.text ?? "";
   const code = /\b([0-9A-HJKMNP-TV-Z]{4})-([0-9A-HJKMNP-TV-Z]{4})\b/.exec(text);
   if (!code) throw new Error(`no code reached ${email}`);

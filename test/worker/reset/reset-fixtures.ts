@@ -32,10 +32,10 @@ export async function registerAccount(email: string): Promise<Account> {
 }
 
 /** Sends a JSON POST through the Worker's fetch handler and waits for the mail it queued. */
-export async function postJson(path: string, body: unknown, options: { ip?: string } = {}): Promise<Response> {
+export async function postJson(path: string, body: unknown, options: { ip?: string; headers?: Record<string, string> } = {}): Promise<Response> {
   const request = new Request(`http://127.0.0.1${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", "cf-connecting-ip": options.ip ?? nextIp() },
+    headers: { "content-type": "application/json", "cf-connecting-ip": options.ip ?? nextIp(), ...options.headers },
     body: JSON.stringify(body),
   });
   const ctx = createExecutionContext();
@@ -56,12 +56,13 @@ export interface OutboxMessage {
   subject: string;
   text: string;
   html: string;
+  contentLanguage: string | null;
 }
 
 /** Every message in the outbox, oldest first, with the recipient exactly as it was stored. */
 export async function readOutbox(): Promise<OutboxMessage[]> {
   const { results } = await env.DB.prepare(
-    "SELECT to_address AS \"to\", subject, text_body AS text, html_body AS html FROM mail_outbox ORDER BY seq",
+    "SELECT to_address AS \"to\", subject, text_body AS text, html_body AS html, content_language AS contentLanguage FROM mail_outbox ORDER BY seq",
   ).all<OutboxMessage>();
   return results;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInStatus, signUpAndReadToken } from "./sign-up-fixtures.ts";
-import { Browser, findInputTag, findSetCookie, GOOD_PASSWORD, openForm, ORIGINAL_PASSWORD, readInputValue, SECURE_ORIGIN } from "./web-fixtures.ts";
+import { Browser, findInputTag, findSetCookie, GOOD_PASSWORD, openForm, ORIGINAL_PASSWORD, readInputValue, SECURE_ORIGIN, readPageText } from "./web-fixtures.ts";
 
 /** Opens the link in a fresh browser and returns it with the form's CSRF token. */
 async function openLink(token: string): Promise<{ browser: Browser; csrfToken: string; html: string }> {
@@ -75,7 +75,7 @@ describe("GET /verify-email", () => {
     const { html } = await openLink(token);
 
     expect(html).toContain("<h1>Confirm your email address</h1>");
-    expect(html).toMatch(/For the account <strong>[Ff]\*\*\*@example\.com<\/strong>\./);
+    expect(html).toMatch(/For the account <strong><bdi dir="ltr">[Ff]\*\*\*@example\.com<\/bdi><\/strong>\./);
     expect(readInputValue(html, "username")?.toLowerCase()).toBe("form.verify@example.com");
     expect(findInputTag(html, "username")).toContain('hidden=""');
     expect(findInputTag(html, "password")).toContain('autoComplete="current-password"');

@@ -72,6 +72,15 @@ export class Browser {
   }
 }
 
+/** The words a page shows, without its markup: what a person reads, for assertions on sentences. */
+export function readPageText(html: string): string {
+  const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'" };
+  return html
+    .replace(/<head>[\s\S]*?<\/head>/, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(?:amp|lt|gt|quot|#x27);/g, (entity) => entities[entity] ?? entity);
+}
+
 /** The whole `<input …>` tag of a named form field, or null. */
 export function findInputTag(html: string, name: string): string | null {
   return new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0] ?? null;

@@ -2,6 +2,7 @@
  * The mail-queue jobs of "this wasn't me", run by the consumer (registered in job-handlers.ts):
  *  - `password_changed`: the notice after a password change, with the "this wasn't me" link. Each
  *    attempt makes its own alert token; those of failed attempts were never seen and expire.
+ *    Both emails are in the account's language: no request of the reader's asked for them.
  *  - `account_alert_reset`: the fresh reset link after "this wasn't me", to the stored address and
  *    with no requesting network, so no sign-in can revoke it.
  *
@@ -9,6 +10,7 @@
  * MAIL_JOB_HANDLERS.password_changed = deliverPasswordChangedNotice;
  */
 import { findAccountById } from "../accounts/accounts.ts";
+import { readAccountLanguage } from "../i18n/account-language.ts";
 import type { MailJobHandler } from "../jobs/mail-jobs.ts";
 import { sendPasswordChangedEmail } from "../mail/notifications.ts";
 import { issuePasswordReset } from "../reset/password-reset.ts";
@@ -22,7 +24,7 @@ export const deliverPasswordChangedNotice: MailJobHandler<"password_changed"> = 
   const { token: alertToken } = await createAlertToken(env, account.id);
   return sendPasswordChangedEmail(
     env,
-    { to: account.email, changedAt: job.changedAt, alertToken, alertLifetimeMs: ALERT_TOKEN_TTL_MS },
+    { to: account.email, changedAt: job.changedAt, alertToken, alertLifetimeMs: ALERT_TOKEN_TTL_MS, language: readAccountLanguage(env, account) },
     { id: job.id, attempts: context.attempts },
   );
 };
@@ -31,5 +33,6 @@ export const deliverPasswordChangedNotice: MailJobHandler<"password_changed"> = 
 export const deliverAlertResetLink: MailJobHandler<"account_alert_reset"> = async (env, job, context) => {
   const account = await findAccountById(env, job.accountId);
   if (!account) return { status: "skipped", reason: "no_account", to: null };
-  return issuePasswordReset(env, account, { client: "web", requesterNetwork: null }, { id: job.id, attempts: context.attempts });
+  const origin = { client: "web", requesterNetwork: null } as const;
+  return issuePasswordReset(env, account, origin, readAccountLanguage(env, account), { id: job.id, attempts: context.attempts });
 };

@@ -9,6 +9,7 @@
  * hash signs in to nothing until a completed reset replaces it (account-alert/).
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
+import { findLocale, type Locale } from "../../../shared/i18n/locales.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { encodeHex } from "../crypto/encoding.ts";
@@ -24,6 +25,8 @@ export interface Account {
   passwordLockedAt: number | null;
   /** When the address was proven: the sign-up's link used, or the account made directly (the development seed). */
   emailVerifiedAt: number;
+  /** The language the person last used, for emails nothing asked for just then; null when never stated. */
+  locale: Locale | null;
 }
 
 interface AccountRow {
@@ -35,11 +38,12 @@ interface AccountRow {
   password_changed_at: number;
   password_locked_at: number | null;
   email_verified_at: number;
+  locale: string | null;
 }
 
 /** The columns an account is created with directly; a new password is never locked. */
 const CREATED_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at";
-const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at`;
+const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at, locale`;
 
 /**
  * SQL that holds while account `?1` still has the password hash `?2` and no lock. A sign-in
@@ -60,6 +64,8 @@ export const ACCOUNT_QUERIES = {
   // A signed-in change of password: only while the password that was checked is still the account's and not locked.
   changePassword: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
     WHERE id = ?3 AND password_hash = ?4 AND password_locked_at IS NULL`,
+  // Written only when it changes, so a sign-in in the same language as before costs no write.
+  rememberLocale: "UPDATE accounts SET locale = ?1 WHERE id = ?2 AND locale IS NOT ?1",
 } as const;
 
 /** Finds the account registered under an address, matching case-insensitively. */
@@ -100,6 +106,11 @@ export async function upgradePasswordHash(env: Env, account: Account, passwordHa
     .run();
 }
 
+/** Keeps `locale` as the language of the account's later emails. */
+export async function rememberAccountLocale(env: Env, accountId: string, locale: Locale): Promise<void> {
+  await env.DB.prepare(ACCOUNT_QUERIES.rememberLocale).bind(locale, accountId).run();
+}
+
 /** A random UUID (version 4) built from the injectable random source; a pending sign-up keeps its future account's. */
 export function generateAccountId(): string {
   const bytes = random.bytes(16);
@@ -119,5 +130,6 @@ function toAccount(row: AccountRow): Account {
     passwordChangedAt: row.password_changed_at,
     passwordLockedAt: row.password_locked_at,
     emailVerifiedAt: row.email_verified_at,
+    locale: row.locale === null ? null : (findLocale(row.locale) ?? null),
   };
 }

@@ -16,6 +16,7 @@
  * const result = await changePassword(env, ctx, { account, session, currentPassword, newPassword }, { ip, deviceToken });
  * if (result.ok) return new Response(null, { status: 204 });
  */
+import type { Message } from "../../../shared/i18n/translator.ts";
 import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
 import { enqueueMail } from "../jobs/mail-jobs.ts";
 import { findNewPasswordProblem } from "../passwords/new-password.ts";
@@ -31,7 +32,7 @@ export type ChangePasswordResult =
   | { ok: true }
   | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number }
-  | { ok: false; reason: "password_policy"; message: string };
+  | { ok: false; reason: "password_policy"; message: Message };
 
 /** Checks the current password under the sign-in limits and, when it is right, sets the new one. */
 export async function changePassword(

@@ -10,6 +10,7 @@
  * an older one's. A sign-up handled late, or retried, never brings an older password back.
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
+import { findLocale, type Locale } from "../../../shared/i18n/locales.ts";
 
 export interface PendingSignUp {
   id: string;
@@ -20,6 +21,8 @@ export interface PendingSignUp {
   /** When the newest sign-up chose the password; it orders sign-ups for the same address. */
   passwordChosenAt: number;
   createdAt: number;
+  /** The newest sign-up's language; the account takes it over. */
+  locale: Locale | null;
 }
 
 interface PendingSignUpRow {
@@ -29,16 +32,18 @@ interface PendingSignUpRow {
   password_hash: string;
   password_chosen_at: number;
   created_at: number;
+  locale: string | null;
 }
 
-const COLUMNS = "id, email, email_normalized, password_hash, password_chosen_at, created_at";
+const COLUMNS = "id, email, email_normalized, password_hash, password_chosen_at, created_at, locale";
 
 export const PENDING_SIGN_UP_QUERIES = {
   // One statement, so two sign-ups handled side by side cannot both create a row. A sign-up older
   // than the one already stored changes nothing and gets no row back.
-  adopt: `INSERT INTO pending_sign_ups (${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+  adopt: `INSERT INTO pending_sign_ups (${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
     ON CONFLICT (email_normalized) DO UPDATE SET
-      email = excluded.email, password_hash = excluded.password_hash, password_chosen_at = excluded.password_chosen_at
+      email = excluded.email, password_hash = excluded.password_hash, password_chosen_at = excluded.password_chosen_at,
+      locale = excluded.locale
     WHERE excluded.password_chosen_at >= pending_sign_ups.password_chosen_at
     RETURNING ${COLUMNS}`,
   findById: `SELECT ${COLUMNS} FROM pending_sign_ups WHERE id = ?`,
@@ -52,11 +57,11 @@ export const PENDING_SIGN_UP_QUERIES = {
  */
 export async function adoptPendingSignUp(
   env: Env,
-  input: { id: string; email: string; passwordHash: string; chosenAt: number; now: number },
+  input: { id: string; email: string; passwordHash: string; chosenAt: number; now: number; locale: Locale | null },
 ): Promise<PendingSignUp | null> {
   const email = input.email.trim();
   const row = await env.DB.prepare(PENDING_SIGN_UP_QUERIES.adopt)
-    .bind(input.id, email, normalizeEmail(email), input.passwordHash, input.chosenAt, input.now)
+    .bind(input.id, email, normalizeEmail(email), input.passwordHash, input.chosenAt, input.now, input.locale)
     .first<PendingSignUpRow>();
   return row ? toPendingSignUp(row) : null;
 }
@@ -86,5 +91,6 @@ function toPendingSignUp(row: PendingSignUpRow): PendingSignUp {
     passwordHash: row.password_hash,
     passwordChosenAt: row.password_chosen_at,
     createdAt: row.created_at,
+    locale: row.locale === null ? null : (findLocale(row.locale) ?? null),
   };
 }

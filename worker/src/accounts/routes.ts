@@ -16,8 +16,10 @@ import {
   type AccountResponse,
   type SignUpAcceptedResponse,
 } from "../../../shared/contract.ts";
-import { VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import { message } from "../../../shared/i18n/translator.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { readApiLocale } from "../i18n/request-locale.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
@@ -37,12 +39,13 @@ export function registerAccountRoutes(router: AppRouter): void {
       password: body.password,
       client: body.client ?? "web",
       ip: readClientIp(request),
+      language: { ...readApiLocale(request, env), timeZone: body.timeZone },
     });
     if (!result.ok && result.reason === "password_policy") {
       throw new ProblemError(400, ErrorCode.passwordPolicy, result.message, { errors: { password: result.message } });
     }
     if (!result.ok) {
-      throw new ProblemError(429, ErrorCode.rateLimited, "Too many sign-ups from your network. Try again later.", {
+      throw new ProblemError(429, ErrorCode.rateLimited, message("problem.tooManySignUps"), {
         headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
@@ -54,21 +57,21 @@ export function registerAccountRoutes(router: AppRouter): void {
     const body = await readJsonBody(request, verifyEmailRequestSchema);
     const result = await verifyEmail(env, body, { ip: readClientIp(request), deviceToken: null });
     if (result.ok) {
+      await rememberStatedLocale(env, result.account.id, readApiLocale(request, env));
       const response: AccountResponse = { id: result.account.id, email: result.account.email };
       return Response.json(response, { headers: NO_STORE });
     }
     if (result.reason === "rate_limited") {
-      throw new ProblemError(429, ErrorCode.rateLimited, "Too many password attempts. Try again later.", {
+      throw new ProblemError(429, ErrorCode.rateLimited, message("problem.tooManyPasswordAttempts"), {
         headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
     if (result.reason === "wrong_password") {
-      throw new ProblemError(401, ErrorCode.invalidCredentials, VerifyEmailCopy.wrongPassword, {
-        errors: { password: VerifyEmailCopy.wrongPassword },
-      });
+      const wrongPassword = message("verifyEmail.wrongPassword");
+      throw new ProblemError(401, ErrorCode.invalidCredentials, wrongPassword, { errors: { password: wrongPassword } });
     }
     // One answer for unknown, expired, used and worn-out links alike.
-    throw new ProblemError(410, ErrorCode.tokenInvalid, `${VerifyEmailCopy.invalidTitle}. ${VerifyEmailCopy.invalidBody}`);
+    throw new ProblemError(410, ErrorCode.tokenInvalid, message("problem.verificationLinkInvalid"));
   });
   router.all(ApiPath.verifyEmail, rejectOtherMethods(["POST"]));
 }

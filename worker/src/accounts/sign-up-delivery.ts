@@ -20,9 +20,11 @@
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
+import { readAccountLanguage } from "../i18n/account-language.ts";
+import { fromJobLanguage } from "../i18n/request-language.ts";
 import type { MailJob, MailJobContext, MailJobOutcome } from "../jobs/mail-jobs.ts";
 import type { DeliveryAttempt } from "../mail/mailer.ts";
-import { sendSignUpNoticeEmail, sendVerificationEmail } from "../mail/notifications.ts";
+import { sendSignUpNoticeEmail, sendVerificationEmail, type EmailLanguage } from "../mail/notifications.ts";
 import { clock } from "../platform/clock.ts";
 import { consumeRateLimit } from "../rate-limit/rate-limit.ts";
 import { findAccountByEmail, generateAccountId } from "./accounts.ts";
@@ -38,7 +40,7 @@ export async function deliverSignUp(
 ): Promise<MailJobOutcome> {
   const request = await findSignUpRequest(env, job.requestId);
   if (!request) return { status: "skipped", reason: "request_gone", to: null };
-  const outcome = await handleSignUpRequest(env, request, context, { id: job.id, attempts: context.attempts });
+  const outcome = await handleSignUpRequest(env, request, job, context, { id: job.id, attempts: context.attempts });
   // A temporary failure keeps the row for the next attempt; anything else is final.
   if (outcome.status !== "retry") await deleteSignUpRequest(env, request.id);
   return outcome;
@@ -47,6 +49,7 @@ export async function deliverSignUp(
 async function handleSignUpRequest(
   env: Env,
   request: SignUpRequest,
+  job: Extract<MailJob, { kind: "sign_up" }>,
   context: MailJobContext,
   attempt: DeliveryAttempt,
 ): Promise<MailJobOutcome> {
@@ -55,16 +58,18 @@ async function handleSignUpRequest(
     if (!perEmail.allowed) return { status: "skipped", reason: "address_limit", to: request.email };
   }
   const account = await findAccountByEmail(env, request.email);
-  if (account) return sendSignUpNoticeEmail(env, { to: account.email }, attempt);
+  // The owner did not ask for this note, so it is in the account's language, not the sign-up's.
+  if (account) return sendSignUpNoticeEmail(env, { to: account.email, language: readAccountLanguage(env, account) }, attempt);
   const pending = await adoptPendingSignUp(env, {
     id: generateAccountId(),
     email: request.email,
     passwordHash: request.passwordHash,
     chosenAt: request.requestedAt,
     now: clock.now(),
+    locale: job.localeStated && job.locale ? job.locale : null,
   });
   if (!pending) return { status: "skipped", reason: "superseded", to: request.email };
-  return issueVerification(env, pending, request, attempt);
+  return issueVerification(env, pending, request, fromJobLanguage(job), attempt);
 }
 
 /**
@@ -72,7 +77,13 @@ async function handleSignUpRequest(
  * Like a reset link, each attempt makes a fresh token whose lifetime starts now, so a sign-up
  * that waited out a provider outage still arrives with a link good for the full day.
  */
-async function issueVerification(env: Env, signUp: PendingSignUp, request: SignUpRequest, attempt: DeliveryAttempt): Promise<MailJobOutcome> {
+async function issueVerification(
+  env: Env,
+  signUp: PendingSignUp,
+  request: SignUpRequest,
+  language: EmailLanguage,
+  attempt: DeliveryAttempt,
+): Promise<MailJobOutcome> {
   const token = generateToken();
   const createdAt = clock.now();
   const stored = await storeVerificationToken(env, {
@@ -84,5 +95,6 @@ async function issueVerification(env: Env, signUp: PendingSignUp, request: SignU
   });
   // A newer sign-up took the address over since it was adopted; that one sends the link.
   if (!stored) return { status: "skipped", reason: "superseded", to: request.email };
-  return sendVerificationEmail(env, { to: signUp.email, token, client: request.client, lifetimeMs: VERIFICATION_TOKEN_TTL_MS }, attempt);
+  const expiresAt = createdAt + VERIFICATION_TOKEN_TTL_MS;
+  return sendVerificationEmail(env, { to: signUp.email, token, client: request.client, lifetimeMs: VERIFICATION_TOKEN_TTL_MS, expiresAt, language }, attempt);
 }

@@ -14,7 +14,9 @@
  * if (result.ok) return accepted(); // 202 {"status":"accepted"}, whatever the address
  */
 import type { ResetClient } from "../../../shared/contract.ts";
+import type { Message } from "../../../shared/i18n/translator.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
+import { toJobLanguage, type RequestLanguage } from "../i18n/request-language.ts";
 import { enqueueMail } from "../jobs/mail-jobs.ts";
 import { findNewPasswordProblem } from "../passwords/new-password.ts";
 import { clock } from "../platform/clock.ts";
@@ -23,13 +25,13 @@ import { storeSignUpRequest } from "./sign-up-requests.ts";
 
 export type SignUpResult =
   | { ok: true }
-  | { ok: false; reason: "password_policy"; message: string }
+  | { ok: false; reason: "password_policy"; message: Message }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /** Checks, limits, hashes and queues a sign-up; the input is already schema-validated. */
 export async function requestSignUp(
   env: Env,
-  input: { email: string; password: string; client: ResetClient; ip: string },
+  input: { email: string; password: string; client: ResetClient; ip: string; language: RequestLanguage },
 ): Promise<SignUpResult> {
   // The policy and the breach check depend only on what was typed, so a refusal tells nothing about the address.
   const problem = await findNewPasswordProblem(env, input.password, input.email);
@@ -46,6 +48,6 @@ export async function requestSignUp(
     client: input.client,
     requestedAt,
   });
-  await enqueueMail(env, { kind: "sign_up", requestId, requestedAt });
+  await enqueueMail(env, { kind: "sign_up", requestId, requestedAt, ...toJobLanguage(input.language) });
   return { ok: true };
 }

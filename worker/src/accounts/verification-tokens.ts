@@ -35,8 +35,8 @@ export const VERIFICATION_QUERIES = {
   // present. The account is born here, verified, under the pending sign-up's id.
   claim: `UPDATE email_verifications SET used_at = ?5, claim = ?4, failed_attempts = failed_attempts - 1
     WHERE token_hash = ?3 AND sign_up_id = ?1 AND used_at IS NULL AND expires_at > ?5 AND ${SIGN_UP_HAS_PASSWORD}`,
-  createAccountIfClaimed: `INSERT INTO accounts (id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at)
-    SELECT id, email, email_normalized, password_hash, ?5, password_chosen_at, ?5 FROM pending_sign_ups
+  createAccountIfClaimed: `INSERT INTO accounts (id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at, locale)
+    SELECT id, email, email_normalized, password_hash, ?5, password_chosen_at, ?5, locale FROM pending_sign_ups
     WHERE id = ?1 AND password_hash = ?2 AND ${CLAIMED}
     ON CONFLICT (email_normalized) DO NOTHING`,
   deleteOthersIfClaimed: `DELETE FROM email_verifications WHERE sign_up_id = ?1 AND token_hash <> ?3 AND ${CLAIMED}`,

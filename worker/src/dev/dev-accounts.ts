@@ -15,6 +15,7 @@
  */
 import { createAccountRequestSchema, type AccountResponse } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import { message } from "../../../shared/i18n/translator.ts";
 import { describePasswordProblem } from "../../../shared/password-policy.ts";
 import { createAccount } from "../accounts/accounts.ts";
 import { prepareDeletePendingSignUp } from "../accounts/pending-sign-ups.ts";
@@ -34,7 +35,7 @@ export async function handleDevAccountRequest(request: Request, env: Env): Promi
   if (problem) throw new ProblemError(400, ErrorCode.passwordPolicy, problem, { errors: { password: problem } });
 
   const created = await createAccount(env, { email, passwordHash: await hashPassword(password) });
-  if (!created) throw new ProblemError(409, ErrorCode.emailTaken, "That address already has an account.");
+  if (!created) throw new ProblemError(409, ErrorCode.emailTaken, message("problem.emailTaken"));
   await prepareDeletePendingSignUp(env, email).run();
   const body: AccountResponse = { id: created.id, email: created.email };
   return Response.json(body, { status: 201, headers: { "cache-control": "no-store" } });

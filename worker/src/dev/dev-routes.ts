@@ -74,12 +74,13 @@ async function handleMailboxJsonRequest(request: DevRequest, env: Env): Promise<
     listSkippedRequests(env, { to, limit: MAILBOX_LIMIT }),
   ]);
   const body = {
-    messages: messages.map(({ id, to, subject, text, html, createdAt }) => ({
+    messages: messages.map(({ id, to, subject, text, html, contentLanguage, createdAt }) => ({
       id,
       to,
       subject,
       text,
       html,
+      contentLanguage,
       createdAt: new Date(createdAt).toISOString(),
     })),
     skipped: skipped.map(({ id, to: address, reason, createdAt }) => ({ id, to: address, reason, createdAt: new Date(createdAt).toISOString() })),

@@ -11,6 +11,8 @@ export interface OutboxMessage {
   subject: string;
   text: string;
   html: string;
+  /** The Content-Language the message was sent with. */
+  contentLanguage: string | null;
   createdAt: number;
   delivery: { status: DeliveryStatus; attempts: number; lastError: string | null } | null;
 }
@@ -21,13 +23,14 @@ interface OutboxRow {
   subject: string;
   text_body: string;
   html_body: string;
+  content_language: string | null;
   created_at: number;
   status: DeliveryStatus | null;
   attempts: number | null;
   last_error: string | null;
 }
 
-const SELECT_MESSAGES = `SELECT o.id, o.to_address, o.subject, o.text_body, o.html_body, o.created_at,
+const SELECT_MESSAGES = `SELECT o.id, o.to_address, o.subject, o.text_body, o.html_body, o.content_language, o.created_at,
   d.status, d.attempts, d.last_error
   FROM mail_outbox o LEFT JOIN mail_deliveries d ON d.id = o.id`;
 
@@ -60,6 +63,7 @@ function toMessage(row: OutboxRow): OutboxMessage {
     subject: row.subject,
     text: row.text_body,
     html: row.html_body,
+    contentLanguage: row.content_language,
     createdAt: row.created_at,
     delivery: row.status === null ? null : { status: row.status, attempts: row.attempts ?? 0, lastError: row.last_error },
   };

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { fieldErrorsFrom, MAX_BODY_BYTES } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import { message } from "../../../shared/i18n/translator.ts";
 import { ProblemError } from "./problem.ts";
 import { readMediaType } from "./media-type.ts";
 
@@ -40,18 +41,18 @@ export async function readBodyText(request: Request, limit: number = MAX_BODY_BY
 export async function readJsonBody<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
   const mediaType = readMediaType(request);
   if (mediaType !== "application/json") {
-    throw new ProblemError(415, ErrorCode.unsupportedMediaType, "Send the request body as application/json.");
+    throw new ProblemError(415, ErrorCode.unsupportedMediaType, message("problem.unsupportedMediaType"));
   }
   const text = await readBodyText(request);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ProblemError(400, ErrorCode.malformedJson, "The request body is not valid JSON.");
+    throw new ProblemError(400, ErrorCode.malformedJson, message("problem.malformedJson"));
   }
   const result = schema.safeParse(data);
   if (!result.success) {
-    throw new ProblemError(400, ErrorCode.validationFailed, "Some fields are missing or invalid.", {
+    throw new ProblemError(400, ErrorCode.validationFailed, message("problem.validationFailed"), {
       errors: fieldErrorsFrom(result.error),
     });
   }
@@ -63,10 +64,10 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promi
   try {
     return await reader.read();
   } catch {
-    throw new ProblemError(400, ErrorCode.malformedJson, "The request body ended before it was complete.");
+    throw new ProblemError(400, ErrorCode.malformedJson, message("problem.truncatedBody"));
   }
 }
 
 function tooLarge(limit: number): ProblemError {
-  return new ProblemError(413, ErrorCode.payloadTooLarge, `Request bodies are limited to ${limit} bytes.`);
+  return new ProblemError(413, ErrorCode.payloadTooLarge, message("problem.payloadTooLarge", { limit }));
 }

@@ -7,13 +7,14 @@
  * router.all(ApiPath.accounts, rejectOtherMethods(["POST"]));
  */
 import { ErrorCode } from "../../../shared/errors.ts";
+import { message } from "../../../shared/i18n/translator.ts";
 import { problemResponse } from "./problem.ts";
 
 /** Returns a handler that refuses every method with 405, naming the allowed ones. */
-export function rejectOtherMethods(allowed: readonly string[]): () => Response {
+export function rejectOtherMethods(allowed: readonly string[]): (request: Request, env: Env) => Response {
   const allow = allowed.join(", ");
-  return function handleWrongMethod() {
-    return problemResponse(405, ErrorCode.methodNotAllowed, `This endpoint accepts ${allow} only.`, {
+  return function handleWrongMethod(request, env) {
+    return problemResponse(request, env, 405, ErrorCode.methodNotAllowed, message("problem.methodNotAllowed", { allow }), {
       headers: { allow },
     });
   };

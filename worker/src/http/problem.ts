@@ -1,48 +1,42 @@
 /**
  * The one place that turns failures into RFC 9457 problem+json responses. Handlers throw a
- * `ProblemError`; the router's catch calls `problemResponse`. Anything else is a failure of ours
- * or of storage, never the caller's fault: it is logged once and answered with 503
+ * `ProblemError`; the router's catch calls `toProblemResponse`. Anything else is a failure of
+ * ours or of storage, never the caller's fault: it is logged once and answered with 503
  * `unavailable` and `Retry-After`, without a message or a stack trace.
  *
+ * A problem is decided before anyone knows the language: `detail` and each field error are
+ * catalogue messages, put into words here, in the request's `Accept-Language`
+ * (i18n/request-locale.ts), with `Content-Language` saying which. `code` never changes.
+ *
  * @example
- * throw new ProblemError(410, ErrorCode.tokenInvalid, "This reset link is invalid or has expired.");
+ * throw new ProblemError(410, ErrorCode.tokenInvalid, message("problem.resetLinkInvalid"));
  */
 import { ErrorCode, type Problem } from "../../../shared/errors.ts";
+import type { Locale } from "../../../shared/i18n/locales.ts";
+import { translatorFor, type Message, type MessageKey } from "../../../shared/i18n/translator.ts";
+import { readApiLocale } from "../i18n/request-locale.ts";
 import { logRequestFailure } from "./failure-log.ts";
 
 /** How long a client should wait before retrying after a 503. */
 export const RETRY_AFTER_SECONDS = 30;
 
-const TITLES: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  410: "Gone",
-  413: "Content Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Content",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  503: "Service Unavailable",
-};
+/** The statuses with a title of their own; any other is "Error". */
+const TITLED_STATUSES = new Set([400, 401, 403, 404, 405, 409, 410, 413, 415, 422, 429, 500, 503]);
+
+export interface ProblemOptions {
+  errors?: Record<string, Message>;
+  headers?: Record<string, string>;
+}
 
 export class ProblemError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
-  readonly detail: string | undefined;
-  readonly errors: Record<string, string> | undefined;
+  readonly detail: Message | undefined;
+  readonly errors: Record<string, Message> | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(
-    status: number,
-    code: ErrorCode,
-    detail?: string,
-    options: { errors?: Record<string, string>; headers?: Record<string, string> } = {},
-  ) {
-    super(detail ?? code);
+  constructor(status: number, code: ErrorCode, detail?: Message, options: ProblemOptions = {}) {
+    super(detail?.key ?? code);
     this.name = "ProblemError";
     this.status = status;
     this.code = code;
@@ -52,35 +46,30 @@ export class ProblemError extends Error {
   }
 }
 
-/** Builds the problem body for a status and code. */
-export function buildProblem(
-  status: number,
-  code: ErrorCode,
-  detail?: string,
-  errors?: Record<string, string>,
-): Problem {
+/** Builds the problem body for a status and code, in `locale`. */
+export function buildProblem(locale: Locale, status: number, code: ErrorCode, detail?: Message, errors?: Record<string, Message>): Problem {
+  const { t } = translatorFor(locale);
+  const titleKey = (TITLED_STATUSES.has(status) ? `problem.title.${status}` : "problem.title.other") as MessageKey;
   const problem: Problem = {
     type: `https://resetkit.dev/problems/${code.replaceAll("_", "-")}`,
-    title: TITLES[status] ?? "Error",
+    title: t(titleKey),
     status,
     code,
   };
-  if (detail !== undefined) problem.detail = detail;
-  if (errors !== undefined) problem.errors = errors;
+  if (detail !== undefined) problem.detail = t(detail);
+  if (errors !== undefined) problem.errors = Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, t(error)]));
   return problem;
 }
 
-/** Serialises a problem as an `application/problem+json` response. */
-export function problemResponse(
-  status: number,
-  code: ErrorCode,
-  detail?: string,
-  options: { errors?: Record<string, string>; headers?: Record<string, string> } = {},
-): Response {
-  return new Response(JSON.stringify(buildProblem(status, code, detail, options.errors)), {
+/** Serialises a problem as an `application/problem+json` response in the request's language. */
+export function problemResponse(request: Request, env: Env, status: number, code: ErrorCode, detail?: Message, options: ProblemOptions = {}): Response {
+  const { locale } = readApiLocale(request, env);
+  return new Response(JSON.stringify(buildProblem(locale, status, code, detail, options.errors)), {
     status,
     headers: {
       "content-type": "application/problem+json",
+      "content-language": locale,
+      vary: "Accept-Language",
       "cache-control": "no-store",
       ...options.headers,
     },
@@ -88,8 +77,8 @@ export function problemResponse(
 }
 
 /** The 503 every unexpected failure gets: try again shortly; nothing about what broke. */
-export function unavailableProblemResponse(): Response {
-  return problemResponse(503, ErrorCode.unavailable, "The service is temporarily unavailable. Please try again in a moment.", {
+export function unavailableProblemResponse(request: Request, env: Env): Response {
+  return problemResponse(request, env, 503, ErrorCode.unavailable, { key: "problem.unavailable" }, {
     headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
   });
 }
@@ -98,10 +87,10 @@ export function unavailableProblemResponse(): Response {
  * Converts anything thrown by a JSON handler into a problem response; never leaks internals.
  * The router passes the request, so an unexpected failure is logged with its route.
  */
-export function toProblemResponse(error: unknown, request?: Request): Response {
+export function toProblemResponse(error: unknown, request: Request, env: Env): Response {
   if (error instanceof ProblemError) {
-    return problemResponse(error.status, error.code, error.detail, { errors: error.errors, headers: error.headers });
+    return problemResponse(request, env, error.status, error.code, error.detail, { errors: error.errors, headers: error.headers });
   }
   logRequestFailure(request, error);
-  return unavailableProblemResponse();
+  return unavailableProblemResponse(request, env);
 }

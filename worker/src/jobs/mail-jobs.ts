@@ -16,9 +16,21 @@
  */
 import { z } from "zod";
 import { resetClientSchema } from "../../../shared/contract.ts";
+import { isLocale, type Locale } from "../../../shared/i18n/locales.ts";
 import { TOKEN_PATTERN } from "../../../shared/token-shape.ts";
 import type { DeliveryOutcome } from "../mail/mailer.ts";
 import type { SkipReason } from "../mail/skipped-requests.ts";
+
+/**
+ * The language of a request's email, and its time zone when the page or the app said it. Neither
+ * is personal data. `localeStated`: the request named a language, so it becomes the account's.
+ * Jobs queued before these fields existed are read as English, unstated.
+ */
+const requestLanguageFields = {
+  locale: z.custom<Locale>((value) => isLocale(value)).optional(),
+  localeStated: z.boolean().optional(),
+  timeZone: z.string().max(64).optional(),
+};
 
 /** Every kind of job, as the consumer's handler table knows them. Add a kind here and a handler in job-handlers.ts. */
 export const mailJobSchema = z.discriminatedUnion("kind", [
@@ -35,6 +47,7 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
      * the field existed: such a link is never revoked by a sign-in.
      */
     requesterNetwork: z.string().regex(TOKEN_PATTERN).optional(),
+    ...requestLanguageFields,
   }),
   /** The notice after a password change, with a "this wasn't me" link. */
   z.object({ kind: z.literal("password_changed"), id: z.string().min(1), accountId: z.string(), changedAt: z.number() }),
@@ -45,7 +58,7 @@ export const mailJobSchema = z.discriminatedUnion("kind", [
    * password's hash, so the message carries neither. The consumer creates or updates the account
    * and sends the verification link, or a note to the owner of an existing account.
    */
-  z.object({ kind: z.literal("sign_up"), id: z.string().min(1), requestId: z.string().min(1), requestedAt: z.number() }),
+  z.object({ kind: z.literal("sign_up"), id: z.string().min(1), requestId: z.string().min(1), requestedAt: z.number(), ...requestLanguageFields }),
 ]);
 
 export type MailJob = z.infer<typeof mailJobSchema>;

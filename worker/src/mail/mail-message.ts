@@ -1,6 +1,6 @@
 /**
- * What one email is, independent of how it travels: its kind, one recipient, a subject and
- * the two bodies. Also the header checks every transport relies on: a CR or LF in a header
+ * What one email is, independent of how it travels: its kind, one recipient, a subject, the two
+ * bodies and their language. Also the header checks every transport relies on: a CR or LF in a header
  * field would let a value smuggle extra headers into the message, so such messages are
  * refused before anything is sent.
  */
@@ -23,6 +23,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** The language the message is written in (BCP 47), sent as its Content-Language header. */
+  locale: string;
 }
 
 export type HeaderCheck = { valid: true } | { valid: false; field: "to" | "from" | "subject" };

@@ -20,14 +20,15 @@ export interface MailChannelsPayload {
   subject: string;
   content: Array<{ type: "text/plain" | "text/html"; value: string }>;
   tracking_settings: { click_tracking: { enable: false }; open_tracking: { enable: false } };
+  headers: Record<string, string>;
   dkim_domain?: string;
   dkim_selector?: string;
   dkim_private_key?: string;
 }
 
 /**
- * Builds the JSON body MailChannels expects: plain text first, then HTML, and DKIM when
- * configured. Tracking is switched off explicitly: click tracking would rewrite the reset link
+ * Builds the JSON body MailChannels expects: plain text first, then HTML, the message's
+ * Content-Language, and DKIM when configured. Tracking is switched off explicitly: click tracking would rewrite the reset link
  * into a redirect through a third party, which would then see every token.
  */
 export function buildMailChannelsPayload(message: MailMessage, from: Mailbox, dkim: Config["dkim"]): MailChannelsPayload {
@@ -40,6 +41,7 @@ export function buildMailChannelsPayload(message: MailMessage, from: Mailbox, dk
       { type: "text/html", value: message.html },
     ],
     tracking_settings: { click_tracking: { enable: false }, open_tracking: { enable: false } },
+    headers: { "Content-Language": message.locale },
   };
   if (dkim) {
     payload.dkim_domain = dkim.domain;

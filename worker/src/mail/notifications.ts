@@ -8,12 +8,16 @@
  * const outcome = await sendPasswordChangedEmail(env, { to, changedAt, alertToken, alertLifetimeMs }, { id: job.id, attempts: 1 });
  */
 import type { ResetClient } from "../../../shared/contract.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { readConfig } from "../config.ts";
 import { createMailer, type DeliveryAttempt, type DeliveryOutcome, type MailerOptions } from "./mailer.ts";
 import { renderPasswordChangedEmail } from "./templates/password-changed-email.tsx";
 import { renderResetEmail } from "./templates/reset-email.tsx";
 import { renderSignUpNoticeEmail } from "./templates/sign-up-notice-email.tsx";
+import type { EmailLanguage } from "./templates/email-language.ts";
 import { renderVerificationEmail } from "./templates/verification-email.tsx";
+
+export type { EmailLanguage } from "./templates/email-language.ts";
 
 export interface PasswordResetEmailInput {
   /** The address stored on the account, never the one typed into a form. */
@@ -23,6 +27,7 @@ export interface PasswordResetEmailInput {
   code: string;
   client: ResetClient;
   expiresAt: number;
+  language: EmailLanguage;
 }
 
 export interface VerificationEmailInput {
@@ -31,6 +36,8 @@ export interface VerificationEmailInput {
   token: string;
   client: ResetClient;
   lifetimeMs: number;
+  expiresAt: number;
+  language: EmailLanguage;
 }
 
 export interface PasswordChangedEmailInput {
@@ -40,6 +47,7 @@ export interface PasswordChangedEmailInput {
   /** The "this wasn't me" token the email links to, made by its sender, and how long it lives. */
   alertToken: string;
   alertLifetimeMs: number;
+  language: EmailLanguage;
 }
 
 /** Sends the reset link to the account's stored address. */
@@ -51,6 +59,9 @@ export async function sendPasswordResetEmail(
 ): Promise<DeliveryOutcome> {
   const config = readConfig(env);
   const rendered = renderResetEmail({
+    translator: translatorFor(input.language.locale),
+    timeZone: input.language.timeZone,
+    expiresAt: input.expiresAt,
     appName: config.appName,
     publicBaseUrl: config.publicBaseUrl,
     deepLinkScheme: config.deepLinkScheme,
@@ -71,6 +82,8 @@ export async function sendPasswordChangedEmail(
 ): Promise<DeliveryOutcome> {
   const config = readConfig(env);
   const rendered = renderPasswordChangedEmail({
+    translator: translatorFor(input.language.locale),
+    timeZone: input.language.timeZone,
     appName: config.appName,
     publicBaseUrl: config.publicBaseUrl,
     email: input.to,
@@ -90,6 +103,9 @@ export async function sendVerificationEmail(
 ): Promise<DeliveryOutcome> {
   const config = readConfig(env);
   const rendered = renderVerificationEmail({
+    translator: translatorFor(input.language.locale),
+    timeZone: input.language.timeZone,
+    expiresAt: input.expiresAt,
     appName: config.appName,
     publicBaseUrl: config.publicBaseUrl,
     deepLinkScheme: config.deepLinkScheme,
@@ -103,11 +119,16 @@ export async function sendVerificationEmail(
 /** Tells the owner of a verified account that someone tried to sign up with its address. */
 export async function sendSignUpNoticeEmail(
   env: Env,
-  input: { to: string },
+  input: { to: string; language: EmailLanguage },
   attempt: DeliveryAttempt,
   options: MailerOptions = {},
 ): Promise<DeliveryOutcome> {
   const config = readConfig(env);
-  const rendered = renderSignUpNoticeEmail({ appName: config.appName, publicBaseUrl: config.publicBaseUrl, signInUrl: config.signInEmailUrl });
+  const rendered = renderSignUpNoticeEmail({
+    translator: translatorFor(input.language.locale),
+    appName: config.appName,
+    publicBaseUrl: config.publicBaseUrl,
+    signInUrl: config.signInEmailUrl,
+  });
   return createMailer(env, options).send({ kind: "sign_up_notice", to: { email: input.to }, ...rendered }, attempt);
 }

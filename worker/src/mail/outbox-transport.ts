@@ -7,7 +7,7 @@ import type { MailTransport } from "./mail-transport.ts";
 
 export const OUTBOX_QUERIES = {
   insert:
-    "INSERT INTO mail_outbox (id, to_address, subject, text_body, html_body, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+    "INSERT INTO mail_outbox (id, to_address, subject, text_body, html_body, content_language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
 } as const;
 
 /** Creates the transport that writes into `mail_outbox`. */
@@ -16,7 +16,7 @@ export function createOutboxTransport(env: Env, now: () => number): MailTranspor
     name: "outbox",
     async attempt(message, { id }) {
       await env.DB.prepare(OUTBOX_QUERIES.insert)
-        .bind(id, message.to.email, message.subject, message.text, message.html, now())
+        .bind(id, message.to.email, message.subject, message.text, message.html, message.locale, now())
         .run();
       return { ok: true };
     },

@@ -5,19 +5,16 @@
  * the web form, and a change of password.
  *
  * @example
- * const problem = await findNewPasswordProblem(env, password, account.email); // a sentence, or null
+ * const problem = await findNewPasswordProblem(env, password, account.email); // a Message, or null
  */
+import { message, type Message } from "../../../shared/i18n/translator.ts";
 import { describePasswordProblem } from "../../../shared/password-policy.ts";
 import { readConfig } from "../config.ts";
 import { checkBreachedPassword } from "./breached-passwords.ts";
 
-/** What a person reads when their new password is in a known breach. */
-export const BREACHED_PASSWORD_MESSAGE =
-  "This password has appeared in a data breach, so attackers try it early. Choose a different one.";
-
 /** The sentence that says why `password` cannot be set for `email`, or null when it can. */
-export async function findNewPasswordProblem(env: Env, password: string, email: string): Promise<string | null> {
+export async function findNewPasswordProblem(env: Env, password: string, email: string): Promise<Message | null> {
   const problem = describePasswordProblem(password, { minLength: readConfig(env).passwordMinLength, email });
   if (problem) return problem;
-  return (await checkBreachedPassword(env, password)) === "breached" ? BREACHED_PASSWORD_MESSAGE : null;
+  return (await checkBreachedPassword(env, password)) === "breached" ? message("passwordPolicy.breached") : null;
 }

@@ -12,6 +12,7 @@
  * const result = await confirmPasswordReset(env, ctx, { token, password });
  * const same = await completePasswordReset(env, ctx, reset, password); // when `reset` is already verified
  */
+import type { Message } from "../../../shared/i18n/translator.ts";
 import type { ResetClient } from "../../../shared/contract.ts";
 import { isTokenShape } from "../../../shared/token-shape.ts";
 import { findAccountByEmail, findAccountById, type Account } from "../accounts/accounts.ts";
@@ -20,9 +21,11 @@ import { constantTimeEqual } from "../crypto/constant-time.ts";
 import { encodeBase64Url } from "../crypto/encoding.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
 import { generateToken, hashToken } from "../crypto/token.ts";
-import { enqueueMail, type MailJobContext, type MailJobOutcome } from "../jobs/mail-jobs.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { fromJobLanguage, toJobLanguage, type RequestLanguage } from "../i18n/request-language.ts";
+import { enqueueMail, type MailJob, type MailJobContext, type MailJobOutcome } from "../jobs/mail-jobs.ts";
 import type { DeliveryAttempt, DeliveryOutcome } from "../mail/mailer.ts";
-import { sendPasswordResetEmail } from "../mail/notifications.ts";
+import { sendPasswordResetEmail, type EmailLanguage } from "../mail/notifications.ts";
 import { findNewPasswordProblem } from "../passwords/new-password.ts";
 import { runInBackground } from "../platform/background.ts";
 import { clock } from "../platform/clock.ts";
@@ -39,7 +42,7 @@ export type ResetRequestOutcome = { accepted: true } | { accepted: false; retryA
 export type ConfirmResetOutcome =
   | { ok: true; account: Account }
   | { ok: false; reason: "token_invalid" }
-  | { ok: false; reason: "password_policy"; message: string };
+  | { ok: false; reason: "password_policy"; message: Message };
 
 /** Where a reset link was asked for: the app or the web, and the keyed hash of the network, if any. */
 export interface ResetOrigin {
@@ -57,7 +60,7 @@ export interface ResetOrigin {
  */
 export async function requestPasswordReset(
   env: Env,
-  input: { email: string; client: ResetClient; ip: string },
+  input: { email: string; client: ResetClient; ip: string; language: RequestLanguage },
 ): Promise<ResetRequestOutcome> {
   const perNetwork = await consumeRateLimit(env, "reset-per-network", input.ip);
   if (!perNetwork.allowed) return { accepted: false, retryAfterSeconds: perNetwork.retryAfterSeconds };
@@ -68,6 +71,7 @@ export async function requestPasswordReset(
     client: input.client,
     requestedAt: clock.now(),
     ...(requesterNetwork ? { requesterNetwork } : {}),
+    ...toJobLanguage(input.language),
   });
   return { accepted: true };
 }
@@ -81,16 +85,19 @@ export async function requestPasswordReset(
  */
 export async function deliverRequestedPasswordReset(
   env: Env,
-  job: { id: string; email: string; client: ResetClient; requesterNetwork?: string | undefined },
+  job: Extract<MailJob, { kind: "password_reset_request" }>,
   context: MailJobContext,
 ): Promise<MailJobOutcome> {
   const account = await findAccountByEmail(env, job.email);
   if (!account) return { status: "skipped", reason: "no_account", to: job.email };
+  const language = fromJobLanguage(job);
+  // Asking for a reset states the person's language: the "password changed" notice that follows is in it too.
+  await rememberStatedLocale(env, account.id, { locale: language.locale, stated: job.localeStated === true });
   const origin: ResetOrigin = { client: job.client, requesterNetwork: job.requesterNetwork ?? null };
   if (!context.resumed && !(await admitResetEmail(env, account.emailNormalized, origin.requesterNetwork))) {
     return { status: "skipped", reason: "address_limit", to: job.email };
   }
-  return issuePasswordReset(env, account, origin, { id: job.id, attempts: context.attempts });
+  return issuePasswordReset(env, account, origin, language, { id: job.id, attempts: context.attempts });
 }
 
 /** Counts one reset email against the address's limits; false when either is used up. */
@@ -115,6 +122,7 @@ export async function issuePasswordReset(
   env: Env,
   account: Account,
   origin: ResetOrigin,
+  language: EmailLanguage,
   attempt: DeliveryAttempt,
 ): Promise<DeliveryOutcome> {
   const { client, requesterNetwork } = origin;
@@ -125,7 +133,7 @@ export async function issuePasswordReset(
   const tokenHash = await hashToken(token);
   await storeResetToken(env, { tokenHash, accountId: account.id, client, createdAt, expiresAt, codeHash, requesterNetwork }, [resetGuesses]);
   // Always the address stored on the account, never what was typed (CVE-2019-19844).
-  return sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt }, attempt);
+  return sendPasswordResetEmail(env, { to: account.email, token, code, client, expiresAt, language }, attempt);
 }
 
 /** A live token, checked: whose it is, where it was asked for and when it expires. */

@@ -8,7 +8,8 @@
  * registerRedeemCodeRoute(router); // in worker/src/router.ts
  */
 import { ApiPath, redeemResetCodeRequestSchema, type RedeemResetCodeResponse } from "../../../shared/contract.ts";
-import { ResetCodeCopy } from "../../../shared/copy.ts";
+import { message } from "../../../shared/i18n/translator.ts";
+import { RESET_CODE_GUESS_BUDGET } from "../../../shared/reset-code.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -35,12 +36,12 @@ export function registerRedeemCodeRoute(router: AppRouter): void {
       return Response.json(response, { headers: NO_STORE });
     }
     if (outcome.reason === "rate_limited") {
-      throw new ProblemError(429, ErrorCode.rateLimited, "Too many code attempts from your network. Try again later.", {
+      throw new ProblemError(429, ErrorCode.rateLimited, message("problem.tooManyCodes"), {
         headers: { "retry-after": String(outcome.retryAfterSeconds) },
       });
     }
     // One message for wrong, used, expired and over-budget codes and for unknown addresses.
-    throw new ProblemError(400, ErrorCode.codeInvalid, ResetCodeCopy.invalid);
+    throw new ProblemError(400, ErrorCode.codeInvalid, message("resetCode.invalid", { budget: RESET_CODE_GUESS_BUDGET }));
   });
   router.all(ApiPath.redeemResetCode, rejectOtherMethods(["POST"]));
 }

@@ -15,6 +15,9 @@ import {
 } from "../../../shared/contract.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import { message } from "../../../shared/i18n/translator.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { readApiLocale } from "../i18n/request-locale.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -33,9 +36,10 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
       email: body.email,
       client: body.client ?? "web",
       ip: readClientIp(request),
+      language: { ...readApiLocale(request, env), timeZone: body.timeZone },
     });
     if (!outcome.accepted) {
-      throw new ProblemError(429, ErrorCode.rateLimited, "Too many reset requests. Try again later.", {
+      throw new ProblemError(429, ErrorCode.rateLimited, message("problem.tooManyResetRequests"), {
         headers: { "retry-after": String(outcome.retryAfterSeconds) },
       });
     }
@@ -60,7 +64,10 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
   router.post(ApiPath.confirmReset, async function handleConfirmResetRequest(request, env, ctx) {
     const body = await readJsonBody(request, confirmResetRequestSchema);
     const result = await confirmPasswordReset(env, ctx, body);
-    if (result.ok) return new Response(null, { status: 204, headers: NO_STORE });
+    if (result.ok) {
+      await rememberStatedLocale(env, result.account.id, readApiLocale(request, env));
+      return new Response(null, { status: 204, headers: NO_STORE });
+    }
     if (result.reason === "password_policy") {
       throw new ProblemError(400, ErrorCode.passwordPolicy, result.message, { errors: { password: result.message } });
     }
@@ -71,5 +78,5 @@ export function registerPasswordResetRoutes(router: AppRouter): void {
 
 /** One answer for unknown, expired and used tokens alike. */
 function tokenInvalid(): ProblemError {
-  return new ProblemError(410, ErrorCode.tokenInvalid, "This reset link is invalid or has expired. Ask for a new one.");
+  return new ProblemError(410, ErrorCode.tokenInvalid, message("problem.resetLinkInvalid"));
 }

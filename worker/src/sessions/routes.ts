@@ -14,8 +14,10 @@ import {
   type SessionResponse,
 } from "../../../shared/contract.ts";
 import { changePassword } from "../accounts/change-password.ts";
-import { AccountCopy, INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import { message } from "../../../shared/i18n/translator.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { readApiLocale } from "../i18n/request-locale.ts";
 import { readBearerToken } from "../http/bearer.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { readJsonBody } from "../http/json-body.ts";
@@ -26,7 +28,7 @@ import { invalidateAccountSessions, invalidateSession, validateSessionToken } fr
 import { signIn } from "./sign-in.ts";
 
 const NO_STORE = { "cache-control": "no-store" } as const;
-const CURRENT_PASSWORD_WRONG = AccountCopy.currentPasswordWrong;
+const CURRENT_PASSWORD_WRONG = message("account.currentPasswordWrong");
 
 /** Adds the sign-in, me and sign-out endpoints to the router. */
 export function registerSessionRoutes(router: AppRouter): void {
@@ -34,6 +36,7 @@ export function registerSessionRoutes(router: AppRouter): void {
     const { email, password, deviceToken } = await readJsonBody(request, signInRequestSchema);
     const result = await signIn(env, { email, password, ip: readClientIp(request), deviceToken });
     if (result.ok) {
+      await rememberStatedLocale(env, result.session.accountId, readApiLocale(request, env));
       const body: SessionResponse = {
         token: result.token,
         expiresAt: new Date(result.session.expiresAt).toISOString(),
@@ -42,11 +45,11 @@ export function registerSessionRoutes(router: AppRouter): void {
       return Response.json(body, { headers: NO_STORE });
     }
     if (result.reason === "rate_limited") {
-      throw new ProblemError(429, ErrorCode.rateLimited, "Too many sign-in attempts. Try again later.", {
+      throw new ProblemError(429, ErrorCode.rateLimited, message("problem.tooManySignIns"), {
         headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
-    throw new ProblemError(401, ErrorCode.invalidCredentials, INVALID_CREDENTIALS_MESSAGE);
+    throw new ProblemError(401, ErrorCode.invalidCredentials, message("signIn.invalidCredentials"));
   });
   // Sign out everywhere: every session of the account, this one included.
   router.delete(ApiPath.sessions, async function handleSignOutEverywhere(request, env) {
@@ -67,9 +70,12 @@ export function registerSessionRoutes(router: AppRouter): void {
     const current = await readCurrentSession(request, env);
     const body = await readJsonBody(request, changePasswordRequestSchema);
     const result = await changePassword(env, ctx, { ...current, ...body }, { ip: readClientIp(request), deviceToken: null });
-    if (result.ok) return new Response(null, { status: 204, headers: NO_STORE });
+    if (result.ok) {
+      await rememberStatedLocale(env, current.account.id, readApiLocale(request, env));
+      return new Response(null, { status: 204, headers: NO_STORE });
+    }
     if (result.reason === "rate_limited") {
-      throw new ProblemError(429, ErrorCode.rateLimited, "Too many password attempts. Try again later.", {
+      throw new ProblemError(429, ErrorCode.rateLimited, message("problem.tooManyPasswordAttempts"), {
         headers: { "retry-after": String(result.retryAfterSeconds) },
       });
     }
@@ -93,7 +99,7 @@ async function readCurrentSession(request: Request, env: Env) {
   const token = readBearerToken(request);
   const current = token ? await validateSessionToken(env, token) : null;
   if (!current) {
-    throw new ProblemError(401, ErrorCode.unauthorized, "Sign in to continue.", {
+    throw new ProblemError(401, ErrorCode.unauthorized, message("problem.unauthorized"), {
       headers: { "www-authenticate": 'Bearer realm="ResetKit"' },
     });
   }

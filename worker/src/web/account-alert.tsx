@@ -19,9 +19,9 @@ export async function showAccountAlert(request: Request, env: Env): Promise<Resp
   const config = readConfig(env);
   const alertToken = new URL(request.url).searchParams.get("token") ?? "";
   const alert = ALERT_TOKEN_PATTERN.test(alertToken) ? await findAlert(env, alertToken) : null;
-  if (!alert) return renderInvalidAlert(env);
+  if (!alert) return renderInvalidAlert(request, env);
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(<AccountAlertPage appName={config.appName} csrfToken={csrf.token} alertToken={alertToken} maskedEmail={alert.maskedEmail} />, {
+  return renderPage(request, env, <AccountAlertPage appName={config.appName} csrfToken={csrf.token} alertToken={alertToken} maskedEmail={alert.maskedEmail} />, {
     cookies: [csrf.setCookie],
   });
 }
@@ -29,10 +29,10 @@ export async function showAccountAlert(request: Request, env: Env): Promise<Resp
 /** POST `/account-alert` (after the CSRF check): lock the password, revoke sessions, send a fresh link. */
 export async function submitAccountAlert(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const alertToken = readField(await readSubmittedFields(request), "token");
-  if (!ALERT_TOKEN_PATTERN.test(alertToken) || !(await revokeFromAlert(env, ctx, alertToken))) return renderInvalidAlert(env);
-  return renderPage(<AccountAlertDonePage appName={readConfig(env).appName} />);
+  if (!ALERT_TOKEN_PATTERN.test(alertToken) || !(await revokeFromAlert(env, ctx, alertToken))) return renderInvalidAlert(request, env);
+  return renderPage(request, env, <AccountAlertDonePage appName={readConfig(env).appName} />);
 }
 
-function renderInvalidAlert(env: Env): Response {
-  return renderPage(<AccountAlertInvalidPage appName={readConfig(env).appName} />, { status: INVALID_LINK_STATUS });
+function renderInvalidAlert(request: Request, env: Env): Response {
+  return renderPage(request, env, <AccountAlertInvalidPage appName={readConfig(env).appName} />, { status: INVALID_LINK_STATUS });
 }

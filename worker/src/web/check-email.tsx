@@ -5,10 +5,10 @@
  * form a link opens. Wrong codes re-render the page with one message that reads the same
  * whether or not the address has an account; the per-network limit is shared with the API.
  */
-import { PagePath } from "../../../shared/contract.ts";
-import { ResetCodeCopy } from "../../../shared/copy.ts";
+import { firstProblemOf, PagePath } from "../../../shared/contract.ts";
+import { message, type Message } from "../../../shared/i18n/translator.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
-import { normalizeResetCode } from "../../../shared/reset-code.ts";
+import { normalizeResetCode, RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET } from "../../../shared/reset-code.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { clock } from "../platform/clock.ts";
@@ -38,8 +38,8 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
   const code = normalizeResetCode(typedCode);
   if (!email.success || !code) {
     const errors = {
-      email: email.success ? undefined : (email.error.issues[0]?.message ?? "Enter a valid email address."),
-      code: code ? undefined : ResetCodeCopy.shape,
+      email: email.success ? undefined : firstProblemOf(email.error),
+      code: code ? undefined : message("resetCode.shape", { example: RESET_CODE_EXAMPLE }),
     };
     return renderCheckEmail(request, env, { ...state, errors }, 422);
   }
@@ -57,12 +57,16 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
     });
   }
   if (outcome.reason === "rate_limited") {
-    const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-    const form = `Too many codes were tried from your network. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+    const form = message("checkEmailPage.tooManyCodes", { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) });
     return renderCheckEmail(request, env, { ...state, errors: { form } }, 429, { "retry-after": String(outcome.retryAfterSeconds) });
   }
   const refused = { ...state, code: "", wrongCodes: wrongCodes + 1 };
-  return renderCheckEmail(request, env, { ...refused, errors: { code: ResetCodeCopy.refused(wrongCodes + 1) } }, 400);
+  return renderCheckEmail(request, env, { ...refused, errors: { code: describeRefusedCode(wrongCodes + 1) } }, 400);
+}
+
+/** What the page says after `wrongCodes` refusals it has seen (the guess budget is the server's). */
+export function describeRefusedCode(wrongCodes: number): Message {
+  return message(wrongCodes >= RESET_CODE_GUESS_BUDGET ? "resetCode.refusedLast" : "resetCode.refused", { budget: RESET_CODE_GUESS_BUDGET });
 }
 
 /** The address this browser typed into /forgot-password, or null when the cookie is gone or spoiled. */
@@ -80,8 +84,7 @@ async function renderCheckEmail(
 ): Promise<Response> {
   const config = readConfig(env);
   const { token, setCookie } = await issueCsrfToken(request, env);
-  return renderPage(
-    <CheckEmailPage
+  return renderPage(request, env, <CheckEmailPage
       appName={config.appName}
       csrfToken={token}
       ttlMinutes={Math.round(config.resetTokenTtlMs / 60_000)}

@@ -5,13 +5,14 @@
  * mail queue, where the lookup and the email happen (`requestPasswordReset`), and the per-IP
  * limit is shared with the JSON API.
  */
-import { PagePath } from "../../../shared/contract.ts";
+import { firstProblemOf, PagePath } from "../../../shared/contract.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { requestPasswordReset } from "../reset/password-reset.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readSubmittedFields } from "./form-body.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
+import { readField, readSubmittedFields, readTimeZoneField } from "./form-body.ts";
 import { setPageCookie } from "./page-cookies.ts";
 import { ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
 import { renderPage } from "./render.ts";
@@ -19,25 +20,31 @@ import { renderPage } from "./render.ts";
 /** GET: the empty form. */
 export async function showForgotPasswordForm(request: Request, env: Env): Promise<Response> {
   const { token, setCookie } = await issueCsrfToken(request, env);
-  return renderPage(<ForgotPasswordPage appName={readConfig(env).appName} csrfToken={token} />, { cookies: [setCookie] });
+  return renderPage(request, env, <ForgotPasswordPage appName={readConfig(env).appName} csrfToken={token} />, { cookies: [setCookie] });
 }
 
 /** POST (after the CSRF check): ask for a reset link. */
 export async function submitForgotPasswordForm(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
-  const typed = readField(await readSubmittedFields(request), "email");
+  const fields = await readSubmittedFields(request);
+  const typed = readField(fields, "email");
   const parsed = emailAddressSchema.safeParse(typed);
   if (!parsed.success) {
     const { token, setCookie } = await issueCsrfToken(request, env);
-    const error = parsed.error.issues[0]?.message ?? "Enter a valid email address.";
-    return renderPage(<ForgotPasswordPage appName={config.appName} csrfToken={token} email={typed.slice(0, 254)} error={error} />, {
+    const error = firstProblemOf(parsed.error);
+    return renderPage(request, env, <ForgotPasswordPage appName={config.appName} csrfToken={token} email={typed.slice(0, 254)} error={error} />, {
       status: 422,
       cookies: [setCookie],
     });
   }
-  const result = await requestPasswordReset(env, { email: parsed.data, client: "web", ip: readClientIp(request) });
+  const result = await requestPasswordReset(env, {
+    email: parsed.data,
+    client: "web",
+    ip: readClientIp(request),
+    language: { ...readPageLocale(request, env), timeZone: readTimeZoneField(fields) },
+  });
   if (!result.accepted) {
-    return renderPage(<RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} />, {
+    return renderPage(request, env, <RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} />, {
       status: 429,
       headers: { "retry-after": String(result.retryAfterSeconds) },
     });

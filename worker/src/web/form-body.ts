@@ -4,6 +4,7 @@
  * fields are remembered per request. The 16 KiB body limit of the JSON API applies here too.
  */
 import { readBodyText } from "../http/json-body.ts";
+import { timeZoneSchema } from "../../../shared/contract.ts";
 import { readMediaType } from "../http/media-type.ts";
 
 export type FormBody = { ok: true; fields: URLSearchParams } | { ok: false; reason: "unsupported_media_type" | "too_large" };
@@ -33,6 +34,12 @@ export async function readSubmittedFields(request: Request): Promise<URLSearchPa
 /** Returns one field as a string, or "" when it is missing. */
 export function readField(fields: URLSearchParams, name: string): string {
   return fields.get(name) ?? "";
+}
+
+/** The browser's time zone as the page script filled it in, or undefined when absent or no zone. */
+export function readTimeZoneField(fields: URLSearchParams): string | undefined {
+  const parsed = timeZoneSchema.safeParse(fields.get("time_zone") || undefined);
+  return parsed.success ? parsed.data : undefined;
 }
 
 async function parseFormBody(request: Request): Promise<FormBody> {

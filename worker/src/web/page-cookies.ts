@@ -46,6 +46,8 @@ export const PAGE_COOKIES = {
   device: { name: "resetkit_device", sameSite: "lax" },
   /** One sentence for the next page after a redirect ("You have signed out."), read once. */
   notice: { name: "resetkit_notice", sameSite: "strict" },
+  /** The language chosen with `?lang=` (i18n/request-locale.ts); Lax, so it holds on a link from an email. */
+  language: { name: "resetkit_lang", sameSite: "lax" },
 } as const satisfies Record<string, PageCookie>;
 
 export type PageCookieKind = keyof typeof PAGE_COOKIES;

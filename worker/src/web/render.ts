@@ -1,9 +1,15 @@
 /**
- * Turns a page component into an HTML response. React's server renderer escapes every
+ * Turns a page component into an HTML response in the request's language (i18n/request-locale.ts):
+ * the page reads its words from the translator in context, and the response says which language
+ * it is in (`Content-Language`, and `Vary` on what chose it). React's server renderer escapes every
  * interpolated value, so account addresses and form input can never become markup.
  */
-import type { ReactElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nProvider } from "../../../shared/i18n/react.tsx";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
+import { PageLocationProvider } from "./pages/page-location.tsx";
 
 export interface PageResponseInit {
   status?: number;
@@ -12,9 +18,19 @@ export interface PageResponseInit {
   cookies?: readonly (string | null)[];
 }
 
-/** Renders a full HTML document. */
-export function renderPage(page: ReactElement, init: PageResponseInit = {}): Response {
-  const headers = new Headers({ "content-type": "text/html; charset=utf-8", ...init.headers });
+/** Renders a full HTML document in the language `request` asks for. */
+export function renderPage(request: Request, env: Env, page: ReactElement, init: PageResponseInit = {}): Response {
+  const { locale } = readPageLocale(request, env);
+  const headers = new Headers({
+    "content-type": "text/html; charset=utf-8",
+    "content-language": locale,
+    vary: "Accept-Language, Cookie",
+    ...init.headers,
+  });
   for (const cookie of init.cookies ?? []) if (cookie) headers.append("set-cookie", cookie);
-  return new Response(`<!DOCTYPE html>${renderToStaticMarkup(page)}`, { status: init.status ?? 200, headers });
+  const translated = createElement(I18nProvider, {
+    translator: translatorFor(locale),
+    children: createElement(PageLocationProvider, { url: request.url, children: page }),
+  });
+  return new Response(`<!DOCTYPE html>${renderToStaticMarkup(translated)}`, { status: init.status ?? 200, headers });
 }

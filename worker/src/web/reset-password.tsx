@@ -13,12 +13,13 @@
  * is ever checked for that.
  */
 import { PagePath, type ResetClient } from "../../../shared/contract.ts";
-import { ResetPasswordCopy } from "../../../shared/copy.ts";
 import { buildResetDeepLink, buildSignInDeepLink } from "../../../shared/deep-link.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
-import { checkNewPassword, type NewPasswordProblems } from "../../../shared/new-password.ts";
+import { checkNewPassword, RESET_PASSWORD_WORDS, type NewPasswordProblems } from "../../../shared/new-password.ts";
 import { isTokenShape } from "../../../shared/token-shape.ts";
 import { readConfig } from "../config.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
 import { clock } from "../platform/clock.ts";
 import {
   createResetFormId,
@@ -53,7 +54,7 @@ export async function openResetPassword(request: Request, env: Env): Promise<Res
     // once as a same-origin navigation; without a cookie that second visit shows the invalid page.
     if (fetchSite === "cross-site" || fetchSite === "same-site") {
       if (!(await recognizeFinishedReset(env, readPageCookie(request, "resetDone"), null))) {
-        return renderPage(<ContinueToResetPage appName={readConfig(env).appName} />);
+        return renderPage(request, env, <ContinueToResetPage appName={readConfig(env).appName} />);
       }
     }
   }
@@ -71,11 +72,14 @@ export async function submitResetPassword(request: Request, env: Env, ctx: Execu
   const verified = token ? await verifyPasswordResetToken(env, token) : null;
   if (!token || !verified) return renderDeadLink(request, env, token, { formId });
 
-  const problems = checkNewPassword(password, confirmation, { minLength: config.passwordMinLength, email: verified.account.email }, ResetPasswordCopy);
+  const problems = checkNewPassword(password, confirmation, { minLength: config.passwordMinLength, email: verified.account.email }, RESET_PASSWORD_WORDS);
   // The policy itself is the server's to check, after the token, once: only an empty or mismatched pair stops here.
   if (!password || confirmation !== password) return renderResetForm(request, env, token, verified, problems, 422);
   const result = await completePasswordReset(env, ctx, verified, password);
-  if (result.ok) return renderPasswordChanged(request, env, verified.client, await issueFinishedResetReceipt(env, verified.client, formId));
+  if (result.ok) {
+    await rememberStatedLocale(env, verified.account.id, readPageLocale(request, env));
+    return renderPasswordChanged(request, env, verified.client, await issueFinishedResetReceipt(env, verified.client, formId));
+  }
   if (result.reason === "password_policy") return renderResetForm(request, env, token, verified, { password: result.message }, 422);
   return renderDeadLink(request, env, token, { formId });
 }
@@ -100,8 +104,7 @@ async function renderResetForm(
 ): Promise<Response> {
   const config = readConfig(env);
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(
-    <ResetPasswordPage
+  return renderPage(request, env, <ResetPasswordPage
       appName={config.appName}
       csrfToken={csrf.token}
       formId={createResetFormId()}
@@ -121,8 +124,7 @@ async function renderResetForm(
  */
 function renderPasswordChanged(request: Request, env: Env, client: ResetClient, receipt: string | null): Response {
   const config = readConfig(env);
-  return renderPage(
-    <PasswordChangedPage
+  return renderPage(request, env, <PasswordChangedPage
       appName={config.appName}
       signInUrl={config.signInUrl}
       appLink={client === "desktop" ? buildSignInDeepLink(config.deepLinkScheme) : undefined}
@@ -146,7 +148,7 @@ async function renderDeadLink(request: Request, env: Env, token: string | null, 
   if (finished) return renderPasswordChanged(request, env, finished.client, null);
   const appName = readConfig(env).appName;
   const page = (await explainDeadResetLink(env, token)) === "used" ? <ResetLinkUsedPage appName={appName} /> : <ResetLinkInvalidPage appName={appName} />;
-  return renderPage(page, {
+  return renderPage(request, env, page, {
     status: INVALID_LINK_STATUS,
     cookies: [
       readPageCookie(request, "reset") ? clearPageCookie(request, "reset") : null,

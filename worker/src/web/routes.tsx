@@ -41,7 +41,7 @@ const PAGES: ReadonlyArray<[path: string, route: PageRoute]> = [
 ];
 
 const protectForm = csrf({
-  onRejected: (_request, env) => renderPage(<FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
+  onRejected: (request, env) => renderPage(request, env, <FormRefusedPage appName={readConfig(env).appName} />, { status: 403 }),
 });
 
 /**
@@ -51,8 +51,8 @@ const protectForm = csrf({
 async function refuseUnreadableForm(request: Request, env: Env): Promise<Response | undefined> {
   const body = await readFormBody(request);
   if (body.ok) return undefined;
-  if (body.reason === "too_large") return renderPage(<FormTooLargePage appName={readConfig(env).appName} />, { status: 413 });
-  return renderErrorPage(env, 415, "This form could not be read. Reload the page and send it again.");
+  if (body.reason === "too_large") return renderPage(request, env, <FormTooLargePage appName={readConfig(env).appName} />, { status: 413 });
+  return renderErrorPage(request, env, 415, "errorPage.unreadableForm");
 }
 
 /** Registers every edge page on the router. */

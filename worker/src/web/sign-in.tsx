@@ -6,7 +6,10 @@
  * keeps the device token it hands out, so failures elsewhere never lock this browser out.
  */
 import { PagePath } from "../../../shared/contract.ts";
-import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
+import { firstProblemOf } from "../../../shared/contract.ts";
+import { message } from "../../../shared/i18n/translator.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
@@ -33,7 +36,7 @@ export async function submitSignInForm(request: Request, env: Env): Promise<Resp
   const typedEmail = readField(fields, "email");
   const shown = { email: typedEmail.slice(0, 254) };
   const email = emailAddressSchema.safeParse(typedEmail);
-  if (!email.success) return renderSignInForm(request, env, { ...shown, emailError: email.error.issues[0]?.message }, 422);
+  if (!email.success) return renderSignInForm(request, env, { ...shown, emailError: firstProblemOf(email.error) }, 422);
 
   const result = await signIn(env, {
     email: email.data,
@@ -42,6 +45,7 @@ export async function submitSignInForm(request: Request, env: Env): Promise<Resp
     deviceToken: readPageCookie(request, "device"),
   });
   if (result.ok) {
+    await rememberStatedLocale(env, result.session.accountId, readPageLocale(request, env));
     return redirectTo(PagePath.account, [
       setPageCookie(request, "session", result.token, (result.session.expiresAt - clock.now()) / 1000),
       setPageCookie(request, "device", result.deviceToken, TRUSTED_CLIENT_TTL_MS / 1000),
@@ -51,7 +55,7 @@ export async function submitSignInForm(request: Request, env: Env): Promise<Resp
     return renderSignInForm(request, env, { ...shown, error: describeWait(result.retryAfterSeconds) }, 429, [], result.retryAfterSeconds);
   }
   // One page and one status for an unknown address, a wrong or locked password and a sign-up not confirmed yet.
-  return renderSignInForm(request, env, { ...shown, error: INVALID_CREDENTIALS_MESSAGE }, 401);
+  return renderSignInForm(request, env, { ...shown, error: message("signIn.invalidCredentials") }, 401);
 }
 
 async function renderSignInForm(
@@ -63,7 +67,7 @@ async function renderSignInForm(
   retryAfterSeconds?: number,
 ): Promise<Response> {
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(<SignInPage appName={readConfig(env).appName} csrfToken={csrf.token} {...state} />, {
+  return renderPage(request, env, <SignInPage appName={readConfig(env).appName} csrfToken={csrf.token} {...state} />, {
     status,
     cookies: [csrf.setCookie, ...cookies],
     headers: retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) },

@@ -7,14 +7,14 @@
  * with `POST /api/v1/accounts`.
  */
 import { createAccountRequestSchema, fieldErrorsFrom, PagePath } from "../../../shared/contract.ts";
-import { SignUpCopy } from "../../../shared/copy.ts";
 import { emailAddressSchema } from "../../../shared/email-address.ts";
-import { checkNewPassword } from "../../../shared/new-password.ts";
+import { checkNewPassword, type NewPasswordWords } from "../../../shared/new-password.ts";
 import { requestSignUp } from "../accounts/sign-up.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
-import { readField, readSubmittedFields } from "./form-body.ts";
+import { readField, readSubmittedFields, readTimeZoneField } from "./form-body.ts";
 import { readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { RateLimitedPage } from "./pages/forgot-password.tsx";
 import { SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
@@ -25,6 +25,8 @@ import { renderPage } from "./render.ts";
  * unlike the reset one), so the address need not stay in the browser for the link's 24 hours.
  */
 const CHECK_EMAIL_COOKIE_SECONDS = 30 * 60;
+
+const SIGN_UP_PASSWORD_WORDS: NewPasswordWords = { missingPassword: "signUp.missingPassword", missingConfirmation: "signUp.missingConfirmation" };
 
 /** GET: the empty form. */
 export function showSignUpForm(request: Request, env: Env): Promise<Response> {
@@ -44,7 +46,13 @@ export async function submitSignUpForm(request: Request, env: Env): Promise<Resp
   const errors = checkSignUpForm(parsed, password, confirmation, config.passwordMinLength);
   if (!parsed.success || Object.values(errors).some(Boolean)) return renderSignUpForm(request, env, { ...shown, errors }, 422);
 
-  const result = await requestSignUp(env, { ...parsed.data, client: "web", ip: readClientIp(request) });
+  const result = await requestSignUp(env, {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    client: "web",
+    ip: readClientIp(request),
+    language: { ...readPageLocale(request, env), timeZone: readTimeZoneField(fields) },
+  });
   if (result.ok) {
     return new Response(null, {
       status: 303,
@@ -55,8 +63,7 @@ export async function submitSignUpForm(request: Request, env: Env): Promise<Resp
     });
   }
   if (result.reason === "password_policy") return renderSignUpForm(request, env, { ...shown, errors: { password: result.message } }, 422);
-  return renderPage(
-    <RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} requests="sign-ups" formPath={PagePath.signUp} />,
+  return renderPage(request, env, <RateLimitedPage appName={config.appName} retryAfterSeconds={result.retryAfterSeconds} sentence="rateLimited.signUps" formPath={PagePath.signUp} />,
     { status: 429, headers: { "retry-after": String(result.retryAfterSeconds) } },
   );
 }
@@ -64,8 +71,7 @@ export async function submitSignUpForm(request: Request, env: Env): Promise<Resp
 /** GET `/sign-up/check-email`: the same answer for every address. */
 export function showSignUpCheckEmail(request: Request, env: Env): Response {
   const config = readConfig(env);
-  return renderPage(
-    <SignUpCheckEmailPage
+  return renderPage(request, env, <SignUpCheckEmailPage
       appName={config.appName}
       knownEmail={readTypedAddress(request)}
       showDevMailbox={config.environment === "development"}
@@ -84,7 +90,7 @@ function checkSignUpForm(
   minLength: number,
 ): SignUpErrors {
   const fieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
-  const checked = checkNewPassword(password, confirmation, { minLength, email: parsed.data?.email ?? "" }, SignUpCopy);
+  const checked = checkNewPassword(password, confirmation, { minLength, email: parsed.data?.email ?? "" }, SIGN_UP_PASSWORD_WORDS);
   // An empty or over-long password gets the schema's own sentence, as the API gives it.
   return { email: fieldErrors.email, password: fieldErrors.password ?? checked.password, confirmPassword: checked.confirmPassword };
 }
@@ -103,8 +109,7 @@ async function renderSignUpForm(
 ): Promise<Response> {
   const config = readConfig(env);
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(
-    <SignUpPage appName={config.appName} csrfToken={csrf.token} minLength={config.passwordMinLength} signInUrl={config.signInUrl} {...state} />,
+  return renderPage(request, env, <SignUpPage appName={config.appName} csrfToken={csrf.token} minLength={config.passwordMinLength} signInUrl={config.signInUrl} {...state} />,
     { status, cookies: [csrf.setCookie] },
   );
 }

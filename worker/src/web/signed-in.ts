@@ -7,17 +7,17 @@
  * @example
  * const current = await readSignedIn(request, env); // { account, session } | null
  */
-import { AccountCopy, SignInCopy } from "../../../shared/copy.ts";
+import { message, type Message, type MessageKey } from "../../../shared/i18n/translator.ts";
 import type { Account } from "../accounts/accounts.ts";
 import { validateSessionToken, type Session } from "../sessions/session.ts";
 import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
 
 /** The notices a redirect may leave for the next page, by the key the notice cookie holds. */
 export const NOTICES = {
-  "signed-out": SignInCopy.signedOut,
-  "signed-out-everywhere": SignInCopy.signedOutEverywhere,
-  "password-changed": AccountCopy.changed,
-} as const;
+  "signed-out": "signIn.signedOut",
+  "signed-out-everywhere": "signIn.signedOutEverywhere",
+  "password-changed": "account.changed",
+} as const satisfies Record<string, MessageKey>;
 export type NoticeKey = keyof typeof NOTICES;
 const NOTICE_SECONDS = 60;
 
@@ -40,14 +40,13 @@ export function setNotice(request: Request, key: NoticeKey): string {
 }
 
 /** The one-shot notice a redirect left for this page, and the cookie that forgets it. */
-export function takeNotice(request: Request): { notice: string | undefined; clear: string | null } {
+export function takeNotice(request: Request): { notice: Message | undefined; clear: string | null } {
   const key = readPageCookie(request, "notice");
   if (!key) return { notice: undefined, clear: null };
-  return { notice: Object.hasOwn(NOTICES, key) ? NOTICES[key as NoticeKey] : undefined, clear: clearPageCookie(request, "notice") };
+  return { notice: Object.hasOwn(NOTICES, key) ? message(NOTICES[key as NoticeKey]) : undefined, clear: clearPageCookie(request, "notice") };
 }
 
 /** The sentence for a limit: how long to wait, in whole minutes. */
-export function describeWait(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+export function describeWait(retryAfterSeconds: number): Message {
+  return message("wait.minutes", { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
 }

@@ -15,7 +15,7 @@
  * already confirmed or the link is invalid; no password is checked for that.
  */
 import { PagePath, verifyEmailRequestSchema } from "../../../shared/contract.ts";
-import { VerifyEmailCopy } from "../../../shared/copy.ts";
+import { message, type Message } from "../../../shared/i18n/translator.ts";
 import { isTokenShape } from "../../../shared/token-shape.ts";
 import {
   explainDeadVerificationLink,
@@ -28,6 +28,8 @@ import {
 import { VERIFICATION_TOKEN_TTL_MS } from "../accounts/verification-tokens.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
+import { rememberStatedLocale } from "../i18n/account-language.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
@@ -58,7 +60,7 @@ export async function openVerifyEmail(request: Request, env: Env): Promise<Respo
     // A link followed from a mail site: the browser withheld our SameSite=Strict cookie. Reload
     // once as a same-origin navigation; without a cookie that second visit shows the invalid page.
     if ((fetchSite === "cross-site" || fetchSite === "same-site") && !(await recognizeFinishedVerification(env, readPageCookie(request, "verifyDone")))) {
-      return renderPage(<ContinueToVerifyEmailPage appName={readConfig(env).appName} />);
+      return renderPage(request, env, <ContinueToVerifyEmailPage appName={readConfig(env).appName} />);
     }
   }
   return renderDeadLink(request, env, token, true);
@@ -72,13 +74,15 @@ export async function submitVerifyEmail(request: Request, env: Env): Promise<Res
   if (!token || !verification) return renderDeadLink(request, env, token, true);
   const parsed = verifyEmailRequestSchema.safeParse({ token, password: readField(fields, "password") });
   // The token's shape is checked above, so the password is what the schema refused.
-  if (!parsed.success) return renderVerifyForm(request, env, verification, parsed.error.issues[0]?.message ?? "Enter your password.", 422);
+  if (!parsed.success) return renderVerifyForm(request, env, verification, message("verifyEmail.missingPassword"), 422);
 
   const result = await verifyEmail(env, parsed.data, { ip: readClientIp(request), deviceToken: null });
-  if (result.ok) return renderVerified(request, env);
+  if (result.ok) {
+    await rememberStatedLocale(env, result.account.id, readPageLocale(request, env));
+    return renderVerified(request, env);
+  }
   if (result.reason === "rate_limited") {
-    return renderPage(
-      <RateLimitedPage appName={readConfig(env).appName} retryAfterSeconds={result.retryAfterSeconds} requests="password attempts" formPath={PagePath.verifyEmail} />,
+    return renderPage(request, env, <RateLimitedPage appName={readConfig(env).appName} retryAfterSeconds={result.retryAfterSeconds} sentence="rateLimited.passwordAttempts" formPath={PagePath.verifyEmail} />,
       { status: 429, headers: { "retry-after": String(result.retryAfterSeconds) } },
     );
   }
@@ -86,14 +90,14 @@ export async function submitVerifyEmail(request: Request, env: Env): Promise<Res
   // The token may have just run out of tries: then the link is dead and the page says so.
   const stillLive = await findEmailVerification(env, token);
   if (!stillLive) return renderDeadLink(request, env, token, true);
-  return renderVerifyForm(request, env, stillLive, VerifyEmailCopy.wrongPassword, WRONG_PASSWORD_STATUS);
+  return renderVerifyForm(request, env, stillLive, message("verifyEmail.wrongPassword"), WRONG_PASSWORD_STATUS);
 }
 
 /** The success page; the done cookie lets a repeat of the form land here too. */
 async function renderVerified(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
   const receipt = await issueFinishedVerificationReceipt(env);
-  return renderPage(<EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
+  return renderPage(request, env, <EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
     cookies: [clearPageCookie(request, "verifyEmail"), setPageCookie(request, "verifyDone", receipt, FINISHED_VERIFICATION_WINDOW_MS / 1000)],
   });
 }
@@ -112,12 +116,11 @@ async function renderVerifyForm(
   request: Request,
   env: Env,
   verification: { email: string; maskedEmail: string },
-  error: string | undefined,
+  error: Message | undefined,
   status: number,
 ): Promise<Response> {
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(
-    <VerifyEmailPage
+  return renderPage(request, env, <VerifyEmailPage
       appName={readConfig(env).appName}
       csrfToken={csrf.token}
       email={verification.email}
@@ -136,7 +139,7 @@ async function renderVerifyForm(
 async function renderDeadLink(request: Request, env: Env, token: string | null, repeat: boolean): Promise<Response> {
   const config = readConfig(env);
   if (repeat && (await recognizeFinishedVerification(env, readPageCookie(request, "verifyDone")))) {
-    return renderPage(<EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
+    return renderPage(request, env, <EmailVerifiedPage appName={config.appName} signInUrl={config.signInUrl} />, {
       cookies: [readPageCookie(request, "verifyEmail") ? clearPageCookie(request, "verifyEmail") : null],
     });
   }
@@ -146,7 +149,7 @@ async function renderDeadLink(request: Request, env: Env, token: string | null, 
   ) : (
     <VerificationLinkInvalidPage appName={config.appName} />
   );
-  return renderPage(page, {
+  return renderPage(request, env, page, {
     status: INVALID_LINK_STATUS,
     cookies: [
       readPageCookie(request, "verifyEmail") ? clearPageCookie(request, "verifyEmail") : null,

@@ -1,13 +1,17 @@
 /**
  * Runs one edge page's handler chain (for example the CSRF check, then the page) and finishes
- * every response the same way: security headers on, no body for HEAD, and, when something
+ * every response the same way: security headers on, the language cookie set when `?lang=` chose
+ * one, no body for HEAD, and, when something
  * throws (storage, most likely), one log line and the 503 "temporarily unavailable" page
  * instead of a stack trace, a problem+json body or a misleading "invalid link".
  */
+import type { MessageKey } from "../../../shared/i18n/translator.ts";
 import { readConfig } from "../config.ts";
 import { logRequestFailure } from "../http/failure-log.ts";
+import { readLanguageParameter } from "../i18n/request-locale.ts";
 import { RETRY_AFTER_SECONDS } from "../http/problem.ts";
 import { ErrorPage, NotFoundPage, UnavailablePage } from "./pages/errors.tsx";
+import { readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { renderPage } from "./render.ts";
 import { secureHeaders } from "./secure-headers/index.ts";
 
@@ -34,14 +38,26 @@ export function webRoute(...handlers: WebHandler[]) {
       logRequestFailure(request, error);
       response = renderUnavailablePage(request, env);
     }
+    rememberLanguageChoice(request, response);
     const secured = applySecureHeaders(request, response);
     return request.method === "HEAD" ? new Response(null, secured) : secured;
   };
 }
 
+/** A year: a choice of language is the person's, not the session's. */
+const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 60 * 60;
+
+/** `?lang=xx` on any page sets the language cookie, so the choice holds on the pages that follow. */
+function rememberLanguageChoice(request: Request, response: Response): void {
+  const chosen = readLanguageParameter(request);
+  if (chosen && readPageCookie(request, "language") !== chosen) {
+    response.headers.append("set-cookie", setPageCookie(request, "language", chosen, LANGUAGE_COOKIE_SECONDS));
+  }
+}
+
 /** An HTML error page with the given status and a sentence on what to do. */
-export function renderErrorPage(env: Env, status: number, message: string): Response {
-  return renderPage(<ErrorPage appName={readConfig(env).appName} message={message} />, { status });
+export function renderErrorPage(request: Request, env: Env, status: number, message: MessageKey): Response {
+  return renderPage(request, env, <ErrorPage appName={readConfig(env).appName} message={message} />, { status });
 }
 
 /**
@@ -53,22 +69,22 @@ export function renderErrorPage(env: Env, status: number, message: string): Resp
  */
 export function rejectOtherPageMethods(allowed: readonly string[]): WebHandler {
   const allow = allowed.join(", ");
-  return function handleWrongPageMethod(_request, env) {
-    const response = renderErrorPage(env, 405, "This page cannot be opened that way. Open it from a link or the form instead.");
+  return function handleWrongPageMethod(request, env) {
+    const response = renderErrorPage(request, env, 405, "errorPage.wrongMethod");
     response.headers.set("allow", allow);
     return response;
   };
 }
 
 /** The HTML 503 for a failure on our side, with `Retry-After`. */
-export function renderUnavailablePage(_request: Request, env: Env): Response {
-  return renderPage(<UnavailablePage appName={readConfig(env).appName} />, {
+export function renderUnavailablePage(request: Request, env: Env): Response {
+  return renderPage(request, env, <UnavailablePage appName={readConfig(env).appName} />, {
     status: 503,
     headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
   });
 }
 
 /** The HTML 404 for any path that is not an API endpoint. */
-export function renderNotFoundPage(_request: Request, env: Env): Response {
-  return renderPage(<NotFoundPage appName={readConfig(env).appName} />, { status: 404 });
+export function renderNotFoundPage(request: Request, env: Env): Response {
+  return renderPage(request, env, <NotFoundPage appName={readConfig(env).appName} />, { status: 404 });
 }

@@ -4,10 +4,13 @@
  * at most 560px wide and shrinks to the screen on phones.
  *
  * React escapes every interpolated value, so text from configuration or accounts cannot turn
- * into markup.
+ * into markup. The document carries the email's language and writing direction, so Arabic mail
+ * reads right to left in every client.
  */
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { I18nProvider, useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Translator } from "../../../../shared/i18n/translator.ts";
 
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
@@ -48,16 +51,18 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
 
 /** Wraps the body of an email in the shared frame. */
 export function EmailLayout({ appName, title, children }: { appName: string; title: string; children: ReactNode }) {
+  const { locale, dir } = useI18n();
+  const start = dir === "rtl" ? "right" : "left";
   return (
-    <html lang="en">
+    <html lang={locale} dir={dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <title>{title}</title>
       </head>
-      <body style={{ margin: 0, padding: 0, backgroundColor: "#f4f5f7" }}>
-        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ backgroundColor: "#f4f5f7" }}>
+      <body dir={dir} style={{ margin: 0, padding: 0, backgroundColor: "#f4f5f7" }}>
+        <table role="presentation" dir={dir} width="100%" cellPadding={0} cellSpacing={0} style={{ backgroundColor: "#f4f5f7" }}>
           <tbody>
             <tr>
               <td align="center" style={{ padding: "24px 12px" }}>
@@ -66,7 +71,7 @@ export function EmailLayout({ appName, title, children }: { appName: string; tit
                   width="100%"
                   cellPadding={0}
                   cellSpacing={0}
-                  style={{ maxWidth: "560px", backgroundColor: "#ffffff", borderRadius: "8px", fontFamily: FONT }}
+                  style={{ maxWidth: "560px", backgroundColor: "#ffffff", borderRadius: "8px", fontFamily: FONT, textAlign: start }}
                 >
                   <tbody>
                     <tr>
@@ -89,7 +94,7 @@ export function EmailLayout({ appName, title, children }: { appName: string; tit
   );
 }
 
-/** Renders an email element to a complete HTML document. */
-export function renderEmailHtml(element: ReactNode): string {
-  return `<!DOCTYPE html>${renderToStaticMarkup(element)}`;
+/** Renders an email element to a complete HTML document in `translator`'s language. */
+export function renderEmailHtml(translator: Translator, element: ReactNode): string {
+  return `<!DOCTYPE html>${renderToStaticMarkup(<I18nProvider translator={translator}>{element}</I18nProvider>)}`;
 }

@@ -1,14 +1,20 @@
 /**
  * The "your password was changed" email. It tells the owner when it happened and offers a
  * "this wasn't me" link (`${PUBLIC_BASE_URL}/account-alert?token=A`) that signs every device
- * out and sends a fresh reset link to the address on the account.
+ * out and sends a fresh reset link to the address on the account. Nothing asked for it just then,
+ * so it is written in the account's language, with times in UTC.
  */
 import { PagePath } from "../../../../shared/contract.ts";
+import { displayEmail } from "../../../../shared/email-address.ts";
+import { Isolated, Rich } from "../../../../shared/i18n/react.tsx";
+import type { Translator } from "../../../../shared/i18n/translator.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
 import { describeDuration } from "./lifetime-words.ts";
 import type { RenderedEmail } from "./reset-email.tsx";
 
 export interface PasswordChangedEmailInput {
+  translator: Translator;
+  timeZone?: string | undefined;
   appName: string;
   publicBaseUrl: string;
   email: string;
@@ -24,46 +30,49 @@ export function buildAccountAlertLink(publicBaseUrl: string, alertToken: string)
 
 /** Renders the subject, text part and HTML part of the "password changed" email. */
 export function renderPasswordChangedEmail(input: PasswordChangedEmailInput): RenderedEmail {
+  const { translator, appName } = input;
+  const { t } = translator;
   const link = buildAccountAlertLink(input.publicBaseUrl, input.alertToken);
-  const when = new Date(input.changedAt).toUTCString();
-  const lifetime = describeDuration(input.alertLifetimeMs);
-  const subject = `Your ${input.appName} password was changed`;
+  const when = translator.formatDateTime(input.changedAt, input.timeZone);
+  const until = translator.formatDateTime(input.changedAt + input.alertLifetimeMs, input.timeZone);
+  const lifetime = describeDuration(translator, input.alertLifetimeMs);
+  const email = displayEmail(input.email);
 
   const text = [
-    "Hello,",
+    t("email.greeting"),
     "",
-    `The password of your ${input.appName} account (${input.email}) was changed on ${when}.`,
+    t("passwordChangedEmail.changed", { appName, email: translator.isolate(email), when }),
     "",
-    "If that was you, there is nothing to do.",
+    t("passwordChangedEmail.wasYou"),
     "",
-    "If it was not you, open this link. It signs out every device, stops the current password from working and sends a new reset link to this address:",
+    t("passwordChangedEmail.notYouText"),
     "",
     link,
     "",
-    `This link works once and expires in ${lifetime}.`,
+    t("passwordChangedEmail.lifetime", { lifetime, until }),
     "",
-    `— ${input.appName}`,
+    t("email.signature", { appName }),
     "",
   ].join("\n");
 
   const html = renderEmailHtml(
-    <EmailLayout appName={input.appName} title="Your password was changed">
+    translator,
+    <EmailLayout appName={appName} title={t("passwordChangedEmail.title")}>
       <p style={emailStyles.paragraph}>
-        The password of your {input.appName} account (<strong>{input.email}</strong>) was changed on {when}.
+        <Rich id="passwordChangedEmail.changed" values={{ appName, email: <Isolated>{email}</Isolated>, when }} />
       </p>
-      <p style={emailStyles.paragraph}>If that was you, there is nothing to do.</p>
-      <p style={emailStyles.paragraph}>
-        If it was not you, use the button below. It signs out every device, stops the current password from working
-        and sends a new reset link to this address.
-      </p>
-      <EmailButton href={link}>This wasn&apos;t me</EmailButton>
-      <p style={emailStyles.small}>This link works once and expires in {lifetime}.</p>
-      <p style={emailStyles.small}>If the button does not work, copy this address into your browser:</p>
+      <p style={emailStyles.paragraph}>{t("passwordChangedEmail.wasYou")}</p>
+      <p style={emailStyles.paragraph}>{t("passwordChangedEmail.notYouHtml")}</p>
+      <EmailButton href={link}>{t("passwordChangedEmail.button")}</EmailButton>
+      <p style={emailStyles.small}>{t("passwordChangedEmail.lifetime", { lifetime, until })}</p>
+      <p style={emailStyles.small}>{t("email.copyLink")}</p>
       <p style={emailStyles.small}>
-        <span style={emailStyles.code}>{link}</span>
+        <Isolated>
+          <span style={emailStyles.code}>{link}</span>
+        </Isolated>
       </p>
     </EmailLayout>,
   );
 
-  return { subject, text, html };
+  return { subject: t("passwordChangedEmail.subject", { appName }), text, html, locale: translator.locale };
 }

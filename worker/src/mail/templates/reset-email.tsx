@@ -3,15 +3,21 @@
  * `${PUBLIC_BASE_URL}/reset-password?token=T`; when the request came from the desktop app it also
  * offers the `${DEEP_LINK_SCHEME}://reset-password?token=T` deep link. Next to the link it
  * prints the one-time code (`XXXX-XXXX`) for finishing on another device, and says in plain
- * words which to use where. It says how long both last and what to do if you did not ask.
+ * words which to use where. It says how long both last, until when in the reader's time, and what
+ * to do if you did not ask. Written in the language of the request.
  */
 import { buildResetDeepLink } from "../../../../shared/deep-link.ts";
 import { PagePath, type ResetClient } from "../../../../shared/contract.ts";
+import { Isolated, Rich } from "../../../../shared/i18n/react.tsx";
+import type { Translator } from "../../../../shared/i18n/translator.ts";
 import { formatResetCode } from "../../../../shared/reset-code.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
 import { describeDuration } from "./lifetime-words.ts";
 
 export interface ResetEmailInput {
+  translator: Translator;
+  /** The reader's IANA time zone; UTC when unknown. */
+  timeZone?: string | undefined;
   appName: string;
   publicBaseUrl: string;
   deepLinkScheme: string;
@@ -20,12 +26,16 @@ export interface ResetEmailInput {
   code: string;
   client: ResetClient;
   lifetimeMs: number;
+  /** When the link and code stop working. */
+  expiresAt: number;
 }
 
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** The language the email is written in, for its Content-Language header. */
+  locale: string;
 }
 
 /** Builds the web reset link; it is never derived from the request's Host header. */
@@ -35,67 +45,67 @@ export function buildResetLink(publicBaseUrl: string, token: string): string {
 
 /** Renders the subject, text part and HTML part of the reset email. */
 export function renderResetEmail(input: ResetEmailInput): RenderedEmail {
+  const { translator, appName } = input;
+  const { t } = translator;
   const link = buildResetLink(input.publicBaseUrl, input.token);
   const deepLink = input.client === "desktop" ? buildResetDeepLink(input.deepLinkScheme, input.token) : null;
-  const lifetime = describeDuration(input.lifetimeMs);
+  const lifetime = describeDuration(translator, input.lifetimeMs);
+  const until = translator.formatDateTime(input.expiresAt, input.timeZone);
   const code = formatResetCode(input.code);
-  const subject = `Reset your ${input.appName} password`;
 
   const text = [
-    "Hello,",
+    t("email.greeting"),
     "",
-    `Someone asked to reset the password of your ${input.appName} account.`,
+    t("resetEmail.asked", { appName }),
     "",
-    "On this computer, open this link to choose a new password:",
+    t("resetEmail.thisComputerText"),
     "",
     link,
     "",
-    ...(deepLink ? [`Or open it straight in the ${input.appName} desktop app:`, "", deepLink, ""] : []),
-    `On another device, enter this code in the ${input.appName} app, or on the ${input.appName} "Forgot your password?" web page under "I have a code":`,
+    ...(deepLink ? [t("email.openInAppText", { appName }), "", deepLink, ""] : []),
+    t("resetEmail.otherDevice", { appName }),
     "",
-    `    ${code}`,
+    `    ${translator.isolate(code)}`,
     "",
-    `The link and the code go together: each works once, using one ends the other, and each expires in ${lifetime}.`,
+    t("resetEmail.lifetime", { lifetime, until }),
     "",
-    `Did not ask for this? Ignore this email. Your password stays the same, and nobody can change it without this link or code.`,
+    t("resetEmail.notYou"),
     "",
-    `— ${input.appName}`,
+    t("email.signature", { appName }),
     "",
   ].join("\n");
 
   const html = renderEmailHtml(
-    <EmailLayout appName={input.appName} title="Reset your password">
-      <p style={emailStyles.paragraph}>Someone asked to reset the password of your {input.appName} account.</p>
+    translator,
+    <EmailLayout appName={appName} title={t("resetEmail.title")}>
+      <p style={emailStyles.paragraph}>{t("resetEmail.asked", { appName })}</p>
       <p style={emailStyles.paragraph}>
-        <strong>On this computer</strong>, use the button to choose a new password.
+        <Rich id="resetEmail.thisComputerHtml" />
       </p>
-      <EmailButton href={link}>Choose a new password</EmailButton>
+      <EmailButton href={link}>{t("resetEmail.button")}</EmailButton>
       {deepLink ? (
         <p style={emailStyles.paragraph}>
-          Using the desktop app? <a href={deepLink}>Open the reset screen in {input.appName}</a>.
+          <Rich id="resetEmail.openInAppHtml" values={{ appName }} tags={{ link: (content) => <a href={deepLink}>{content}</a> }} />
         </p>
       ) : null}
       <p style={emailStyles.paragraph}>
-        <strong>On another device</strong>, enter this code in the {input.appName} app, or on the {input.appName}{" "}
-        &ldquo;Forgot your password?&rdquo; web page under &ldquo;I have a code&rdquo;:
+        <Rich id="resetEmail.otherDevice" values={{ appName }} />
       </p>
-      <p style={emailStyles.paragraph}>
+      <p style={emailStyles.paragraph} dir="ltr">
         <span style={{ ...emailStyles.code, fontSize: "22px", letterSpacing: "2px" }}>{code}</span>
       </p>
       <p style={emailStyles.paragraph}>
-        The link and the code go together: each works once, using one ends the other, and each expires in{" "}
-        <strong>{lifetime}</strong>.
+        <Rich id="resetEmail.lifetime" values={{ lifetime, until }} />
       </p>
-      <p style={emailStyles.paragraph}>
-        Did not ask for this? Ignore this email. Your password stays the same, and nobody can change it without
-        this link or code.
-      </p>
-      <p style={emailStyles.small}>If the button does not work, copy this address into your browser:</p>
+      <p style={emailStyles.paragraph}>{t("resetEmail.notYou")}</p>
+      <p style={emailStyles.small}>{t("email.copyLink")}</p>
       <p style={emailStyles.small}>
-        <span style={emailStyles.code}>{link}</span>
+        <Isolated>
+          <span style={emailStyles.code}>{link}</span>
+        </Isolated>
       </p>
     </EmailLayout>,
   );
 
-  return { subject, text, html };
+  return { subject: t("resetEmail.subject", { appName }), text, html, locale: translator.locale };
 }

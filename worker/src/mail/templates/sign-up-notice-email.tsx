@@ -3,12 +3,16 @@
  * it. The sign-up itself answered the same 202 as for a new address, so this email is the only
  * place the difference shows, and only to the mailbox's owner. It carries no token: signing in
  * (at SIGN_IN_URL, or the Worker's own /sign-in) or resetting the password is all the owner can need.
+ * It is written in the account's language: the sign-up was not the owner's.
  */
 import { PagePath } from "../../../../shared/contract.ts";
+import { Rich } from "../../../../shared/i18n/react.tsx";
+import type { Translator } from "../../../../shared/i18n/translator.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
 import type { RenderedEmail } from "./reset-email.tsx";
 
 export interface SignUpNoticeEmailInput {
+  translator: Translator;
   appName: string;
   publicBaseUrl: string;
   /** The web sign-in page: SIGN_IN_URL, or the Worker's own. */
@@ -17,41 +21,40 @@ export interface SignUpNoticeEmailInput {
 
 /** Renders the subject, text part and HTML part of the "someone tried to sign up" note. */
 export function renderSignUpNoticeEmail(input: SignUpNoticeEmailInput): RenderedEmail {
+  const { translator, appName } = input;
+  const { t } = translator;
   const forgotPassword = `${input.publicBaseUrl}${PagePath.forgotPassword}`;
-  const subject = `Someone tried to create a ${input.appName} account with your address`;
 
   const text = [
-    "Hello,",
+    t("email.greeting"),
     "",
-    `Someone tried to create an account with your address. You already have a ${input.appName} account, so no new account was made.`,
+    `${t("signUpNoticeEmail.tried")} ${t("signUpNoticeEmail.exists", { appName })}`,
     "",
-    "If that was you, sign in:",
+    t("signUpNoticeEmail.signInText"),
     "",
     input.signInUrl,
     "",
-    "or reset your password if you forgot it:",
+    t("signUpNoticeEmail.resetText"),
     "",
     forgotPassword,
     "",
-    "If it was not you, there is nothing to do: your account and password stay as they are.",
+    t("signUpNoticeEmail.notYou"),
     "",
-    `— ${input.appName}`,
+    t("email.signature", { appName }),
     "",
   ].join("\n");
 
   const html = renderEmailHtml(
-    <EmailLayout appName={input.appName} title="Someone tried to create an account with your address">
+    translator,
+    <EmailLayout appName={appName} title={t("signUpNoticeEmail.title")}>
+      <p style={emailStyles.paragraph}>{t("signUpNoticeEmail.exists", { appName })}</p>
       <p style={emailStyles.paragraph}>
-        You already have a {input.appName} account, so no new account was made.
+        <Rich id="signUpNoticeEmail.wasYouHtml" tags={{ signIn: (content) => <a href={input.signInUrl}>{content}</a> }} />
       </p>
-      <p style={emailStyles.paragraph}>
-        If that was you, <a href={input.signInUrl}>sign in</a>,
-        or reset your password if you forgot it.
-      </p>
-      <EmailButton href={forgotPassword}>Reset your password</EmailButton>
-      <p style={emailStyles.paragraph}>If it was not you, there is nothing to do: your account and password stay as they are.</p>
+      <EmailButton href={forgotPassword}>{t("signUpNoticeEmail.button")}</EmailButton>
+      <p style={emailStyles.paragraph}>{t("signUpNoticeEmail.notYou")}</p>
     </EmailLayout>,
   );
 
-  return { subject, text, html };
+  return { subject: t("signUpNoticeEmail.subject", { appName }), text, html, locale: translator.locale };
 }

@@ -4,22 +4,27 @@
  * offers the `${DEEP_LINK_SCHEME}://verify-email?token=T` deep link. It says that confirming asks
  * for the password chosen at sign-up, how long the link lasts, and what to do if you did not
  * sign up: whoever signed up with your address cannot use the account until you confirm, and a
- * password reset gives the account a password of your own.
+ * password reset gives the account a password of your own. Written in the sign-up's language.
  */
 import type { ResetClient } from "../../../../shared/contract.ts";
 import { PagePath } from "../../../../shared/contract.ts";
 import { buildVerifyEmailDeepLink } from "../../../../shared/deep-link.ts";
+import { Isolated, Rich } from "../../../../shared/i18n/react.tsx";
+import type { Translator } from "../../../../shared/i18n/translator.ts";
 import { EmailButton, EmailLayout, emailStyles, renderEmailHtml } from "./email-layout.tsx";
 import { describeDuration } from "./lifetime-words.ts";
 import type { RenderedEmail } from "./reset-email.tsx";
 
 export interface VerificationEmailInput {
+  translator: Translator;
+  timeZone?: string | undefined;
   appName: string;
   publicBaseUrl: string;
   deepLinkScheme: string;
   token: string;
   client: ResetClient;
   lifetimeMs: number;
+  expiresAt: number;
 }
 
 /** Builds the web verification link; it is never derived from the request's Host header. */
@@ -29,55 +34,60 @@ export function buildVerifyEmailLink(publicBaseUrl: string, token: string): stri
 
 /** Renders the subject, text part and HTML part of the verification email. */
 export function renderVerificationEmail(input: VerificationEmailInput): RenderedEmail {
+  const { translator, appName } = input;
+  const { t } = translator;
   const link = buildVerifyEmailLink(input.publicBaseUrl, input.token);
   const deepLink = input.client === "desktop" ? buildVerifyEmailDeepLink(input.deepLinkScheme, input.token) : null;
-  const lifetime = describeDuration(input.lifetimeMs);
+  const lifetime = describeDuration(translator, input.lifetimeMs);
+  const until = translator.formatDateTime(input.expiresAt, input.timeZone);
   const forgotPassword = `${input.publicBaseUrl}${PagePath.forgotPassword}`;
-  const subject = `Confirm your email address for ${input.appName}`;
 
   const text = [
-    "Hello,",
+    t("email.greeting"),
     "",
-    `Someone signed up for a ${input.appName} account with this email address.`,
+    t("verificationEmail.signedUp", { appName }),
     "",
-    "If it was you, open this link and enter the password you chose to confirm the address:",
+    t("verificationEmail.wasYouText"),
     "",
     link,
     "",
-    ...(deepLink ? [`Or open it straight in the ${input.appName} desktop app:`, "", deepLink, ""] : []),
-    `The link works once and expires in ${lifetime}.`,
+    ...(deepLink ? [t("email.openInAppText", { appName }), "", deepLink, ""] : []),
+    t("verificationEmail.lifetime", { lifetime, until }),
     "",
-    "Did not sign up? Ignore this email: the account cannot be used until the address is confirmed, and it is deleted after a day.",
-    `To take the account over with a password of your own, reset its password: ${forgotPassword}`,
+    t("verificationEmail.notYou"),
+    t("verificationEmail.takeOver"),
+    forgotPassword,
     "",
-    `— ${input.appName}`,
+    t("email.signature", { appName }),
     "",
   ].join("\n");
 
   const html = renderEmailHtml(
-    <EmailLayout appName={input.appName} title="Confirm your email address">
-      <p style={emailStyles.paragraph}>Someone signed up for a {input.appName} account with this email address.</p>
-      <p style={emailStyles.paragraph}>If it was you, use the button and enter the password you chose to confirm the address.</p>
-      <EmailButton href={link}>Confirm email address</EmailButton>
+    translator,
+    <EmailLayout appName={appName} title={t("verificationEmail.title")}>
+      <p style={emailStyles.paragraph}>{t("verificationEmail.signedUp", { appName })}</p>
+      <p style={emailStyles.paragraph}>{t("verificationEmail.wasYouHtml")}</p>
+      <EmailButton href={link}>{t("verificationEmail.button")}</EmailButton>
       {deepLink ? (
         <p style={emailStyles.paragraph}>
-          Using the desktop app? <a href={deepLink}>Confirm in {input.appName}</a>.
+          <Rich id="verificationEmail.openInAppHtml" values={{ appName }} tags={{ link: (content) => <a href={deepLink}>{content}</a> }} />
         </p>
       ) : null}
       <p style={emailStyles.paragraph}>
-        The link works once and expires in <strong>{lifetime}</strong>.
+        <Rich id="verificationEmail.lifetime" values={{ lifetime, until }} />
       </p>
       <p style={emailStyles.paragraph}>
-        Did not sign up? Ignore this email: the account cannot be used until the address is confirmed, and it is
-        deleted after a day. To take the account over with a password of your own,{" "}
-        <a href={forgotPassword}>reset its password</a>.
+        {t("verificationEmail.notYou")}{" "}
+        <Rich id="verificationEmail.takeOver" tags={{ link: (content) => <a href={forgotPassword}>{content}</a> }} />
       </p>
-      <p style={emailStyles.small}>If the button does not work, copy this address into your browser:</p>
+      <p style={emailStyles.small}>{t("email.copyLink")}</p>
       <p style={emailStyles.small}>
-        <span style={emailStyles.code}>{link}</span>
+        <Isolated>
+          <span style={emailStyles.code}>{link}</span>
+        </Isolated>
       </p>
     </EmailLayout>,
   );
 
-  return { subject, text, html };
+  return { subject: t("verificationEmail.subject", { appName }), text, html, locale: translator.locale };
 }

@@ -5,6 +5,7 @@
  * link to the account's own address.
  */
 import { PagePath } from "../../../../shared/contract.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import { CsrfField } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -17,18 +18,18 @@ export interface AccountAlertPageProps {
 
 /** The confirmation step. */
 export function AccountAlertPage({ appName, csrfToken, alertToken, maskedEmail }: AccountAlertPageProps) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Secure your account">
-      <h1>Didn't change your password?</h1>
+    <Layout appName={appName} title={t("accountAlert.title")}>
+      <h1>{t("accountAlert.heading")}</h1>
       <p>
-        Someone changed the password of <strong>{maskedEmail}</strong>. If it wasn't you, we will sign the account out on every
-        device, stop the current password from working and email a new reset link to its address.
+        <Rich id="accountAlert.body" values={{ email: <Isolated>{maskedEmail}</Isolated> }} />
       </p>
       <form method="post" action={PagePath.accountAlert}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="token" value={alertToken} />
         <button className="button button-danger" type="submit">
-          Sign out everywhere and send a reset link
+          {t("accountAlert.submit")}
         </button>
       </form>
     </Layout>
@@ -37,12 +38,12 @@ export function AccountAlertPage({ appName, csrfToken, alertToken, maskedEmail }
 
 /** After the POST: what happened and what to do next. */
 export function AccountAlertDonePage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Account secured">
-      <h1>Your account is signed out everywhere</h1>
+    <Layout appName={appName} title={t("accountAlert.doneTitle")}>
+      <h1>{t("accountAlert.doneHeading")}</h1>
       <p className="notice" role="status">
-        The current password no longer works. We sent a new reset link to the account's email address: use it to choose a
-        new password.
+        {t("accountAlert.doneBody")}
       </p>
     </Layout>
   );
@@ -50,13 +51,14 @@ export function AccountAlertDonePage({ appName }: { appName: string }) {
 
 /** An unknown, expired or already used alert link. */
 export function AccountAlertInvalidPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Link invalid or expired">
-      <h1>This link is invalid or has expired</h1>
-      <p>If you still don't recognise a password change, ask for a reset link: it signs nobody in, and a new password signs every other device out.</p>
+    <Layout appName={appName} title={t("accountAlert.invalidTitle")}>
+      <h1>{t("accountAlert.invalidHeading")}</h1>
+      <p>{t("accountAlert.invalidBody")}</p>
       <p>
         <a className="button button-primary" href={PagePath.forgotPassword}>
-          Ask for a reset link
+          {t("accountAlert.askForLink")}
         </a>
       </p>
     </Layout>

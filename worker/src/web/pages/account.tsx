@@ -4,15 +4,17 @@
  * this browser, or every device. Every button is a CSRF-checked POST.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { AccountCopy, describePasswordPolicy } from "../../../../shared/copy.ts";
+import { displayEmail } from "../../../../shared/email-address.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Message } from "../../../../shared/i18n/translator.ts";
 import type { NewPasswordProblems } from "../../../../shared/new-password.ts";
-import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
+import { CsrfField, ErrorSummary, Field, usePolicyHint, usePolicyWords } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface AccountPageErrors extends NewPasswordProblems {
-  currentPassword?: string;
+  currentPassword?: Message | undefined;
   /** Not about one field: too many attempts, say. */
-  form?: string;
+  form?: Message;
 }
 
 export interface AccountPageProps {
@@ -22,76 +24,80 @@ export interface AccountPageProps {
   minLength: number;
   errors?: AccountPageErrors;
   /** A sentence the previous page left, such as "Your password has been changed." */
-  notice?: string;
+  notice?: Message | undefined;
 }
 
 /** The account page. */
 export function AccountPage({ appName, csrfToken, email, minLength, errors = {}, notice }: AccountPageProps) {
-  const messages = [errors.form, errors.currentPassword, errors.password, errors.confirmPassword].filter(
-    (message): message is string => Boolean(message),
-  );
+  const { t } = useI18n();
+  const say = (problem: Message | undefined) => (problem ? t(problem) : undefined);
+  const messages = [errors.form, errors.currentPassword, errors.password, errors.confirmPassword].flatMap((problem) => (problem ? [t(problem)] : []));
   return (
-    <Layout appName={appName} title={AccountCopy.title} withPasswordFeedback>
-      <h1>{AccountCopy.title}</h1>
+    <Layout appName={appName} title={t("account.title")} withPasswordFeedback>
+      <h1>{t("account.title")}</h1>
       <p>
-        {AccountCopy.signedInAs} <strong className="account-email">{email}</strong>.
+        <Rich
+          id="account.signedInAs"
+          values={{ email: <Isolated>{displayEmail(email)}</Isolated> }}
+          tags={{ strong: (content) => <strong className="account-email">{content}</strong> }}
+        />
       </p>
       {notice ? (
         <p className="notice" role="status">
-          {notice}
+          {t(notice)}
         </p>
       ) : null}
-      <h2>{AccountCopy.changeTitle}</h2>
+      <h2>{t("account.changeTitle")}</h2>
       <ErrorSummary messages={messages} />
-      <form method="post" action={PagePath.account} noValidate data-min-length={minLength}>
+      <form method="post" action={PagePath.account} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
         <CsrfField token={csrfToken} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="current_password"
-          label={AccountCopy.currentLabel}
+          label={t("account.currentLabel")}
           type="password"
           autoComplete="current-password"
-          error={errors.currentPassword}
+          error={say(errors.currentPassword)}
           autoFocus={Boolean(errors.currentPassword)}
           inputProps={{ maxLength: 512 }}
         />
         <Field
           id="password"
-          label={AccountCopy.newLabel}
+          label={t("account.newLabel")}
           type="password"
           autoComplete="new-password"
-          hint={describePasswordPolicy(minLength)}
-          error={errors.password}
+          hint={usePolicyHint(minLength)}
+          error={say(errors.password)}
           autoFocus={!errors.currentPassword && Boolean(errors.password)}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
         <Field
           id="confirm_password"
-          label={AccountCopy.confirmLabel}
+          label={t("account.confirmLabel")}
           type="password"
           autoComplete="new-password"
-          error={errors.confirmPassword}
+          error={say(errors.confirmPassword)}
           autoFocus={!errors.currentPassword && !errors.password && Boolean(errors.confirmPassword)}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
-        <button className="button button-primary" type="submit" data-submitting-label={AccountCopy.submitting}>
-          {AccountCopy.submit}
+        <button className="button button-primary" type="submit" data-submitting-label={t("account.submitting")}>
+          {t("account.submit")}
         </button>
       </form>
       <div className="alternative actions">
         <form method="post" action={PagePath.signOut}>
           <CsrfField token={csrfToken} />
-          <button className="button button-secondary" type="submit" data-submitting-label={AccountCopy.signingOut}>
-            {AccountCopy.signOut}
+          <button className="button button-secondary" type="submit" data-submitting-label={t("account.signingOut")}>
+            {t("account.signOut")}
           </button>
         </form>
         <form method="post" action={PagePath.signOut}>
           <CsrfField token={csrfToken} />
           <input type="hidden" name="scope" value="everywhere" />
-          <button className="button button-danger" type="submit" data-submitting-label={AccountCopy.signingOut}>
-            {AccountCopy.signOutEverywhere}
+          <button className="button button-danger" type="submit" data-submitting-label={t("account.signingOut")}>
+            {t("account.signOutEverywhere")}
           </button>
         </form>
       </div>

@@ -5,7 +5,10 @@
  * Every message reads the same whether or not the address has an account.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { CheckEmailCopy, ForgotPasswordCopy, ResetCodeCopy } from "../../../../shared/copy.ts";
+import { displayEmail } from "../../../../shared/email-address.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Message } from "../../../../shared/i18n/translator.ts";
+import { RESET_CODE_EXAMPLE } from "../../../../shared/reset-code.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -22,36 +25,36 @@ export interface CheckEmailPageProps {
   code?: string;
   /** Wrong codes this page has seen so far, carried in a hidden field. */
   wrongCodes?: number;
-  errors?: { email?: string; code?: string; form?: string };
+  errors?: { email?: Message | undefined; code?: Message | undefined; form?: Message };
 }
 
 /** The answer every address gets after asking for a link, with the code form. */
 export function CheckEmailPage(props: CheckEmailPageProps) {
   const { appName, csrfToken, ttlMinutes, knownEmail, showDevMailbox, errors = {} } = props;
-  const messages = [errors.form, errors.email, errors.code].filter((message): message is string => Boolean(message));
+  const { t } = useI18n();
+  const messages = [errors.form, errors.email, errors.code].flatMap((problem) => (problem ? [t(problem)] : []));
+  const example = <Isolated>{RESET_CODE_EXAMPLE}</Isolated>;
   return (
-    <Layout appName={appName} title={knownEmail ? CheckEmailCopy.title : ResetCodeCopy.enterTitle} withCodeFormatting>
+    <Layout appName={appName} title={knownEmail ? t("checkEmail.title") : t("resetCode.enterTitle")} withCodeFormatting>
       {knownEmail ? (
         <>
-          <h1>{CheckEmailCopy.title}</h1>
+          <h1>{t("checkEmail.title")}</h1>
           <p className="notice" role="status">
-            {CheckEmailCopy.linkSent(knownEmail)}
+            <Rich id="checkEmail.linkSent" values={{ email: <Isolated>{displayEmail(knownEmail)}</Isolated> }} />
           </p>
-          <p>{CheckEmailCopy.howLong(ttlMinutes)}</p>
+          <p>{t("checkEmail.howLong", { minutes: ttlMinutes })}</p>
         </>
       ) : (
         <>
-          <h1>{ResetCodeCopy.enterTitle}</h1>
-          <p>{ResetCodeCopy.enterIntro}</p>
+          <h1>{t("resetCode.enterTitle")}</h1>
+          <p>
+            <Rich id="resetCode.enterIntro" values={{ example }} />
+          </p>
         </>
       )}
-      {showDevMailbox ? (
-        <p className="notice">
-          Running locally: emails are kept in the <a href={PagePath.devMailbox}>development mailbox</a>.
-        </p>
-      ) : null}
-      <h2>{knownEmail ? CheckEmailCopy.otherDevice : "Your code"}</h2>
-      {knownEmail ? <p>{CheckEmailCopy.otherDeviceHint}</p> : null}
+      {showDevMailbox ? <DevMailboxNotice /> : null}
+      <h2>{knownEmail ? t("checkEmail.otherDevice") : t("checkEmailPage.yourCode")}</h2>
+      {knownEmail ? <p>{t("checkEmail.otherDeviceHint")}</p> : null}
       <ErrorSummary messages={messages} />
       <form method="post" action={PagePath.checkEmail} noValidate>
         <CsrfField token={csrfToken} />
@@ -61,37 +64,47 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
         ) : (
           <Field
             id="email"
-            label={ForgotPasswordCopy.emailLabel}
+            label={t("forgotPassword.emailLabel")}
             type="email"
             autoComplete="email"
             defaultValue={props.email}
-            error={errors.email}
+            error={errors.email ? t(errors.email) : undefined}
             autoFocus={Boolean(errors.email)}
           />
         )}
         <Field
           id="code"
-          label={ResetCodeCopy.label}
+          label={t("resetCode.label")}
           type="text"
           autoComplete="one-time-code"
-          hint={ResetCodeCopy.hint}
+          hint={<Rich id="resetCode.hint" values={{ example }} />}
           defaultValue={props.code}
-          error={errors.code}
+          error={errors.code ? t(errors.code) : undefined}
           autoFocus={Boolean(errors.code) && !errors.email}
           inputProps={{
             autoCapitalize: "characters",
             spellCheck: false,
             maxLength: 32,
             className: "code-input",
+            dir: "ltr",
           }}
         />
         <button className="button button-primary" type="submit">
-          Continue
+          {t("page.continue")}
         </button>
       </form>
       <p>
-        <a href={PagePath.forgotPassword}>Send another link</a>
+        <a href={PagePath.forgotPassword}>{t("checkEmailPage.sendAnother")}</a>
       </p>
     </Layout>
+  );
+}
+
+/** Development only: where the emails went instead of an inbox. */
+export function DevMailboxNotice() {
+  return (
+    <p className="notice">
+      <Rich id="page.devMailbox" tags={{ mailbox: (content) => <a href={PagePath.devMailbox}>{content}</a> }} />
+    </p>
   );
 }

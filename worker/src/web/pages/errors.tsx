@@ -4,16 +4,21 @@
  * never what went wrong inside.
  */
 import { PagePath } from "../../../../shared/contract.ts";
+import { EMAIL_MAX_LENGTH } from "../../../../shared/email-address.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
+import type { MessageKey } from "../../../../shared/i18n/translator.ts";
+import { PASSWORD_MAX_LENGTH } from "../../../../shared/password-policy.ts";
 import { Layout } from "./layout.tsx";
 
 /** 404 for any path that is neither an API endpoint nor a page. */
 export function NotFoundPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Page not found">
-      <h1>Page not found</h1>
-      <p>There is no page at this address. If you followed a reset link, copy the whole link from the email.</p>
+    <Layout appName={appName} title={t("errorPage.notFoundTitle")}>
+      <h1>{t("errorPage.notFoundTitle")}</h1>
+      <p>{t("errorPage.notFoundBody")}</p>
       <p>
-        <a href={PagePath.forgotPassword}>Reset your password</a>
+        <a href={PagePath.forgotPassword}>{t("errorPage.resetYourPassword")}</a>
       </p>
     </Layout>
   );
@@ -21,12 +26,13 @@ export function NotFoundPage({ appName }: { appName: string }) {
 
 /** 403 for a form post that failed the CSRF check. */
 export function FormRefusedPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Form expired">
-      <h1>This form has expired</h1>
-      <p>For your safety we only accept forms sent from this site. Go back, reload the page and try again.</p>
+    <Layout appName={appName} title={t("errorPage.formExpiredTitle")}>
+      <h1>{t("errorPage.formExpiredHeading")}</h1>
+      <p>{t("errorPage.formExpiredBody")}</p>
       <p>
-        <a href={PagePath.forgotPassword}>Start again</a>
+        <a href={PagePath.forgotPassword}>{t("errorPage.startAgain")}</a>
       </p>
     </Layout>
   );
@@ -34,12 +40,13 @@ export function FormRefusedPage({ appName }: { appName: string }) {
 
 /** 413 for a form bigger than any of ours can be: it says so, instead of calling the form expired. */
 export function FormTooLargePage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Too much text">
-      <h1>That was more text than this form accepts</h1>
-      <p>Passwords can be at most 128 characters and email addresses 254. Go back, shorten what you typed and send the form again.</p>
+    <Layout appName={appName} title={t("errorPage.tooLargeTitle")}>
+      <h1>{t("errorPage.tooLargeHeading")}</h1>
+      <p>{t("errorPage.tooLargeBody", { passwordMax: PASSWORD_MAX_LENGTH, emailMax: EMAIL_MAX_LENGTH })}</p>
       <p>
-        <a href={PagePath.forgotPassword}>Start again</a>
+        <a href={PagePath.forgotPassword}>{t("errorPage.startAgain")}</a>
       </p>
     </Layout>
   );
@@ -47,23 +54,25 @@ export function FormTooLargePage({ appName }: { appName: string }) {
 
 /** 503 when storage or the Worker's configuration fails: the visitor did nothing wrong. */
 export function UnavailablePage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Temporarily unavailable">
-      <h1>Temporarily unavailable</h1>
-      <p>We can't handle your request right now. Nothing you did caused this. Please try again in a few minutes.</p>
-      <p>If you were using a reset link, it still works until it expires.</p>
+    <Layout appName={appName} title={t("errorPage.unavailableTitle")}>
+      <h1>{t("errorPage.unavailableTitle")}</h1>
+      <p>{t("errorPage.unavailableBody")}</p>
+      <p>{t("errorPage.unavailableLinkStillWorks")}</p>
     </Layout>
   );
 }
 
 /** Any other failure, with its status (400, 413, 415, 405). */
-export function ErrorPage({ appName, message }: { appName: string; message: string }) {
+export function ErrorPage({ appName, message }: { appName: string; message: MessageKey }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Something went wrong">
-      <h1>Something went wrong</h1>
-      <p>{message}</p>
+    <Layout appName={appName} title={t("errorPage.genericTitle")}>
+      <h1>{t("errorPage.genericTitle")}</h1>
+      <p>{t(message)}</p>
       <p>
-        <a href={PagePath.forgotPassword}>Start again</a>
+        <a href={PagePath.forgotPassword}>{t("errorPage.startAgain")}</a>
       </p>
     </Layout>
   );

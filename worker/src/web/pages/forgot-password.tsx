@@ -3,36 +3,48 @@
  * "check your email" answer every address gets alike is in `check-email.tsx`.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { ForgotPasswordCopy } from "../../../../shared/copy.ts";
-import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
+import { Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Message, MessageKey } from "../../../../shared/i18n/translator.ts";
+import { CsrfField, ErrorSummary, Field, TimeZoneField } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface ForgotPasswordPageProps {
   appName: string;
   csrfToken: string;
   email?: string;
-  error?: string;
+  error?: Message | undefined;
 }
 
 /** The form that asks for the account's email address. */
 export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotPasswordPageProps) {
+  const { t } = useI18n();
+  const sentence = error ? t(error) : undefined;
   return (
-    <Layout appName={appName} title={ForgotPasswordCopy.title}>
-      <h1>{ForgotPasswordCopy.title}</h1>
-      <p>{ForgotPasswordCopy.intro}</p>
-      <ErrorSummary messages={error ? [error] : []} />
+    <Layout appName={appName} title={t("forgotPassword.title")}>
+      <h1>{t("forgotPassword.title")}</h1>
+      <p>{t("forgotPassword.intro")}</p>
+      <ErrorSummary messages={sentence ? [sentence] : []} />
       <form method="post" action={PagePath.forgotPassword} noValidate>
         <CsrfField token={csrfToken} />
-        <Field id="email" label={ForgotPasswordCopy.emailLabel} type="email" autoComplete="email" defaultValue={email} error={error} autoFocus={Boolean(error)} />
-        <button className="button button-primary" type="submit" data-submitting-label={ForgotPasswordCopy.submitting}>
-          {ForgotPasswordCopy.submit}
+        <TimeZoneField />
+        <Field
+          id="email"
+          label={t("forgotPassword.emailLabel")}
+          type="email"
+          autoComplete="email"
+          defaultValue={email}
+          error={sentence}
+          autoFocus={Boolean(error)}
+        />
+        <button className="button button-primary" type="submit" data-submitting-label={t("forgotPassword.submitting")}>
+          {t("forgotPassword.submit")}
         </button>
       </form>
       <p>
-        <a href={PagePath.checkEmail}>I have a code</a>
+        <a href={PagePath.checkEmail}>{t("forgotPasswordPage.haveCode")}</a>
       </p>
       <p>
-        No account yet? <a href={PagePath.signUp}>Create an account</a>
+        <Rich id="forgotPasswordPage.noAccount" tags={{ signUp: (content) => <a href={PagePath.signUp}>{content}</a> }} />
       </p>
     </Layout>
   );
@@ -41,23 +53,24 @@ export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotP
 export interface RateLimitedPageProps {
   appName: string;
   retryAfterSeconds: number;
-  /** What the network sent too many of; the sign-up form shares this page. */
-  requests?: string;
+  /** What the network sent too many of, with `{minutes}`; the sign-up and confirm forms share this page. */
+  sentence?: MessageKey;
   /** The form to go back to. */
   formPath?: string;
 }
 
 /** Shown with 429 when one network asks for too many links. */
-export function RateLimitedPage({ appName, retryAfterSeconds, requests = "reset requests", formPath = PagePath.forgotPassword }: RateLimitedPageProps) {
+export function RateLimitedPage({ appName, retryAfterSeconds, sentence = "rateLimited.resetRequests", formPath = PagePath.forgotPassword }: RateLimitedPageProps) {
+  const { t } = useI18n();
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return (
-    <Layout appName={appName} title="Too many requests">
-      <h1>Please wait a little</h1>
+    <Layout appName={appName} title={t("rateLimited.title")}>
+      <h1>{t("rateLimited.heading")}</h1>
       <p className="notice" role="status">
-        We have received many {requests} from your network. Try again in {minutes} {minutes === 1 ? "minute" : "minutes"}.
+        {t(sentence, { minutes })}
       </p>
       <p>
-        <a href={formPath}>Back to the form</a>
+        <a href={formPath}>{t("rateLimited.back")}</a>
       </p>
     </Layout>
   );

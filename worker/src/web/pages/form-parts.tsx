@@ -4,7 +4,10 @@
  * Without JavaScript nothing can move focus, so the first invalid field gets `autofocus` and the
  * browser focuses it on load.
  */
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { PASSWORD_MAX_LENGTH } from "../../../../shared/password-policy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
+import type { MessageKey } from "../../../../shared/i18n/translator.ts";
 import { Field as SharedField } from "../../../../shared/ui/Field.tsx";
 
 export { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
@@ -14,12 +17,42 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="csrf_token" value={token} />;
 }
 
+/**
+ * Filled in by the page script (worker/browser/submit-once.ts) with the browser's time zone, so
+ * the email can say until when its link works in the reader's own time.
+ */
+export function TimeZoneField() {
+  return <input type="hidden" name="time_zone" value="" />;
+}
+
+/**
+ * The live policy feedback's sentences in the page's language, for the form's
+ * `data-policy-words`: the page script (worker/browser/password-feedback.ts) carries no catalogue.
+ */
+export function usePolicyWords(minLength: number): string {
+  const { t } = useI18n();
+  const words: Partial<Record<MessageKey, string>> = {
+    "passwordPolicy.tooShort": t("passwordPolicy.tooShort", { min: minLength }),
+    "passwordPolicy.tooLong": t("passwordPolicy.tooLong", { max: PASSWORD_MAX_LENGTH }),
+    "passwordPolicy.matchesEmail": t("passwordPolicy.matchesEmail"),
+    "passwordPolicy.common": t("passwordPolicy.common"),
+    "passwordPolicy.accepted": t("passwordPolicy.accepted"),
+    "resetPassword.mismatch": t("resetPassword.mismatch"),
+  };
+  return JSON.stringify(words);
+}
+
+/** The hint under a new-password field: the shared policy in one sentence. */
+export function usePolicyHint(minLength: number): string {
+  return useI18n().t("passwordPolicy.hint", { min: minLength, max: PASSWORD_MAX_LENGTH });
+}
+
 export interface FieldProps {
   id: string;
   label: string;
   type: "email" | "password" | "text";
   autoComplete: string;
-  hint?: string;
+  hint?: ReactNode;
   error?: string;
   defaultValue?: string;
   autoFocus?: boolean;

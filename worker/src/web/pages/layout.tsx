@@ -1,9 +1,12 @@
 /**
  * The frame every edge page shares: document head, the one stylesheet, the icon, landmarks
- * (header, main, footer) and a single card. Nothing inline: the CSP forbids inline script and
- * style, so the pages' scripts are external files (worker/browser, bundled into worker/public).
+ * (header with the language chooser, main, footer) and a single card, in the page's language and
+ * writing direction. Nothing inline: the CSP forbids inline script and style, so the pages'
+ * scripts are external files (worker/browser, bundled into worker/public).
  */
 import type { ReactNode } from "react";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
+import { LanguageChooser } from "./language-chooser.tsx";
 
 export interface LayoutProps {
   appName: string;
@@ -19,13 +22,14 @@ export interface LayoutProps {
 
 /** The HTML document around a page's content. */
 export function Layout({ appName, title, children, withPasswordFeedback, withCodeFormatting, refreshTo }: LayoutProps) {
+  const { t, locale, dir } = useI18n();
   return (
-    <html lang="en">
+    <html lang={locale} dir={dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
-        <title>{`${title} · ${appName}`}</title>
+        <title>{t("page.title", { title, appName })}</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/styles.css" />
         <script src="/submit-once.js" defer />
@@ -35,12 +39,13 @@ export function Layout({ appName, title, children, withPasswordFeedback, withCod
       <body className="page">
         <header className="page-header">
           <p className="brand">{appName}</p>
+          <LanguageChooser />
         </header>
         <main className="page-main">
           <div className="card">{children}</div>
         </main>
         <footer className="page-footer">
-          <p>{appName} never asks for your password by email.</p>
+          <p>{t("page.footer", { appName })}</p>
         </footer>
       </body>
     </html>

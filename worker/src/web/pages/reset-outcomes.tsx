@@ -3,18 +3,19 @@
  * and the short hop that finishes opening a link that was followed from another site.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { describeOpenInApp, ResetOutcomeCopy } from "../../../../shared/copy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { Layout } from "./layout.tsx";
 
 /** Unknown, revoked and expired links all get this one page, with a way to ask again. */
 export function ResetLinkInvalidPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Link invalid or expired">
-      <h1>{ResetOutcomeCopy.invalidTitle}</h1>
-      <p>{ResetOutcomeCopy.invalidBody}</p>
+    <Layout appName={appName} title={t("resetLinkPage.invalidTitle")}>
+      <h1>{t("resetOutcome.invalidTitle")}</h1>
+      <p>{t("resetOutcome.invalidBody")}</p>
       <p>
         <a className="button button-primary" href={PagePath.forgotPassword}>
-          {ResetOutcomeCopy.askAgain}
+          {t("resetOutcome.askAgain")}
         </a>
       </p>
     </Layout>
@@ -23,13 +24,14 @@ export function ResetLinkInvalidPage({ appName }: { appName: string }) {
 
 /** A link that already set a password (or whose code was redeemed): it says so, with a way to ask again. */
 export function ResetLinkUsedPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Link already used">
-      <h1>{ResetOutcomeCopy.usedTitle}</h1>
-      <p>{ResetOutcomeCopy.usedBody}</p>
+    <Layout appName={appName} title={t("resetLinkPage.usedTitle")}>
+      <h1>{t("resetOutcome.usedTitle")}</h1>
+      <p>{t("resetOutcome.usedBody")}</p>
       <p>
         <a className="button button-primary" href={PagePath.forgotPassword}>
-          {ResetOutcomeCopy.askAgain}
+          {t("resetOutcome.askAgain")}
         </a>
       </p>
     </Layout>
@@ -46,19 +48,20 @@ export interface PasswordChangedPageProps {
 
 /** Success: the new password is set and every session was signed out. It always leads somewhere. */
 export function PasswordChangedPage({ appName, signInUrl, appLink }: PasswordChangedPageProps) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Password changed">
-      <h1>{ResetOutcomeCopy.changedTitle}</h1>
+    <Layout appName={appName} title={t("resetLinkPage.changedTitle")}>
+      <h1>{t("resetOutcome.changedTitle")}</h1>
       <p className="notice" role="status">
-        {ResetOutcomeCopy.changedBody}
+        {t("resetOutcome.changedBody")}
       </p>
       <p className="actions">
         <a className="button button-primary" href={signInUrl}>
-          {ResetOutcomeCopy.signIn}
+          {t("resetOutcome.signIn")}
         </a>
         {appLink ? (
           <a className="button button-secondary" href={appLink}>
-            {describeOpenInApp(appName)}
+            {t("resetPassword.openInApp", { appName })}
           </a>
         ) : null}
       </p>
@@ -73,12 +76,13 @@ export function PasswordChangedPage({ appName, signInUrl, appLink }: PasswordCha
  * browsers that ignore the refresh.
  */
 export function ContinueToResetPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Opening your reset link" refreshTo={PagePath.resetPassword}>
-      <h1>Opening your reset link…</h1>
+    <Layout appName={appName} title={t("resetLinkPage.openingTitle")} refreshTo={PagePath.resetPassword}>
+      <h1>{t("resetLinkPage.opening")}</h1>
       <p>
         <a className="button button-primary" href={PagePath.resetPassword}>
-          Continue
+          {t("page.continue")}
         </a>
       </p>
     </Layout>

@@ -1,13 +1,13 @@
 /**
  * The new-password form. The hidden `username` carries the account's address so password
  * managers file the new password under the right account; both password fields say
- * `new-password` so they offer to generate one. Labels, hints and messages come from
- * shared/copy.ts, the words the desktop app uses too.
+ * `new-password` so they offer to generate one. The words are the catalogue's, the ones the
+ * desktop app uses too.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { describeOpenInApp, describePasswordPolicy, ResetPasswordCopy } from "../../../../shared/copy.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { NewPasswordProblems } from "../../../../shared/new-password.ts";
-import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
+import { CsrfField, ErrorSummary, Field, usePolicyHint, usePolicyWords } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface ResetPasswordPageProps {
@@ -25,48 +25,51 @@ export interface ResetPasswordPageProps {
 
 /** The form that sets the new password. */
 export function ResetPasswordPage({ appName, csrfToken, formId, email, maskedEmail, deepLink, minLength, errors = {} }: ResetPasswordPageProps) {
-  const messages = [errors.password, errors.confirmPassword].filter((message): message is string => Boolean(message));
+  const { t } = useI18n();
+  const passwordError = errors.password ? t(errors.password) : undefined;
+  const confirmationError = errors.confirmPassword ? t(errors.confirmPassword) : undefined;
+  const messages = [passwordError, confirmationError].filter((message): message is string => Boolean(message));
   return (
-    <Layout appName={appName} title={ResetPasswordCopy.title} withPasswordFeedback>
-      <h1>{ResetPasswordCopy.title}</h1>
+    <Layout appName={appName} title={t("resetPassword.title")} withPasswordFeedback>
+      <h1>{t("resetPassword.title")}</h1>
       <p>
-        {ResetPasswordCopy.forAccount} <strong>{maskedEmail}</strong>.
+        <Rich id="resetPassword.forAccount" values={{ email: <Isolated>{maskedEmail}</Isolated> }} />
       </p>
       <ErrorSummary messages={messages} />
-      <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength}>
+      <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="form_id" value={formId} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="password"
-          label={ResetPasswordCopy.passwordLabel}
+          label={t("resetPassword.passwordLabel")}
           type="password"
           autoComplete="new-password"
-          hint={describePasswordPolicy(minLength)}
-          error={errors.password}
-          autoFocus={Boolean(errors.password) || messages.length === 0}
+          hint={usePolicyHint(minLength)}
+          error={passwordError}
+          autoFocus={Boolean(passwordError) || messages.length === 0}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
         <Field
           id="confirm_password"
-          label={ResetPasswordCopy.confirmationLabel}
+          label={t("resetPassword.confirmationLabel")}
           type="password"
           autoComplete="new-password"
-          error={errors.confirmPassword}
-          autoFocus={!errors.password && Boolean(errors.confirmPassword)}
+          error={confirmationError}
+          autoFocus={!passwordError && Boolean(confirmationError)}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
-        <button className="button button-primary" type="submit" data-submitting-label={ResetPasswordCopy.submitting}>
-          {ResetPasswordCopy.submit}
+        <button className="button button-primary" type="submit" data-submitting-label={t("resetPassword.submitting")}>
+          {t("resetPassword.submit")}
         </button>
       </form>
       {deepLink ? (
         <div className="alternative">
-          <p>{ResetPasswordCopy.preferApp}</p>
+          <p>{t("resetPassword.preferApp")}</p>
           <a className="button button-secondary" href={deepLink}>
-            {describeOpenInApp(appName)}
+            {t("resetPassword.openInApp", { appName })}
           </a>
         </div>
       ) : null}

@@ -5,7 +5,8 @@
  * managers fill them in.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { SignInCopy } from "../../../../shared/copy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Message } from "../../../../shared/i18n/translator.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -15,22 +16,24 @@ export interface SignInPageProps {
   /** The address as typed, re-shown after a refusal; the password never is. */
   email?: string;
   /** Why the last attempt was refused, for the form as a whole. */
-  error?: string;
+  error?: Message | undefined;
   /** Why the email field itself was refused. */
-  emailError?: string;
+  emailError?: Message | undefined;
   /** A sentence the previous page left, such as "You have signed out." */
-  notice?: string;
+  notice?: Message | undefined;
 }
 
 /** The sign-in form. */
 export function SignInPage({ appName, csrfToken, email, error, emailError, notice }: SignInPageProps) {
-  const messages = [error, emailError].filter((message): message is string => Boolean(message));
+  const { t } = useI18n();
+  const emailSentence = emailError ? t(emailError) : undefined;
+  const messages = [error ? t(error) : undefined, emailSentence].filter((message): message is string => Boolean(message));
   return (
-    <Layout appName={appName} title={SignInCopy.title}>
-      <h1>{SignInCopy.title}</h1>
+    <Layout appName={appName} title={t("signIn.title")}>
+      <h1>{t("signIn.title")}</h1>
       {notice ? (
         <p className="notice" role="status">
-          {notice}
+          {t(notice)}
         </p>
       ) : null}
       <ErrorSummary messages={messages} withTitle={false} />
@@ -38,31 +41,31 @@ export function SignInPage({ appName, csrfToken, email, error, emailError, notic
         <CsrfField token={csrfToken} />
         <Field
           id="email"
-          label={SignInCopy.emailLabel}
+          label={t("signIn.emailLabel")}
           type="email"
           autoComplete="username"
           defaultValue={email}
-          error={emailError}
+          error={emailSentence}
           autoFocus={!email || Boolean(emailError)}
           inputProps={{ maxLength: 254 }}
         />
         <Field
           id="password"
-          label={SignInCopy.passwordLabel}
+          label={t("signIn.passwordLabel")}
           type="password"
           autoComplete="current-password"
           autoFocus={Boolean(email) && !emailError}
           inputProps={{ maxLength: 512 }}
         />
-        <button className="button button-primary" type="submit" data-submitting-label={SignInCopy.submitting}>
-          {SignInCopy.submit}
+        <button className="button button-primary" type="submit" data-submitting-label={t("signIn.submitting")}>
+          {t("signIn.submit")}
         </button>
       </form>
       <p>
-        <a href={PagePath.forgotPassword}>{SignInCopy.forgotPassword}</a>
+        <a href={PagePath.forgotPassword}>{t("signIn.forgotPassword")}</a>
       </p>
       <p>
-        <a href={PagePath.signUp}>{SignInCopy.createAccount}</a>
+        <a href={PagePath.signUp}>{t("signIn.createAccount")}</a>
       </p>
     </Layout>
   );

@@ -1,18 +1,21 @@
 /**
  * The sign-up pages: the form, and the "check your email" answer every address gets alike. The
  * email field says `username` so password managers file the new password under it; both password
- * fields say `new-password` so they offer to generate one. Words come from shared/copy.ts, the
+ * fields say `new-password` so they offer to generate one. The words are the catalogue's, the
  * ones the desktop app uses too.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { describePasswordPolicy, SignUpCopy } from "../../../../shared/copy.ts";
-import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
+import { displayEmail } from "../../../../shared/email-address.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Message } from "../../../../shared/i18n/translator.ts";
+import { DevMailboxNotice } from "./check-email.tsx";
+import { CsrfField, ErrorSummary, Field, TimeZoneField, usePolicyHint, usePolicyWords } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface SignUpErrors {
-  email?: string | undefined;
-  password?: string | undefined;
-  confirmPassword?: string | undefined;
+  email?: Message | undefined;
+  password?: Message | undefined;
+  confirmPassword?: Message | undefined;
 }
 
 export interface SignUpPageProps {
@@ -28,52 +31,54 @@ export interface SignUpPageProps {
 
 /** The form that asks for an address and a new password. */
 export function SignUpPage({ appName, csrfToken, minLength, signInUrl, email, errors = {} }: SignUpPageProps) {
-  const messages = [errors.email, errors.password, errors.confirmPassword].filter((message): message is string => Boolean(message));
+  const { t } = useI18n();
+  const say = (problem: Message | undefined) => (problem ? t(problem) : undefined);
+  const messages = [errors.email, errors.password, errors.confirmPassword].flatMap((problem) => (problem ? [t(problem)] : []));
   return (
-    <Layout appName={appName} title={SignUpCopy.title} withPasswordFeedback>
-      <h1>{SignUpCopy.title}</h1>
-      <p>{SignUpCopy.intro}</p>
+    <Layout appName={appName} title={t("signUp.title")} withPasswordFeedback>
+      <h1>{t("signUp.title")}</h1>
+      <p>{t("signUp.intro")}</p>
       <ErrorSummary messages={messages} />
-      <form method="post" action={PagePath.signUp} noValidate data-min-length={minLength}>
+      <form method="post" action={PagePath.signUp} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
         <CsrfField token={csrfToken} />
+        <TimeZoneField />
         <Field
           id="email"
-          label={SignUpCopy.emailLabel}
+          label={t("signUp.emailLabel")}
           type="email"
           autoComplete="username"
           defaultValue={email}
-          error={errors.email}
+          error={say(errors.email)}
           autoFocus={Boolean(errors.email) || messages.length === 0}
           inputProps={{ maxLength: 254 }}
         />
         <Field
           id="password"
-          label={SignUpCopy.passwordLabel}
+          label={t("signUp.passwordLabel")}
           type="password"
           autoComplete="new-password"
-          hint={describePasswordPolicy(minLength)}
-          error={errors.password}
+          hint={usePolicyHint(minLength)}
+          error={say(errors.password)}
           autoFocus={!errors.email && Boolean(errors.password)}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
         <Field
           id="confirm_password"
-          label={SignUpCopy.confirmationLabel}
+          label={t("signUp.confirmationLabel")}
           type="password"
           autoComplete="new-password"
-          error={errors.confirmPassword}
+          error={say(errors.confirmPassword)}
           autoFocus={!errors.email && !errors.password && Boolean(errors.confirmPassword)}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
-        <button className="button button-primary" type="submit" data-submitting-label={SignUpCopy.submitting}>
-          {SignUpCopy.submit}
+        <button className="button button-primary" type="submit" data-submitting-label={t("signUp.submitting")}>
+          {t("signUp.submit")}
         </button>
       </form>
       <p>
-        {SignUpCopy.haveAccount}{" "}
-        <a href={signInUrl}>{SignUpCopy.signIn}</a>
+        {t("signUp.haveAccount")} <a href={signInUrl}>{t("signUp.signIn")}</a>
       </p>
     </Layout>
   );
@@ -89,20 +94,21 @@ export interface SignUpCheckEmailPageProps {
 
 /** The answer to every sign-up, for a new address and a taken one alike. */
 export function SignUpCheckEmailPage({ appName, knownEmail, showDevMailbox }: SignUpCheckEmailPageProps) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title={SignUpCopy.checkEmailTitle}>
-      <h1>{SignUpCopy.checkEmailTitle}</h1>
+    <Layout appName={appName} title={t("signUp.checkEmailTitle")}>
+      <h1>{t("signUp.checkEmailTitle")}</h1>
       <p className="notice" role="status">
-        {SignUpCopy.checkEmailBody(knownEmail ?? "the address you entered")}
+        {knownEmail ? (
+          <Rich id="signUp.checkEmailBody" values={{ email: <Isolated>{displayEmail(knownEmail)}</Isolated> }} />
+        ) : (
+          t("signUp.checkEmailBodyNoAddress")
+        )}
       </p>
-      <p>It can take a minute to arrive; look in your spam folder too.</p>
-      {showDevMailbox ? (
-        <p className="notice">
-          Running locally: emails are kept in the <a href={PagePath.devMailbox}>development mailbox</a>.
-        </p>
-      ) : null}
+      <p>{t("signUp.spamHint")}</p>
+      {showDevMailbox ? <DevMailboxNotice /> : null}
       <p>
-        <a href={PagePath.signUp}>Use another address</a>
+        <a href={PagePath.signUp}>{t("signUpPage.otherAddress")}</a>
       </p>
     </Layout>
   );

@@ -6,7 +6,8 @@
  * never be confirmed here. Its hidden `username` lets a password manager fill that password in.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { ForgotPasswordCopy, ResetOutcomeCopy, VerifyEmailCopy } from "../../../../shared/copy.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import type { Message } from "../../../../shared/i18n/translator.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -15,37 +16,39 @@ export interface VerifyEmailPageProps {
   csrfToken: string;
   email: string;
   maskedEmail: string;
-  error?: string | undefined;
+  error?: Message | undefined;
 }
 
 /** The password step; only its button, a CSRF-checked POST, confirms anything. */
 export function VerifyEmailPage({ appName, csrfToken, email, maskedEmail, error }: VerifyEmailPageProps) {
+  const { t } = useI18n();
+  const sentence = error ? t(error) : undefined;
   return (
-    <Layout appName={appName} title={VerifyEmailCopy.title}>
-      <h1>{VerifyEmailCopy.title}</h1>
+    <Layout appName={appName} title={t("verifyEmail.title")}>
+      <h1>{t("verifyEmail.title")}</h1>
       <p>
-        {VerifyEmailCopy.forAccount} <strong>{maskedEmail}</strong>.
+        <Rich id="verifyEmail.forAccount" values={{ email: <Isolated>{maskedEmail}</Isolated> }} />
       </p>
-      <p>{VerifyEmailCopy.intro}</p>
-      <ErrorSummary messages={error ? [error] : []} />
+      <p>{t("verifyEmail.intro")}</p>
+      <ErrorSummary messages={sentence ? [sentence] : []} />
       <form method="post" action={PagePath.verifyEmail} noValidate>
         <CsrfField token={csrfToken} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="password"
-          label={VerifyEmailCopy.passwordLabel}
+          label={t("verifyEmail.passwordLabel")}
           type="password"
           autoComplete="current-password"
-          error={error}
+          error={sentence}
           autoFocus
           inputProps={{ maxLength: 512 }}
         />
-        <button className="button button-primary" type="submit" data-submitting-label={VerifyEmailCopy.submitting}>
-          {VerifyEmailCopy.submit}
+        <button className="button button-primary" type="submit" data-submitting-label={t("verifyEmail.submitting")}>
+          {t("verifyEmail.submit")}
         </button>
       </form>
       <p>
-        <a href={PagePath.forgotPassword}>{ForgotPasswordCopy.title}</a>
+        <a href={PagePath.forgotPassword}>{t("forgotPassword.title")}</a>
       </p>
     </Layout>
   );
@@ -53,15 +56,16 @@ export function VerifyEmailPage({ appName, csrfToken, email, maskedEmail, error 
 
 /** Success: the account may sign in now. It always leads somewhere. */
 export function EmailVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Email address confirmed">
-      <h1>{VerifyEmailCopy.verifiedTitle}</h1>
+    <Layout appName={appName} title={t("verifyEmailPage.confirmedTitle")}>
+      <h1>{t("verifyEmail.verifiedTitle")}</h1>
       <p className="notice" role="status">
-        {VerifyEmailCopy.verifiedBody}
+        {t("verifyEmail.verifiedBody")}
       </p>
       <p className="actions">
         <a className="button button-primary" href={signInUrl}>
-          {ResetOutcomeCopy.signIn}
+          {t("resetOutcome.signIn")}
         </a>
       </p>
     </Layout>
@@ -70,16 +74,17 @@ export function EmailVerifiedPage({ appName, signInUrl }: { appName: string; sig
 
 /** A link that already confirmed its address: the account exists, so it leads to signing in, not to signing up again. */
 export function AlreadyVerifiedPage({ appName, signInUrl }: { appName: string; signInUrl: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Address already confirmed">
-      <h1>{VerifyEmailCopy.alreadyVerifiedTitle}</h1>
-      <p>{VerifyEmailCopy.alreadyVerifiedBody}</p>
+    <Layout appName={appName} title={t("verifyEmailPage.alreadyConfirmedTitle")}>
+      <h1>{t("verifyEmail.alreadyVerifiedTitle")}</h1>
+      <p>{t("verifyEmail.alreadyVerifiedBody")}</p>
       <p className="actions">
         <a className="button button-primary" href={signInUrl}>
-          {ResetOutcomeCopy.signIn}
+          {t("resetOutcome.signIn")}
         </a>
         <a className="button button-secondary" href={PagePath.forgotPassword}>
-          {ForgotPasswordCopy.title}
+          {t("forgotPassword.title")}
         </a>
       </p>
     </Layout>
@@ -88,16 +93,17 @@ export function AlreadyVerifiedPage({ appName, signInUrl }: { appName: string; s
 
 /** Unknown, expired and worn-out links all get this one page, with the two ways on. */
 export function VerificationLinkInvalidPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Link invalid or expired">
-      <h1>{VerifyEmailCopy.invalidTitle}</h1>
-      <p>{VerifyEmailCopy.invalidBody}</p>
+    <Layout appName={appName} title={t("verifyEmailPage.invalidTitle")}>
+      <h1>{t("verifyEmail.invalidTitle")}</h1>
+      <p>{t("verifyEmail.invalidBody")}</p>
       <p className="actions">
         <a className="button button-primary" href={PagePath.signUp}>
-          {VerifyEmailCopy.signUpAgain}
+          {t("verifyEmail.signUpAgain")}
         </a>
         <a className="button button-secondary" href={PagePath.forgotPassword}>
-          {ForgotPasswordCopy.title}
+          {t("forgotPassword.title")}
         </a>
       </p>
     </Layout>
@@ -111,12 +117,13 @@ export function VerificationLinkInvalidPage({ appName }: { appName: string }) {
  * browsers that ignore the refresh. (The reset link has the same hop.)
  */
 export function ContinueToVerifyEmailPage({ appName }: { appName: string }) {
+  const { t } = useI18n();
   return (
-    <Layout appName={appName} title="Opening your confirmation link" refreshTo={PagePath.verifyEmail}>
-      <h1>Opening your confirmation link…</h1>
+    <Layout appName={appName} title={t("verifyEmailPage.openingTitle")} refreshTo={PagePath.verifyEmail}>
+      <h1>{t("verifyEmailPage.opening")}</h1>
       <p>
         <a className="button button-primary" href={PagePath.verifyEmail}>
-          Continue
+          {t("page.continue")}
         </a>
       </p>
     </Layout>

@@ -1,0 +1,51 @@
+/** Arabic: the words of the JSON API's problem bodies. */
+import type { CatalogueOf } from "../../catalogues.ts";
+import type { api as source } from "../en/api.ts";
+
+export const api: CatalogueOf<typeof source> = {
+  "problem.title.400": "طلب غير صالح",
+  "problem.title.401": "غير مصرّح",
+  "problem.title.403": "محظور",
+  "problem.title.404": "غير موجود",
+  "problem.title.405": "الطريقة غير مسموح بها",
+  "problem.title.409": "تعارض",
+  "problem.title.410": "لم يعد متاحًا",
+  "problem.title.413": "المحتوى كبير جدًا",
+  "problem.title.415": "نوع الوسائط غير مدعوم",
+  "problem.title.422": "محتوى غير قابل للمعالجة",
+  "problem.title.429": "طلبات كثيرة جدًا",
+  "problem.title.500": "خطأ داخلي في الخادم",
+  "problem.title.503": "الخدمة غير متاحة",
+  "problem.title.other": "خطأ",
+
+  "problem.unavailable": "الخدمة غير متاحة مؤقتًا. يُرجى المحاولة مرة أخرى بعد قليل.",
+  "problem.notFound": "لا توجد نقطة نهاية كهذه في واجهة برمجة التطبيقات.",
+  "problem.methodNotAllowed": "لا تقبل نقطة النهاية هذه إلا {allow}.",
+  "problem.unsupportedMediaType": "أرسل متن الطلب بتنسيق application/json.",
+  "problem.malformedJson": "متن الطلب ليس JSON صالحًا.",
+  "problem.truncatedBody": "انتهى متن الطلب قبل أن يكتمل.",
+  "problem.payloadTooLarge": "الحد الأقصى لحجم متن الطلب هو {limit} بايت.",
+  "problem.validationFailed": "بعض الحقول مفقودة أو غير صالحة.",
+  "problem.emailTaken": "يوجد حساب مرتبط بهذا العنوان بالفعل.",
+  "problem.unauthorized": "سجّل الدخول للمتابعة.",
+  "problem.tooManySignIns": "محاولات تسجيل دخول كثيرة جدًا. حاول مرة أخرى لاحقًا.",
+  "problem.tooManyPasswordAttempts": "محاولات كثيرة جدًا لإدخال كلمة المرور. حاول مرة أخرى لاحقًا.",
+  "problem.tooManyResetRequests": "طلبات إعادة تعيين كثيرة جدًا. حاول مرة أخرى لاحقًا.",
+  "problem.tooManySignUps": "طلبات تسجيل كثيرة جدًا من شبكتك. حاول مرة أخرى لاحقًا.",
+  "problem.tooManyCodes": "محاولات كثيرة جدًا لإدخال الرموز من شبكتك. حاول مرة أخرى لاحقًا.",
+  "problem.resetLinkInvalid": "رابط إعادة التعيين هذا غير صالح أو انتهت صلاحيته. اطلب رابطًا جديدًا.",
+  "problem.verificationLinkInvalid":
+    "رابط التأكيد هذا غير صالح أو انتهت صلاحيته. يعمل رابط التأكيد مرة واحدة فقط ولمدة 24 ساعة، ولا يكون صالحًا إلا أحدث رابط. سجّل مرة أخرى للحصول على رابط جديد.",
+
+  "field.invalid": "هذه القيمة غير صالحة.",
+  "field.unknown": "هذا الحقل ليس جزءًا من الطلب.",
+  "field.passwordMissing": "أدخل كلمة مرور.",
+  "field.currentPasswordMissing": "أدخل كلمة مرورك.",
+  "field.resetTokenMissing": "الرمز المميز لإعادة التعيين مفقود.",
+  "field.resetTokenMalformed": "تنسيق الرمز المميز لإعادة التعيين غير صحيح.",
+  "field.verificationTokenMissing": "الرمز المميز للتحقق مفقود.",
+  "field.verificationTokenMalformed": "تنسيق الرمز المميز للتحقق غير صحيح.",
+  "field.deviceTokenMalformed": "تنسيق الرمز المميز للجهاز غير صحيح.",
+  "field.clientInvalid": "يجب أن يكون العميل \"web\" أو \"desktop\".",
+  "field.timeZoneInvalid": "يجب أن تكون المنطقة الزمنية اسمًا من قاعدة بيانات IANA، مثل Europe/Berlin.",
+};

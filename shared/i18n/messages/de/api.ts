@@ -1,0 +1,51 @@
+/** German: the words of the JSON API's problem bodies (titles, details and field errors). */
+import type { CatalogueOf } from "../../catalogues.ts";
+import type { api as source } from "../en/api.ts";
+
+export const api: CatalogueOf<typeof source> = {
+  "problem.title.400": "Ungültige Anfrage",
+  "problem.title.401": "Nicht autorisiert",
+  "problem.title.403": "Verboten",
+  "problem.title.404": "Nicht gefunden",
+  "problem.title.405": "Methode nicht erlaubt",
+  "problem.title.409": "Konflikt",
+  "problem.title.410": "Nicht mehr verfügbar",
+  "problem.title.413": "Inhalt zu groß",
+  "problem.title.415": "Nicht unterstützter Medientyp",
+  "problem.title.422": "Nicht verarbeitbarer Inhalt",
+  "problem.title.429": "Zu viele Anfragen",
+  "problem.title.500": "Interner Serverfehler",
+  "problem.title.503": "Dienst nicht verfügbar",
+  "problem.title.other": "Fehler",
+
+  "problem.unavailable": "Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.",
+  "problem.notFound": "Diesen API-Endpunkt gibt es nicht.",
+  "problem.methodNotAllowed": "Dieser Endpunkt akzeptiert nur {allow}.",
+  "problem.unsupportedMediaType": "Senden Sie den Anfragetext als application/json.",
+  "problem.malformedJson": "Der Anfragetext ist kein gültiges JSON.",
+  "problem.truncatedBody": "Der Anfragetext ist unvollständig.",
+  "problem.payloadTooLarge": "Der Anfragetext darf höchstens {limit} Byte groß sein.",
+  "problem.validationFailed": "Einige Felder fehlen oder sind ungültig.",
+  "problem.emailTaken": "Für diese Adresse gibt es bereits ein Konto.",
+  "problem.unauthorized": "Melden Sie sich an, um fortzufahren.",
+  "problem.tooManySignIns": "Zu viele Anmeldeversuche. Versuchen Sie es später erneut.",
+  "problem.tooManyPasswordAttempts": "Zu viele Passworteingaben. Versuchen Sie es später erneut.",
+  "problem.tooManyResetRequests": "Zu viele Anfragen zum Zurücksetzen. Versuchen Sie es später erneut.",
+  "problem.tooManySignUps": "Zu viele Registrierungen aus Ihrem Netzwerk. Versuchen Sie es später erneut.",
+  "problem.tooManyCodes": "Aus Ihrem Netzwerk wurden zu viele Codes ausprobiert. Versuchen Sie es später erneut.",
+  "problem.resetLinkInvalid": "Dieser Link zum Zurücksetzen ist ungültig oder abgelaufen. Fordern Sie einen neuen an.",
+  "problem.verificationLinkInvalid":
+    "Dieser Bestätigungslink ist ungültig oder abgelaufen. Bestätigungslinks funktionieren nur einmal und sind 24 Stunden gültig. Gültig ist immer nur der neueste Link. Registrieren Sie sich erneut, um einen neuen Link zu erhalten.",
+
+  "field.invalid": "Dieser Wert ist ungültig.",
+  "field.unknown": "Dieses Feld gehört nicht zur Anfrage.",
+  "field.passwordMissing": "Geben Sie ein Passwort ein.",
+  "field.currentPasswordMissing": "Geben Sie Ihr Passwort ein.",
+  "field.resetTokenMissing": "Das Token zum Zurücksetzen fehlt.",
+  "field.resetTokenMalformed": "Das Token zum Zurücksetzen hat ein ungültiges Format.",
+  "field.verificationTokenMissing": "Das Bestätigungstoken fehlt.",
+  "field.verificationTokenMalformed": "Das Bestätigungstoken hat ein ungültiges Format.",
+  "field.deviceTokenMalformed": "Das Gerätetoken hat ein ungültiges Format.",
+  "field.clientInvalid": "Der Client muss \"web\" oder \"desktop\" sein.",
+  "field.timeZoneInvalid": "Die Zeitzone muss als IANA-Name angegeben werden, z. B. Europe/Berlin.",
+};

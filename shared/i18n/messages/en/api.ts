@@ -1,0 +1,51 @@
+/**
+ * The words of the JSON API's problem bodies: each status's `title`, and the `detail` and field
+ * `errors` people may be shown. `code` stays the same in every language; clients branch on it.
+ */
+export const api = {
+  "problem.title.400": "Bad Request",
+  "problem.title.401": "Unauthorized",
+  "problem.title.403": "Forbidden",
+  "problem.title.404": "Not Found",
+  "problem.title.405": "Method Not Allowed",
+  "problem.title.409": "Conflict",
+  "problem.title.410": "Gone",
+  "problem.title.413": "Content Too Large",
+  "problem.title.415": "Unsupported Media Type",
+  "problem.title.422": "Unprocessable Content",
+  "problem.title.429": "Too Many Requests",
+  "problem.title.500": "Internal Server Error",
+  "problem.title.503": "Service Unavailable",
+  "problem.title.other": "Error",
+
+  "problem.unavailable": "The service is temporarily unavailable. Please try again in a moment.",
+  "problem.notFound": "There is no such API endpoint.",
+  "problem.methodNotAllowed": "This endpoint accepts {allow} only.",
+  "problem.unsupportedMediaType": "Send the request body as application/json.",
+  "problem.malformedJson": "The request body is not valid JSON.",
+  "problem.truncatedBody": "The request body ended before it was complete.",
+  "problem.payloadTooLarge": "Request bodies are limited to {limit} bytes.",
+  "problem.validationFailed": "Some fields are missing or invalid.",
+  "problem.emailTaken": "That address already has an account.",
+  "problem.unauthorized": "Sign in to continue.",
+  "problem.tooManySignIns": "Too many sign-in attempts. Try again later.",
+  "problem.tooManyPasswordAttempts": "Too many password attempts. Try again later.",
+  "problem.tooManyResetRequests": "Too many reset requests. Try again later.",
+  "problem.tooManySignUps": "Too many sign-ups from your network. Try again later.",
+  "problem.tooManyCodes": "Too many code attempts from your network. Try again later.",
+  "problem.resetLinkInvalid": "This reset link is invalid or has expired. Ask for a new one.",
+  "problem.verificationLinkInvalid":
+    "This confirmation link is invalid or has expired. Confirmation links work once, for 24 hours, and only the newest one is valid. Sign up again to get a new link.",
+
+  "field.invalid": "This value is not valid.",
+  "field.unknown": "This field is not part of the request.",
+  "field.passwordMissing": "Enter a password.",
+  "field.currentPasswordMissing": "Enter your password.",
+  "field.resetTokenMissing": "The reset token is missing.",
+  "field.resetTokenMalformed": "The reset token is malformed.",
+  "field.verificationTokenMissing": "The verification token is missing.",
+  "field.verificationTokenMalformed": "The verification token is malformed.",
+  "field.deviceTokenMalformed": "The device token is malformed.",
+  "field.clientInvalid": "The client must be \"web\" or \"desktop\".",
+  "field.timeZoneInvalid": "The time zone must be an IANA name such as Europe/Berlin.",
+} as const;

@@ -1,0 +1,51 @@
+/** Spanish: the words of the JSON API's problem bodies. */
+import type { CatalogueOf } from "../../catalogues.ts";
+import type { api as source } from "../en/api.ts";
+
+export const api: CatalogueOf<typeof source> = {
+  "problem.title.400": "Solicitud incorrecta",
+  "problem.title.401": "No autorizado",
+  "problem.title.403": "Prohibido",
+  "problem.title.404": "No encontrado",
+  "problem.title.405": "Método no permitido",
+  "problem.title.409": "Conflicto",
+  "problem.title.410": "Ya no disponible",
+  "problem.title.413": "Contenido demasiado grande",
+  "problem.title.415": "Tipo de medio no admitido",
+  "problem.title.422": "Contenido no procesable",
+  "problem.title.429": "Demasiadas solicitudes",
+  "problem.title.500": "Error interno del servidor",
+  "problem.title.503": "Servicio no disponible",
+  "problem.title.other": "Error",
+
+  "problem.unavailable": "El servicio no está disponible temporalmente. Vuelve a intentarlo en unos instantes.",
+  "problem.notFound": "No existe ese punto de conexión de la API.",
+  "problem.methodNotAllowed": "Este punto de conexión solo acepta {allow}.",
+  "problem.unsupportedMediaType": "Envía el cuerpo de la solicitud como application/json.",
+  "problem.malformedJson": "El cuerpo de la solicitud no es JSON válido.",
+  "problem.truncatedBody": "El cuerpo de la solicitud terminó antes de estar completo.",
+  "problem.payloadTooLarge": "El cuerpo de las solicitudes está limitado a {limit} bytes.",
+  "problem.validationFailed": "Faltan algunos campos o no son válidos.",
+  "problem.emailTaken": "Esa dirección ya tiene una cuenta.",
+  "problem.unauthorized": "Inicia sesión para continuar.",
+  "problem.tooManySignIns": "Demasiados intentos de inicio de sesión. Vuelve a intentarlo más tarde.",
+  "problem.tooManyPasswordAttempts": "Demasiados intentos de contraseña. Vuelve a intentarlo más tarde.",
+  "problem.tooManyResetRequests": "Demasiadas solicitudes para restablecer la contraseña. Vuelve a intentarlo más tarde.",
+  "problem.tooManySignUps": "Demasiados registros desde tu red. Vuelve a intentarlo más tarde.",
+  "problem.tooManyCodes": "Demasiados intentos de código desde tu red. Vuelve a intentarlo más tarde.",
+  "problem.resetLinkInvalid": "Este enlace para restablecer la contraseña no es válido o ha caducado. Solicita uno nuevo.",
+  "problem.verificationLinkInvalid":
+    "Este enlace de confirmación no es válido o ha caducado. Los enlaces de confirmación funcionan una sola vez, durante 24 horas, y solo es válido el más reciente. Vuelve a registrarte para recibir un enlace nuevo.",
+
+  "field.invalid": "Este valor no es válido.",
+  "field.unknown": "Este campo no forma parte de la solicitud.",
+  "field.passwordMissing": "Introduce una contraseña.",
+  "field.currentPasswordMissing": "Introduce tu contraseña.",
+  "field.resetTokenMissing": "Falta el token de restablecimiento.",
+  "field.resetTokenMalformed": "El token de restablecimiento tiene un formato incorrecto.",
+  "field.verificationTokenMissing": "Falta el token de verificación.",
+  "field.verificationTokenMalformed": "El token de verificación tiene un formato incorrecto.",
+  "field.deviceTokenMalformed": "El token del dispositivo tiene un formato incorrecto.",
+  "field.clientInvalid": "El cliente debe ser \"web\" o \"desktop\".",
+  "field.timeZoneInvalid": "La zona horaria debe ser un nombre IANA, como Europe/Berlin.",
+};

@@ -1,0 +1,7 @@
+import { api } from "./api.ts";
+import { app } from "./app.ts";
+import { common } from "./common.ts";
+import { email } from "./email.ts";
+import { pages } from "./pages.ts";
+
+export const es = { ...common, ...pages, ...email, ...api, ...app };

@@ -1,0 +1,51 @@
+/** French: the words of the JSON API’s problem bodies. */
+import type { CatalogueOf } from "../../catalogues.ts";
+import type { api as source } from "../en/api.ts";
+
+export const api: CatalogueOf<typeof source> = {
+  "problem.title.400": "Requête incorrecte",
+  "problem.title.401": "Non autorisé",
+  "problem.title.403": "Accès interdit",
+  "problem.title.404": "Introuvable",
+  "problem.title.405": "Méthode non autorisée",
+  "problem.title.409": "Conflit",
+  "problem.title.410": "Ressource plus disponible",
+  "problem.title.413": "Contenu trop volumineux",
+  "problem.title.415": "Type de média non pris en charge",
+  "problem.title.422": "Contenu impossible à traiter",
+  "problem.title.429": "Trop de requêtes",
+  "problem.title.500": "Erreur interne du serveur",
+  "problem.title.503": "Service indisponible",
+  "problem.title.other": "Erreur",
+
+  "problem.unavailable": "Le service est momentanément indisponible. Veuillez réessayer dans un instant.",
+  "problem.notFound": "Ce point de terminaison de l’API n’existe pas.",
+  "problem.methodNotAllowed": "Ce point de terminaison n’accepte que {allow}.",
+  "problem.unsupportedMediaType": "Envoyez le corps de la requête au format application/json.",
+  "problem.malformedJson": "Le corps de la requête n’est pas un JSON valide.",
+  "problem.truncatedBody": "Le corps de la requête s’est interrompu avant d’être complet.",
+  "problem.payloadTooLarge": "Le corps des requêtes est limité à {limit} octets.",
+  "problem.validationFailed": "Certains champs sont manquants ou non valides.",
+  "problem.emailTaken": "Un compte existe déjà pour cette adresse.",
+  "problem.unauthorized": "Connectez-vous pour continuer.",
+  "problem.tooManySignIns": "Trop de tentatives de connexion. Réessayez plus tard.",
+  "problem.tooManyPasswordAttempts": "Trop de tentatives de saisie du mot de passe. Réessayez plus tard.",
+  "problem.tooManyResetRequests": "Trop de demandes de réinitialisation. Réessayez plus tard.",
+  "problem.tooManySignUps": "Trop d’inscriptions depuis votre réseau. Réessayez plus tard.",
+  "problem.tooManyCodes": "Trop de codes essayés depuis votre réseau. Réessayez plus tard.",
+  "problem.resetLinkInvalid": "Ce lien de réinitialisation n’est pas valide ou a expiré. Demandez-en un nouveau.",
+  "problem.verificationLinkInvalid":
+    "Ce lien de confirmation n’est pas valide ou a expiré. Un lien de confirmation ne fonctionne qu’une seule fois, pendant 24 heures, et seul le plus récent est valide. Inscrivez-vous à nouveau pour recevoir un nouveau lien.",
+
+  "field.invalid": "Cette valeur n’est pas valide.",
+  "field.unknown": "Ce champ ne fait pas partie de la requête.",
+  "field.passwordMissing": "Saisissez un mot de passe.",
+  "field.currentPasswordMissing": "Saisissez votre mot de passe.",
+  "field.resetTokenMissing": "Le jeton de réinitialisation est manquant.",
+  "field.resetTokenMalformed": "Le jeton de réinitialisation est mal formé.",
+  "field.verificationTokenMissing": "Le jeton de vérification est manquant.",
+  "field.verificationTokenMalformed": "Le jeton de vérification est mal formé.",
+  "field.deviceTokenMalformed": "Le jeton d’appareil est mal formé.",
+  "field.clientInvalid": "Le client doit être \"web\" ou \"desktop\".",
+  "field.timeZoneInvalid": "Le fuseau horaire doit être un nom IANA, par exemple Europe/Berlin.",
+};

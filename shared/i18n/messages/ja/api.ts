@@ -1,0 +1,51 @@
+/** Japanese: the words of the JSON API's problem bodies. */
+import type { CatalogueOf } from "../../catalogues.ts";
+import type { api as source } from "../en/api.ts";
+
+export const api: CatalogueOf<typeof source> = {
+  "problem.title.400": "不正なリクエスト",
+  "problem.title.401": "認証が必要です",
+  "problem.title.403": "アクセスが禁止されています",
+  "problem.title.404": "見つかりません",
+  "problem.title.405": "許可されていないメソッド",
+  "problem.title.409": "競合",
+  "problem.title.410": "利用できなくなりました",
+  "problem.title.413": "コンテンツが大きすぎます",
+  "problem.title.415": "サポートされていないメディアタイプ",
+  "problem.title.422": "処理できないコンテンツ",
+  "problem.title.429": "リクエストが多すぎます",
+  "problem.title.500": "サーバー内部エラー",
+  "problem.title.503": "サービス利用不可",
+  "problem.title.other": "エラー",
+
+  "problem.unavailable": "サービスは一時的に利用できません。しばらくしてから、もう一度お試しください。",
+  "problem.notFound": "該当する API エンドポイントはありません。",
+  "problem.methodNotAllowed": "このエンドポイントは {allow} のみを受け付けます。",
+  "problem.unsupportedMediaType": "リクエスト本文は application/json で送信してください。",
+  "problem.malformedJson": "リクエスト本文が有効な JSON ではありません。",
+  "problem.truncatedBody": "リクエスト本文が途中で終わっています。",
+  "problem.payloadTooLarge": "リクエスト本文の上限は {limit} バイトです。",
+  "problem.validationFailed": "一部の項目が未入力か、無効です。",
+  "problem.emailTaken": "このアドレスのアカウントはすでに存在します。",
+  "problem.unauthorized": "続行するにはログインしてください。",
+  "problem.tooManySignIns": "ログインの試行回数が多すぎます。しばらくしてから、もう一度お試しください。",
+  "problem.tooManyPasswordAttempts": "パスワードの試行回数が多すぎます。しばらくしてから、もう一度お試しください。",
+  "problem.tooManyResetRequests": "リセットのリクエストが多すぎます。しばらくしてから、もう一度お試しください。",
+  "problem.tooManySignUps": "お使いのネットワークからの登録が多すぎます。しばらくしてから、もう一度お試しください。",
+  "problem.tooManyCodes": "お使いのネットワークからのコードの試行回数が多すぎます。しばらくしてから、もう一度お試しください。",
+  "problem.resetLinkInvalid": "このリセット用リンクは無効か、有効期限が切れています。新しいリンクをリクエストしてください。",
+  "problem.verificationLinkInvalid":
+    "この確認用リンクは無効か、有効期限が切れています。確認用リンクは24時間以内に1回だけ使用でき、有効なのは最新のリンクのみです。新しいリンクを受け取るには、もう一度登録してください。",
+
+  "field.invalid": "この値は無効です。",
+  "field.unknown": "この項目はこのリクエストでは使用できません。",
+  "field.passwordMissing": "パスワードを入力してください。",
+  "field.currentPasswordMissing": "パスワードを入力してください。",
+  "field.resetTokenMissing": "リセットトークンがありません。",
+  "field.resetTokenMalformed": "リセットトークンの形式が正しくありません。",
+  "field.verificationTokenMissing": "確認トークンがありません。",
+  "field.verificationTokenMalformed": "確認トークンの形式が正しくありません。",
+  "field.deviceTokenMalformed": "デバイストークンの形式が正しくありません。",
+  "field.clientInvalid": "クライアントには \"web\" または \"desktop\" を指定してください。",
+  "field.timeZoneInvalid": "タイムゾーンは Europe/Berlin のような IANA 名で指定してください。",
+};
