@@ -28,6 +28,7 @@ import { renderResults, summariseResults } from "./lib/report.mjs";
 import { benchEmails, writeBetterAuthSeed, writeResetKitSeed } from "./lib/seed.mjs";
 import { waitForSettled } from "./lib/settle.mjs";
 import { describeOracle, measureTimingOracle } from "./lib/timing-oracle.mjs";
+import { measureRenderCost } from "./lib/render-cost.mjs";
 import { writeConfigVariant } from "./lib/config-variants.mjs";
 import { measureInterleavedLatency } from "./lib/interleaved-latency.mjs";
 import { executeSqlFile, queryRows, ROOT } from "./lib/wrangler.mjs";
@@ -146,9 +147,10 @@ function printOracle(name, oracle) {
 }
 
 /** The timing oracle against ResetKit's reset request; `bare` takes the first `groupSize` addresses of each group. */
-function runResetKitOracle(url, { client = "browser", groupSize = SETTINGS.oracleRequestsPerGroup } = {}) {
+function runResetKitOracle(url, { client = "browser", groupSize = SETTINGS.oracleRequestsPerGroup, acceptLanguage } = {}) {
+  const headers = acceptLanguage ? { ...JSON_HEADERS, "accept-language": acceptLanguage } : JSON_HEADERS;
   return measureTimingOracle({
-    baseUrl: url, path: "/api/v1/password-resets", headers: JSON_HEADERS, bodyFor: (email) => JSON.stringify({ email }),
+    baseUrl: url, path: "/api/v1/password-resets", headers, bodyFor: (email) => JSON.stringify({ email }),
     known: WORKING_SET.oracleKnown.slice(0, groupSize), unknown: UNKNOWN.oracle.slice(0, groupSize), expectStatus: 202,
     client, settleMaxMs: SETTINGS.oracleSettleMaxMs, onProgress: progress,
   });
@@ -394,7 +396,14 @@ try {
     { system: "ResetKit", oracle: rkOracle },
     { system: "Better Auth", oracle: baOracle },
   ];
-  results.bareOracles = [{ system: "ResetKit, bare client", oracle: rkBareOracle }];
+  // The language must not tell accounts apart either: the same oracle asked in German.
+  progress(`timing oracle with Accept-Language: de: ResetKit, ${2 * SETTINGS.bareOracleRequestsPerGroup} samples`);
+  const rkGermanOracle = await runResetKitOracle(rk, { acceptLanguage: "de-DE,de;q=0.9", groupSize: SETTINGS.bareOracleRequestsPerGroup });
+  printOracle("ResetKit, Accept-Language: de", rkGermanOracle);
+  results.bareOracles = [
+    { system: "ResetKit, bare client", oracle: rkBareOracle },
+    { system: "ResetKit, browser asking in German (Accept-Language: de)", oracle: rkGermanOracle },
+  ];
 
   // --- cost per request ---------------------------------------------------------------------------
   progress("counting D1 statements per request");
@@ -464,6 +473,11 @@ try {
   results.growth[0].seededCost = seededCostKnown;
   results.growth[3].emptyCost = emptyCosts["POST /api/v1/password-resets (confirm)"];
   results.growth[3].seededCost = seededCostConfirm;
+
+  // --- render cost of localisation: in this process, while no Worker is busy ------------------------
+  progress("render cost: today's pages against the pages before the catalogue, in turns");
+  results.renderCost = await measureRenderCost({ turns: 20, rendersPerTurn: 200 });
+  if (results.renderCost) progress(`      ratios ${JSON.stringify(results.renderCost.ratios)}`);
 
   // --- sustained load ---------------------------------------------------------------------------------
   // Rounds of about 10 s each at the measured rate, until the load has lasted loadSeconds.
@@ -535,6 +549,12 @@ try {
   }
   const healthzFinding = explainHealthzGap(results.healthz);
   if (healthzFinding) results.findings.push(healthzFinding);
+  if (results.renderCost) {
+    const { ratios } = results.renderCost;
+    results.findings.push(
+      `Localisation costs a page ${ratios.served.toFixed(2)}× what the same page cost before the catalogue, served whole (${ratios.rendered.toFixed(2)}× counting \`renderPage\` alone, ${ratios.markup.toFixed(2)}× React's markup alone); German and Arabic render at ${ratios.germanToEnglish.toFixed(2)}× and ${ratios.arabicToEnglish.toFixed(2)}× English. ${ratios.served <= 1.1 ? "Within" : "**Over**"} the 1.1× budget for a served page.`,
+    );
+  }
   const costOf = (system, endpoint) => results.costs.find((row) => row.system === system && row.endpoint === endpoint)?.cost;
   const rkKnownCost = costOf("ResetKit", "POST /api/v1/password-resets (known)");
   const rkUnknownCost = costOf("ResetKit", "POST /api/v1/password-resets (unknown)");

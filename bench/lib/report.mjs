@@ -6,6 +6,7 @@
 import { describeOracle, formatP } from "./timing-oracle.mjs";
 
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+const us = (value) => (Number.isFinite(value) ? `${(value * 1000).toFixed(1)} µs` : "n/a");
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "n/a");
 const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 0.1 ? 3 : 2)}×` : "n/a");
 const signed = (value) => (Number.isFinite(value) ? `${value >= 0 ? "+" : ""}${value.toFixed(3)}` : "n/a");
@@ -219,7 +220,7 @@ ${r.oracles.map(settleLine).join("\n")}
 
 ![Response time distributions, known vs unknown email, both systems](results/timing.svg)
 
-${r.bareOracles?.length ? `The same oracle for ResetKit from a bare client (only \`content-type\`, no Accept-Encoding, as a script would send), ${s.bareOracleRequestsPerGroup} addresses per group, for contrast:
+${r.bareOracles?.length ? `The same oracle for ResetKit from a bare client (only \`content-type\`, no Accept-Encoding, as a script would send), and from a browser asking in German (\`Accept-Language: de\`, so every answer and email is German), ${s.bareOracleRequestsPerGroup} addresses per group each:
 
 ${table(ORACLE_HEADER, oracleRows(r.bareOracles))}
 
@@ -234,6 +235,18 @@ ${table(["system", "endpoint", "D1 statements / request", "rows read / request",
 Password hashing inside the Worker (time for ${s.hashesPerRound} hashes minus time for none, divided by ${s.hashesPerRound}, median of 3; timed from outside because workerd's clock does not advance during pure CPU work):
 
 ${table(["system", "scheme", "ms per hash"], r.hashCosts.map((row) => [row.system, row.scheme, ms(row.ms)]))}
+
+## What localisation costs a page
+
+${r.renderCost ? `Today's pages against the same pages before the catalogue (commit \`${r.renderCost.baseline}\`), bundled alike and run in turns in one Node process (${r.renderCost.turns} turns of ${r.renderCost.rendersPerTurn} each; time per page, medians):
+
+${table(["measure", "before", "today, English", "today ÷ before"], [
+  ["served: the Worker's whole answer to GET /forgot-password, /sign-up, /sign-in", us(r.renderCost.medianMsPerPage.servedBefore), us(r.renderCost.medianMsPerPage.served), `${r.renderCost.ratios.served.toFixed(2)}×`],
+  ["rendered: renderPage of the forgot-password, reset and sign-up pages", us(r.renderCost.medianMsPerPage.renderedBefore), us(r.renderCost.medianMsPerPage.rendered), `${r.renderCost.ratios.rendered.toFixed(2)}×`],
+  ["markup: React's markup of the forgot-password page", us(r.renderCost.medianMsPerPage.markupBefore), us(r.renderCost.medianMsPerPage.markup), `${r.renderCost.ratios.markup.toFixed(2)}×`],
+])}
+
+The same pages in German cost ${r.renderCost.ratios.germanToEnglish.toFixed(2)}× English, in Arabic ${r.renderCost.ratios.arabicToEnglish.toFixed(2)}×. What a page pays for beyond the words: the language chooser (six links, kept per language and path), the policy sentences the page script needs, and \`Content-Language\`.` : "Not measured: git has no commit to compare with."}
 
 ## Growth: ${s.growthAccounts.toLocaleString("en")} accounts and ${s.growthAccounts.toLocaleString("en")} live tokens
 

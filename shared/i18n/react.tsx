@@ -10,7 +10,7 @@
  */
 import { createContext, Fragment, useContext, type ReactNode } from "react";
 import { DEFAULT_LOCALE } from "./locales.ts";
-import { translatorFor, type MessageKey, type MessageValue, type Translator } from "./translator.ts";
+import { translatorFor, type MessageKey, type MessagePart, type MessageValue, type Translator } from "./translator.ts";
 
 const I18nContext = createContext<Translator>(translatorFor(DEFAULT_LOCALE));
 
@@ -38,18 +38,17 @@ export function Rich({
   values?: Readonly<Record<string, MessageValue | ReactNode>>;
   tags?: Readonly<Record<string, (content: ReactNode) => ReactNode>>;
 }) {
-  const { rich } = useI18n();
-  const renderers = Object.fromEntries(
-    Object.entries({ ...DEFAULT_TAGS, ...tags }).map(([name, render]) => [name, (chunks: ReactNode[]) => render(<>{chunks.map(keyed)}</>)]),
-  );
-  const parts = rich<ReactNode>(id, { ...values, ...renderers });
-  return <>{parts.map(keyed)}</>;
+  const { parts } = useI18n();
+  const render = (part: MessagePart, index: number): ReactNode => {
+    if (typeof part === "string") return part;
+    if ("value" in part) return <Fragment key={index}>{values[part.value] as ReactNode}</Fragment>;
+    const wrap = tags[part.tag] ?? DEFAULT_TAGS[part.tag] ?? ((content: ReactNode) => content);
+    return <Fragment key={index}>{wrap(<>{part.children.map(render)}</>)}</Fragment>;
+  };
+  return <>{parts(id, values).map(render)}</>;
 }
 
 const DEFAULT_TAGS: Readonly<Record<string, (content: ReactNode) => ReactNode>> = {
   strong: (content) => <strong>{content}</strong>,
 };
 
-function keyed(part: ReactNode, index: number): ReactNode {
-  return <Fragment key={index}>{part}</Fragment>;
-}

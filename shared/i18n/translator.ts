@@ -5,7 +5,8 @@
  * formatting.
  *
  * Messages may hold tags such as `<strong>…</strong>`: `t` drops them and keeps their text (a
- * plain-text email, an HTTP header), `rich` hands their content to the caller (React elements).
+ * plain-text email, an HTTP header), `parts` gives the message as a tree of text, values and tags
+ * for the caller to render (React elements, shared/i18n/react.tsx).
  *
  * @example
  * const { t } = translatorFor("de");
@@ -31,16 +32,19 @@ export function message(key: MessageKey, values?: MessageValues): Message {
   return values === undefined ? { key } : { key, values };
 }
 
-/** A tag's content as the caller renders it, for `rich`. */
-export type TagRenderer<T> = (chunks: Array<string | T>) => T;
+/** A message as a tree: text, a value the caller fills in by name, or a tag around more parts. */
+export type MessagePart = string | { value: string } | { tag: string; children: MessagePart[] };
 
 export interface Translator {
   readonly locale: Locale;
   readonly dir: "ltr" | "rtl";
   /** The message as plain text; tags are dropped and their text kept. */
   t(key: MessageKey | Message, values?: MessageValues): string;
-  /** The message as parts, each tag rendered by the function of its name. */
-  rich<T>(key: MessageKey, values: Readonly<Record<string, MessageValue | T | TagRenderer<T>>>): Array<string | T>;
+  /**
+   * The message as parts, its primitive values formatted in and every other value (an element, say)
+   * left as a `{ value }` slot. The tree is kept, so rendering a rich message again costs a walk.
+   */
+  parts(key: MessageKey, values?: Readonly<Record<string, unknown>>): MessagePart[];
   /**
    * `value` (an address, a code, a URL) kept in its own direction inside plain text: wrapped in
    * Unicode isolates (FSI … PDI) in a right-to-left locale, as it is otherwise.
@@ -65,17 +69,23 @@ export function translatorFor(locale: Locale): Translator {
 interface Compiled {
   format: IntlMessageFormat;
   /** Tag names in the message, each given a default that keeps only its text. */
-  plainTags: Record<string, TagRenderer<string>>;
+  plainTags: Record<string, (chunks: string[]) => string>;
 }
 
 function createTranslator(locale: Locale): Translator {
   // Intl has no data for the pseudo-locale; its numbers, plurals and dates are English.
   const intlLocale = locale === PSEUDO_LOCALE ? "en" : locale;
   const compiled = new Map<MessageKey, Compiled>();
+  // A page formats the same few messages with the same values again and again (the policy hint
+  // with the minimum length, the guess budget); each result is kept, up to a bound.
+  const texts = new Map<string, string>();
+  const trees = new Map<string, MessagePart[]>();
   const compile = (key: MessageKey): Compiled => {
     let entry = compiled.get(key);
     if (!entry) {
-      const source = CATALOGUES[locale === PSEUDO_LOCALE ? "en" : locale][key];
+      // The typecheck and the catalogue tests make every key present; should one still be
+      // missing at run time, English is better than no words at all.
+      const source = CATALOGUES[locale === PSEUDO_LOCALE ? "en" : locale][key] ?? CATALOGUES.en[key];
       const format = new IntlMessageFormat(locale === PSEUDO_LOCALE ? pseudoLocalize(source) : source, intlLocale);
       entry = { format, plainTags: Object.fromEntries(findTagNames(format).map((name) => [name, joinChunks])) };
       compiled.set(key, entry);
@@ -88,13 +98,37 @@ function createTranslator(locale: Locale): Translator {
     dir: textDirection(locale),
     t(keyOrMessage, values) {
       const { key, values: given } = typeof keyOrMessage === "string" ? { key: keyOrMessage, values } : keyOrMessage;
+      const memo = memoKey(key, given);
+      const cached = memo === null ? undefined : texts.get(memo);
+      if (cached !== undefined) return cached;
       const { format, plainTags } = compile(key);
       const formatted = format.format<string>({ ...plainTags, ...toPrimitives(given) });
-      return Array.isArray(formatted) ? formatted.join("") : String(formatted);
+      const text = Array.isArray(formatted) ? formatted.join("") : String(formatted);
+      if (memo !== null) {
+        if (texts.size >= MEMO_LIMIT) texts.clear();
+        texts.set(memo, text);
+      }
+      return text;
     },
-    rich<T>(key: MessageKey, values: Readonly<Record<string, MessageValue | T | TagRenderer<T>>>) {
-      const formatted = compile(key).format.format<T>(values as Record<string, PrimitiveType | T | TagRenderer<T>>);
-      return Array.isArray(formatted) ? (formatted as Array<string | T>) : [formatted as string | T];
+    parts(key, values = {}) {
+      const primitives: Record<string, MessageValue> = {};
+      const slots: Record<string, Slot> = {};
+      for (const [name, value] of Object.entries(values)) {
+        if (typeof value === "string" || typeof value === "number" || value instanceof Date) primitives[name] = value;
+        else slots[name] = { slot: name };
+      }
+      const memo = memoKey(key, primitives);
+      const kept = memo === null ? undefined : trees.get(`${memo}\u0000${Object.keys(slots).sort().join(",")}`);
+      if (kept) return kept;
+      const { format, plainTags } = compile(key);
+      const tags = Object.fromEntries(Object.keys(plainTags).map((name) => [name, (chunks: Array<string | Slot | Tagged>) => ({ tag: name, chunks })]));
+      const formatted = format.format<Slot | Tagged>({ ...primitives, ...slots, ...tags } as Record<string, PrimitiveType | Slot | Tagged>);
+      const tree = toParts(Array.isArray(formatted) ? formatted : [formatted]);
+      if (memo !== null) {
+        if (trees.size >= MEMO_LIMIT) trees.clear();
+        trees.set(`${memo}\u0000${Object.keys(slots).sort().join(",")}`, tree);
+      }
+      return tree;
     },
     isolate(value) {
       return textDirection(locale) === "rtl" ? `\u2068${value}\u2069` : value;
@@ -113,6 +147,41 @@ function createTranslator(locale: Locale): Translator {
       return named.format(at);
     },
   };
+}
+
+const MEMO_LIMIT = 2_000;
+
+/** A value the caller fills in, and a tag around its chunks, while a message is being formatted. */
+interface Slot {
+  slot: string;
+}
+interface Tagged {
+  tag: string;
+  chunks: Array<string | Slot | Tagged>;
+}
+
+function toParts(chunks: ReadonlyArray<string | Slot | Tagged | unknown>): MessagePart[] {
+  return chunks.map((chunk): MessagePart => {
+    if (typeof chunk === "string") return chunk;
+    if (typeof chunk === "object" && chunk !== null && "slot" in chunk) return { value: (chunk as Slot).slot };
+    if (typeof chunk === "object" && chunk !== null && "tag" in chunk) {
+      const tagged = chunk as Tagged;
+      return { tag: tagged.tag, children: toParts(tagged.chunks) };
+    }
+    return String(chunk);
+  });
+}
+
+/** The memo's key for a message and its values; null for values a memo should not keep (dates). */
+function memoKey(key: MessageKey, values: MessageValues | undefined): string | null {
+  if (values === undefined) return key;
+  let memo = key;
+  for (const name of Object.keys(values).sort()) {
+    const value = values[name];
+    if (typeof value !== "string" && typeof value !== "number") return null;
+    memo += `\u0000${name}\u0000${value}`;
+  }
+  return memo;
 }
 
 function joinChunks(chunks: Array<string>): string {

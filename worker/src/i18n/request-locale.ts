@@ -8,8 +8,10 @@
  * @example
  * const { locale } = readPageLocale(request, env); // "de" for ?lang=de, or Accept-Language: de-AT
  */
-import { findBestLocale, findLocale, readAcceptLanguage, type Locale } from "../../../shared/i18n/locales.ts";
+import { findBestLocale, readAcceptLanguage } from "../../../shared/i18n/language-match.ts";
+import { findLocale, type Locale } from "../../../shared/i18n/locales.ts";
 import { readConfig } from "../config.ts";
+import { readRequestUrl } from "../http/request-url.ts";
 import { readPageCookie } from "../web/page-cookies.ts";
 
 export interface RequestLocale {
@@ -47,17 +49,32 @@ export function readPageLocale(request: Request, env: Env): RequestLocale {
 
 /** The language `?lang=` names on this request, if it names one of ours. */
 export function readLanguageParameter(request: Request): Locale | undefined {
-  const value = new URL(request.url).searchParams.get(LANGUAGE_PARAMETER);
+  // Most requests have no query at all; they need no URL parsing to know that.
+  if (!request.url.includes(`${LANGUAGE_PARAMETER}=`)) return undefined;
+  const value = readRequestUrl(request).searchParams.get(LANGUAGE_PARAMETER);
   return value ? findLocale(value) : undefined;
 }
 
 function readChosenLocale(request: Request): Locale | undefined {
-  const cookie = readPageCookie(request, "language");
+  const cookie = request.headers.has("cookie") ? readPageCookie(request, "language") : null;
   return readLanguageParameter(request) ?? (cookie ? findLocale(cookie) : undefined);
 }
 
+/** Browsers send a handful of distinct headers; each is matched once, up to a bound. */
+const MATCHED_HEADERS_LIMIT = 500;
+const matchedHeaders = new Map<string, Locale | undefined>();
+
+function matchAcceptLanguage(header: string | null): Locale | undefined {
+  if (!header) return undefined;
+  if (matchedHeaders.has(header)) return matchedHeaders.get(header);
+  const best = findBestLocale(readAcceptLanguage(header));
+  if (matchedHeaders.size >= MATCHED_HEADERS_LIMIT) matchedHeaders.clear();
+  matchedHeaders.set(header, best);
+  return best;
+}
+
 function fromAcceptLanguage(request: Request, env: Env): RequestLocale {
-  const best = findBestLocale(readAcceptLanguage(request.headers.get("accept-language")));
+  const best = matchAcceptLanguage(request.headers.get("accept-language"));
   // A header that names only languages we lack ("pt-BR") states nothing we can use.
   return best ? { locale: best, stated: true } : { locale: readConfig(env).defaultLocale, stated: false };
 }

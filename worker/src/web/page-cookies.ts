@@ -14,6 +14,7 @@
  */
 import { parseCookie, stringifySetCookie } from "cookie";
 import { isLoopbackHost } from "../http/loopback-host.ts";
+import { readRequestUrl } from "../http/request-url.ts";
 
 export interface PageCookie {
   /** The name over plain http on loopback; https adds `__Host-`. */
@@ -57,7 +58,7 @@ const parsedCookies = new WeakMap<Request, Record<string, string | undefined>>()
 
 /** True unless the request is plain http to a loopback host. */
 export function usesSecureCookies(request: Request): boolean {
-  const url = new URL(request.url);
+  const url = readRequestUrl(request);
   return !(url.protocol === "http:" && isLoopbackHost(url.hostname));
 }
 

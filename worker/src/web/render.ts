@@ -8,6 +8,7 @@ import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nProvider } from "../../../shared/i18n/react.tsx";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
+import { readRequestUrl } from "../http/request-url.ts";
 import { readPageLocale } from "../i18n/request-locale.ts";
 import { PageLocationProvider } from "./pages/page-location.tsx";
 
@@ -30,7 +31,7 @@ export function renderPage(request: Request, env: Env, page: ReactElement, init:
   for (const cookie of init.cookies ?? []) if (cookie) headers.append("set-cookie", cookie);
   const translated = createElement(I18nProvider, {
     translator: translatorFor(locale),
-    children: createElement(PageLocationProvider, { url: request.url, children: page }),
+    children: createElement(PageLocationProvider, { url: readRequestUrl(request), children: page }),
   });
   return new Response(`<!DOCTYPE html>${renderToStaticMarkup(translated)}`, { status: init.status ?? 200, headers });
 }

@@ -7,7 +7,7 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { PASSWORD_MAX_LENGTH } from "../../../../shared/password-policy.ts";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
-import type { MessageKey } from "../../../../shared/i18n/translator.ts";
+import type { MessageKey, Translator } from "../../../../shared/i18n/translator.ts";
 import { Field as SharedField } from "../../../../shared/ui/Field.tsx";
 
 export { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
@@ -30,8 +30,21 @@ export function TimeZoneField() {
  * `data-policy-words`: the page script (worker/browser/password-feedback.ts) carries no catalogue.
  */
 export function usePolicyWords(minLength: number): string {
-  const { t } = useI18n();
-  const words: Partial<Record<MessageKey, string>> = {
+  const translator = useI18n();
+  const memo = `${translator.locale} ${minLength}`;
+  let words = policyWords.get(memo);
+  if (words === undefined) {
+    words = JSON.stringify(describePolicyWords(translator.t, minLength));
+    policyWords.set(memo, words);
+  }
+  return words;
+}
+
+/** One JSON per language and minimum length; there are only a few of each. */
+const policyWords = new Map<string, string>();
+
+function describePolicyWords(t: Translator["t"], minLength: number): Partial<Record<MessageKey, string>> {
+  return {
     "passwordPolicy.tooShort": t("passwordPolicy.tooShort", { min: minLength }),
     "passwordPolicy.tooLong": t("passwordPolicy.tooLong", { max: PASSWORD_MAX_LENGTH }),
     "passwordPolicy.matchesEmail": t("passwordPolicy.matchesEmail"),
@@ -39,7 +52,6 @@ export function usePolicyWords(minLength: number): string {
     "passwordPolicy.accepted": t("passwordPolicy.accepted"),
     "resetPassword.mismatch": t("resetPassword.mismatch"),
   };
-  return JSON.stringify(words);
 }
 
 /** The hint under a new-password field: the shared policy in one sentence. */

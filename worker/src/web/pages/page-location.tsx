@@ -6,8 +6,8 @@ import { createContext, useContext, type ReactNode } from "react";
 
 const PageLocationContext = createContext<URL>(new URL("http://localhost/"));
 
-export function PageLocationProvider({ url, children }: { url: string; children: ReactNode }) {
-  return <PageLocationContext.Provider value={new URL(url)}>{children}</PageLocationContext.Provider>;
+export function PageLocationProvider({ url, children }: { url: URL; children: ReactNode }) {
+  return <PageLocationContext.Provider value={url}>{children}</PageLocationContext.Provider>;
 }
 
 /** The URL of the request this page answers. */
