@@ -18,9 +18,13 @@ export enum IpcChannel {
   SubscribeDeepLinks = "resetkit:subscribe-deep-links",
   /** Main → renderer: a parsed deep link (reset, email verification or sign-in). */
   DeepLink = "resetkit:deep-link",
+  /** The language the app speaks now: chosen in the menu, or the system's. */
+  GetLocale = "resetkit:get-locale",
+  /** Main → renderer: the language was changed in the menu. */
+  LocaleChanged = "resetkit:locale-changed",
 }
 
-/** The channels the renderer may invoke; `DeepLink` only flows from main to the renderer. */
+/** The channels the renderer may invoke; `DeepLink` and `LocaleChanged` only flow from main to the renderer. */
 export const INVOKE_CHANNELS = [
   IpcChannel.RequestReset,
   IpcChannel.VerifyToken,
@@ -34,4 +38,5 @@ export const INVOKE_CHANNELS = [
   IpcChannel.ChangePassword,
   IpcChannel.Me,
   IpcChannel.SubscribeDeepLinks,
+  IpcChannel.GetLocale,
 ] as const;

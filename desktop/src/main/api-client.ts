@@ -2,10 +2,12 @@
  * The main process's client for the Worker's JSON API (`/api/v1`). The renderer has no network
  * of its own, so every call the app makes goes through here. Each method resolves to an
  * `ApiResult` and never throws: network failures, timeouts and problem+json answers all come
- * back as readable failures.
+ * back as readable failures, in the app's language. Every call says that language in
+ * `Accept-Language`, so the Worker's own sentences come back in it too, and the Worker writes
+ * later emails in it.
  *
  * @example
- * const client = createApiClient({ baseUrl: "http://127.0.0.1:8787" });
+ * const client = createApiClient({ baseUrl: "http://127.0.0.1:8787", locale: () => language.current() });
  * const result = await client.verifyToken({ token });
  * if (result.ok) show(result.value.email);
  */
@@ -26,6 +28,8 @@ import {
   type VerifyResetRequest,
   type VerifyResetResponse,
 } from "../../../shared/contract.ts";
+import { DEFAULT_LOCALE, type Locale } from "../../../shared/i18n/locales.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import type { ApiResult } from "../ipc/api-result.ts";
 import {
   CHANGE_PASSWORD_SENTENCES,
@@ -40,6 +44,8 @@ export interface ApiClientOptions {
   /** Injected so tests and the E2E bridge can pass their own; defaults to the global fetch. */
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** The app's language at the moment of each call; English when not given. */
+  locale?: () => Locale;
 }
 
 export const DEFAULT_API_TIMEOUT_MS = 15_000;
@@ -51,13 +57,17 @@ export function createApiClient(options: ApiClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  const readLocale = options.locale ?? (() => DEFAULT_LOCALE);
 
   async function send<T>(
     method: string,
     path: string,
     init: { body?: unknown; bearer?: string; sentences?: ProblemSentences },
   ): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    // One locale for the whole call: the header and the sentences about its answer agree.
+    const locale = readLocale();
+    const words = translatorFor(locale);
+    const headers: Record<string, string> = { accept: "application/json, application/problem+json", "accept-language": locale };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     if (init.bearer !== undefined) headers.authorization = `Bearer ${init.bearer}`;
     let response: Response;
@@ -70,14 +80,14 @@ export function createApiClient(options: ApiClientOptions) {
         redirect: "error",
       });
     } catch (error) {
-      return { ok: false, error: describeNetworkFailure(baseUrl, isTimeout(error)) };
+      return { ok: false, error: describeNetworkFailure(words, baseUrl, isTimeout(error)) };
     }
     const body = await readJson(response);
     if (!response.ok) {
-      return { ok: false, error: describeErrorResponse(response.status, body, readRetryAfter(response), init.sentences) };
+      return { ok: false, error: describeErrorResponse(words, response.status, body, readRetryAfter(response), init.sentences) };
     }
     if (response.status !== 204 && body === undefined) {
-      return { ok: false, error: describeErrorResponse(response.status, undefined) };
+      return { ok: false, error: describeErrorResponse(words, response.status, undefined) };
     }
     return { ok: true, value: (body ?? null) as T };
   }

@@ -1,15 +1,18 @@
 /**
- * The main process: wires configuration, deep links, IPC and the window together. Each concern
- * lives in its own module (protocol.ts, renderer-protocol.ts, windows.ts, ipc.ts, api-client.ts);
- * this file only connects them to Electron in the order Electron requires.
+ * The main process: wires configuration, language, deep links, IPC and the window together. Each
+ * concern lives in its own module (protocol.ts, renderer-protocol.ts, windows.ts, ipc.ts,
+ * api-client.ts, language.ts, application-menu.ts); this file only connects them to Electron in
+ * the order Electron requires.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from "electron";
 import { fileURLToPath } from "node:url";
 import { IpcChannel } from "../ipc/channels.ts";
 import { createApiClient } from "./api-client.ts";
+import { buildMenuTemplate } from "./application-menu.ts";
 import { readDesktopConfig } from "./config.ts";
 import { createDeepLinkInbox } from "./deep-link-inbox.ts";
 import { createIpcHandlers, registerIpcHandlers } from "./ipc.ts";
+import { createAppLanguage } from "./language.ts";
 import { startDeepLinkProtocol } from "./protocol.ts";
 import { createRendererHandler, registerRendererScheme, RENDERER_ENTRY_URL, RENDERER_SCHEME } from "./renderer-protocol.ts";
 import { createSessionStore } from "./session-store.ts";
@@ -34,6 +37,11 @@ function startApp(): void {
   // A separate profile lets end-to-end tests run their own single-instance group.
   const userDataDir = process.env.RESETKIT_USER_DATA_DIR;
   if (userDataDir) app.setPath("userData", userDataDir);
+  const language = createAppLanguage({
+    directory: app.getPath("userData"),
+    systemLanguages: () => app.getPreferredSystemLanguages(),
+    packaged: app.isPackaged,
+  });
 
   // Privileged schemes can only be registered before `ready`. The policy and the page's handler
   // are registered first on `ready`, so they are in place before any callback opens a window.
@@ -67,7 +75,8 @@ function startApp(): void {
   // The dev server URL is honoured only in development builds, never in a packaged app.
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const handlers = createIpcHandlers<IpcMainInvokeEvent>({
-    client: createApiClient({ baseUrl: config.apiBaseUrl }),
+    client: createApiClient({ baseUrl: config.apiBaseUrl, locale: language.current }),
+    locale: language.current,
     // Read only once the renderer asks, after `ready`, when safeStorage can decrypt.
     sessions: createSessionStore({ directory: app.getPath("userData"), secrets: safeStorage }),
     trustedRendererUrl: devServerUrl ?? RENDERER_ENTRY_URL,
@@ -94,8 +103,27 @@ function startApp(): void {
     mainWindow = window;
   }
 
+  // Rebuilt in the new language at each choice; the page re-renders on `LocaleChanged`.
+  const showMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          locale: language.current(),
+          offered: language.offered,
+          platform: process.platform,
+          packaged: app.isPackaged,
+          onChooseLocale: language.choose,
+        }),
+      ),
+    );
+  language.onChange((locale) => {
+    showMenu();
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IpcChannel.LocaleChanged, locale);
+  });
+
   registerIpcHandlers(ipcMain, handlers);
   void app.whenReady().then(() => {
+    showMenu();
     // A cold-start link may already have opened the window (its callback runs first).
     if (!mainWindow) openMainWindow();
   });

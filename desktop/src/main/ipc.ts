@@ -2,7 +2,9 @@
  * The main process's side of the preload `api`: one handler per channel of `IpcChannel`. Every
  * handler first checks who is asking (the top frame of our own bundled page, nothing else) and
  * what it sent (the shared zod schemas the Worker uses too), and only then calls the Worker.
- * A refused call never reaches the network. The session token stays here, in main.
+ * A refused call never reaches the network. The session token stays here, in main. Main's own
+ * sentences (a refused sender, a field the schema refused) are in the app's language of the moment
+ * the call arrived, as the Worker's answer to it is.
  */
 import { z } from "zod";
 import {
@@ -17,10 +19,14 @@ import {
   verifyResetRequestSchema,
 } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
+import type { Locale } from "../../../shared/i18n/locales.ts";
+import { translatorFor, type Translator } from "../../../shared/i18n/translator.ts";
+import { APP_NAME } from "../app-name.ts";
 import type { ApiFailure, ApiResult, SignedInAccount, SignInOutcome } from "../ipc/api-result.ts";
 import { INVOKE_CHANNELS, IpcChannel } from "../ipc/channels.ts";
 import type { ApiClient } from "./api-client.ts";
 import type { SessionStore } from "./session-store.ts";
+import { readSystemTimeZone } from "./time-zone.ts";
 
 /** What a handler needs from Electron's IpcMainInvokeEvent. */
 export interface IpcSenderEvent {
@@ -28,7 +34,8 @@ export interface IpcSenderEvent {
 }
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
-export type IpcHandler<E extends IpcSenderEvent> = (event: E, payload?: unknown) => Promise<ApiResult<unknown>>;
+/** One channel's handler: at most one payload; anything sent after it is refused. */
+export type IpcHandler<E extends IpcSenderEvent> = (event: E, ...args: unknown[]) => Promise<ApiResult<unknown>>;
 
 export interface IpcHandlerDeps<E extends IpcSenderEvent> {
   client: ApiClient;
@@ -37,24 +44,29 @@ export interface IpcHandlerDeps<E extends IpcSenderEvent> {
   trustedRendererUrl: string;
   /** Connects the asking renderer to the deep-link inbox. */
   subscribeDeepLinks(event: E): void;
+  /** The app's language now; main's own sentences are in it. */
+  locale(): Locale;
+  /** The system's IANA time zone, sent with reset requests and sign-ups; defaults to the system's own. */
+  timeZone?(): string | undefined;
 }
 
-const UNTRUSTED_SENDER: ApiFailure = {
+/** Main's own refusals, put into words in the app's language when they are given. */
+const untrustedSender = ({ t }: Translator): ApiFailure => ({
   status: 0,
   code: "untrusted_sender",
-  message: "This request did not come from the ResetKit window, so it was refused.",
-};
-const UNEXPECTED_PAYLOAD: ApiFailure = {
+  message: t("app.error.untrustedSender", { appName: APP_NAME }),
+});
+const unexpectedPayload = ({ t }: Translator): ApiFailure => ({
   status: 400,
   code: ErrorCode.validationFailed,
-  message: "The request carried data it does not accept.",
-};
-const NOT_SIGNED_IN: ApiFailure = { status: 401, code: ErrorCode.unauthorized, message: "You are not signed in." };
-const SAVED_SESSION_ENDED: ApiFailure = {
+  message: t("app.error.unexpectedPayload"),
+});
+const notSignedIn = ({ t }: Translator): ApiFailure => ({ status: 401, code: ErrorCode.unauthorized, message: t("app.error.notSignedIn") });
+const savedSessionEnded = ({ t }: Translator): ApiFailure => ({
   status: 401,
   code: "saved_session_ended",
-  message: "Your saved sign-in has ended, for example after a password change. Sign in again.",
-};
+  message: t("app.error.savedSessionEnded"),
+});
 
 /** What the Sign in screen sends: the API's fields, less the device token, which main keeps itself. */
 const signInPayloadSchema = signInRequestSchema.omit({ deviceToken: true }).extend({ keepSignedIn: z.boolean().optional() });
@@ -78,15 +90,16 @@ export function isTrustedSender(event: IpcSenderEvent, trustedRendererUrl: strin
   return sender.protocol === trusted.protocol && sender.host === trusted.host && sender.pathname === trusted.pathname;
 }
 
-/** Parses a payload with a shared schema, turning a failure into a readable ApiFailure. */
+/** Parses a payload with a shared schema, turning a failure into a readable ApiFailure in `words`' language. */
 export function validatePayload<S extends z.ZodType>(
   schema: S,
   payload: unknown,
+  words: Translator,
 ): { ok: true; value: z.infer<S> } | { ok: false; error: ApiFailure } {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const fieldErrors = fieldErrorsFrom(parsed.error);
-  const message = Object.values(fieldErrors)[0] ?? "The request was not valid.";
+  const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsFrom(parsed.error)).map(([field, problem]) => [field, words.t(problem)]));
+  const message = Object.values(fieldErrors)[0] ?? words.t("app.error.invalidRequest");
   return { ok: false, error: { status: 400, code: ErrorCode.validationFailed, message, fieldErrors } };
 }
 
@@ -98,49 +111,58 @@ function hasNoPayload(payload: unknown): boolean {
 /** Builds the handler for every invokable channel. */
 export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps<E>): Record<InvokeChannel, IpcHandler<E>> {
   const { client, sessions } = deps;
+  const readTimeZone = deps.timeZone ?? readSystemTimeZone;
+  // Each call is answered in the language of the moment it arrived.
   const guard =
-    (handle: (event: E, payload: unknown) => Promise<ApiResult<unknown>>): IpcHandler<E> =>
-    async (event, payload) => {
-      if (!isTrustedSender(event, deps.trustedRendererUrl)) return { ok: false, error: UNTRUSTED_SENDER };
-      return handle(event, payload);
+    (handle: (event: E, payload: unknown, words: Translator) => Promise<ApiResult<unknown>>): IpcHandler<E> =>
+    async (event, ...args) => {
+      const words = translatorFor(deps.locale());
+      if (!isTrustedSender(event, deps.trustedRendererUrl)) return { ok: false, error: untrustedSender(words) };
+      if (args.length > 1) return { ok: false, error: unexpectedPayload(words) };
+      return handle(event, args[0], words);
     };
+  /** The zone for an email's expiry time, when the system has one. */
+  const withTimeZone = () => {
+    const timeZone = readTimeZone();
+    return timeZone ? { timeZone } : {};
+  };
 
   return {
-    [IpcChannel.RequestReset]: guard(async (_event, payload) => {
-      const request = validatePayload(passwordResetRequestSchema, payload);
+    [IpcChannel.RequestReset]: guard(async (_event, payload, words) => {
+      const request = validatePayload(passwordResetRequestSchema, payload, words);
       if (!request.ok) return request;
-      return client.requestReset({ email: request.value.email, client: "desktop" });
+      return client.requestReset({ email: request.value.email, client: "desktop", ...withTimeZone() });
     }),
-    [IpcChannel.VerifyToken]: guard(async (_event, payload) => {
-      const request = validatePayload(verifyResetRequestSchema, payload);
+    [IpcChannel.VerifyToken]: guard(async (_event, payload, words) => {
+      const request = validatePayload(verifyResetRequestSchema, payload, words);
       if (!request.ok) return request;
       return client.verifyToken(request.value);
     }),
-    [IpcChannel.ConfirmReset]: guard(async (_event, payload) => {
-      const request = validatePayload(confirmResetRequestSchema, payload);
+    [IpcChannel.ConfirmReset]: guard(async (_event, payload, words) => {
+      const request = validatePayload(confirmResetRequestSchema, payload, words);
       if (!request.ok) return request;
       return client.confirmReset(request.value);
     }),
-    [IpcChannel.RedeemResetCode]: guard(async (_event, payload) => {
-      const request = validatePayload(redeemResetCodeRequestSchema, payload);
+    [IpcChannel.RedeemResetCode]: guard(async (_event, payload, words) => {
+      const request = validatePayload(redeemResetCodeRequestSchema, payload, words);
       if (!request.ok) return request;
       return client.redeemResetCode(request.value);
     }),
-    [IpcChannel.CreateAccount]: guard(async (_event, payload) => {
-      const request = validatePayload(createAccountRequestSchema, payload);
+    [IpcChannel.CreateAccount]: guard(async (_event, payload, words) => {
+      const request = validatePayload(createAccountRequestSchema, payload, words);
       if (!request.ok) return request;
       // The app picks the link its email carries: the page cannot ask for the web one.
-      return client.createAccount({ email: request.value.email, password: request.value.password, client: "desktop" });
+      return client.createAccount({ email: request.value.email, password: request.value.password, client: "desktop", ...withTimeZone() });
     }),
-    [IpcChannel.VerifyEmail]: guard(async (_event, payload) => {
-      const request = validatePayload(verifyEmailRequestSchema, payload);
+    [IpcChannel.VerifyEmail]: guard(async (_event, payload, words) => {
+      const request = validatePayload(verifyEmailRequestSchema, payload, words);
       if (!request.ok) return request;
       const account = await client.verifyEmail(request.value);
       if (!account.ok) return account;
       return { ok: true, value: { id: account.value.id, email: account.value.email } };
     }),
-    [IpcChannel.SignIn]: guard(async (_event, payload) => {
-      const request = validatePayload(signInPayloadSchema, payload);
+    [IpcChannel.SignIn]: guard(async (_event, payload, words) => {
+      const request = validatePayload(signInPayloadSchema, payload, words);
       if (!request.ok) return request;
       const { email, password, keepSignedIn = false } = request.value;
       const deviceToken = sessions.readDeviceToken() ?? undefined;
@@ -148,22 +170,22 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
       if (!session.ok) return session;
       sessions.saveDeviceToken(session.value.deviceToken);
       const keep = sessions.save(session.value.token, { keep: keepSignedIn });
-      const account = await readSignedInAccount(client, sessions);
+      const account = await readSignedInAccount(client, sessions, words);
       if (!account.ok) return account;
       const outcome: SignInOutcome = { ...account.value, keep: keep.kept ? "kept" : keep.reason };
       return { ok: true, value: outcome };
     }),
-    [IpcChannel.ChangePassword]: guard(async (_event, payload) => {
-      const request = validatePayload(changePasswordRequestSchema, payload);
+    [IpcChannel.ChangePassword]: guard(async (_event, payload, words) => {
+      const request = validatePayload(changePasswordRequestSchema, payload, words);
       if (!request.ok) return request;
       const token = sessions.read();
-      if (token === null) return { ok: false, error: NOT_SIGNED_IN };
+      if (token === null) return { ok: false, error: notSignedIn(words) };
       const changed = await client.changePassword(token, request.value);
       if (!changed.ok && changed.error.code === ErrorCode.unauthorized) sessions.clear();
       return changed;
     }),
-    [IpcChannel.SignOutEverywhere]: guard(async (_event, payload) => {
-      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+    [IpcChannel.SignOutEverywhere]: guard(async (_event, payload, words) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: unexpectedPayload(words) };
       const token = sessions.read();
       if (token === null) return { ok: true, value: null };
       const ended = await client.deleteAllSessions(token);
@@ -174,8 +196,8 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
       }
       return ended;
     }),
-    [IpcChannel.SignOut]: guard(async (_event, payload) => {
-      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+    [IpcChannel.SignOut]: guard(async (_event, payload, words) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: unexpectedPayload(words) };
       const token = sessions.read();
       // Forget the token first: whatever the server says, this device is signed out.
       sessions.clear();
@@ -184,28 +206,32 @@ export function createIpcHandlers<E extends IpcSenderEvent>(deps: IpcHandlerDeps
       if (deleted.ok || deleted.error.status === 401) return { ok: true, value: null };
       return deleted;
     }),
-    [IpcChannel.Me]: guard(async (_event, payload) => {
-      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
-      return readSignedInAccount(client, sessions);
+    [IpcChannel.Me]: guard(async (_event, payload, words) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: unexpectedPayload(words) };
+      return readSignedInAccount(client, sessions, words);
     }),
-    [IpcChannel.SubscribeDeepLinks]: guard(async (event, payload) => {
-      if (!hasNoPayload(payload)) return { ok: false, error: UNEXPECTED_PAYLOAD };
+    [IpcChannel.SubscribeDeepLinks]: guard(async (event, payload, words) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: unexpectedPayload(words) };
       deps.subscribeDeepLinks(event);
       return { ok: true, value: null };
+    }),
+    [IpcChannel.GetLocale]: guard(async (_event, payload, words) => {
+      if (!hasNoPayload(payload)) return { ok: false, error: unexpectedPayload(words) };
+      return { ok: true, value: words.locale };
     }),
   };
 }
 
 /** The account behind the stored session; a rejected session is forgotten, on disk too. */
-async function readSignedInAccount(client: ApiClient, sessions: SessionStore): Promise<ApiResult<SignedInAccount>> {
+async function readSignedInAccount(client: ApiClient, sessions: SessionStore, words: Translator): Promise<ApiResult<SignedInAccount>> {
   const token = sessions.read();
-  if (token === null) return { ok: false, error: NOT_SIGNED_IN };
+  if (token === null) return { ok: false, error: notSignedIn(words) };
   const restored = sessions.isRestored();
   const account = await client.readAccount(token);
   if (!account.ok) {
     if (account.error.status !== 401) return account;
     sessions.clear();
-    return { ok: false, error: restored ? SAVED_SESSION_ENDED : account.error };
+    return { ok: false, error: restored ? savedSessionEnded(words) : account.error };
   }
   return { ok: true, value: { id: account.value.id, email: account.value.email } };
 }
@@ -217,8 +243,6 @@ export function registerIpcHandlers<E extends IpcSenderEvent>(
 ): void {
   for (const channel of INVOKE_CHANNELS) {
     const handler = handlers[channel];
-    ipcMain.handle(channel, (event, ...args) =>
-      args.length > 1 ? { ok: false, error: UNEXPECTED_PAYLOAD } : handler(event, args[0]),
-    );
+    ipcMain.handle(channel, (event, ...args) => handler(event, ...args));
   }
 }

@@ -1,14 +1,17 @@
 /**
- * Turns what the Worker answered into sentences a person can act on. The Worker's problem+json
- * titles are written for developers; the app branches on the stable `code` instead, and falls
- * back to the server's `detail` only for codes it does not know yet.
+ * Turns what the Worker answered into sentences a person can act on, in the app's language. The
+ * app branches on the stable `code` and says its own catalogue sentence for each code it knows;
+ * for the rest, and for field errors, it shows the Worker's `detail` and `errors`, which the
+ * Worker wrote in the language the app asked for (`Accept-Language`).
  */
-import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, ResetCodeCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
 import { ErrorCode, isProblem, type Problem } from "../../../shared/errors.ts";
+import type { MessageKey, Translator } from "../../../shared/i18n/translator.ts";
+import { RESET_CODE_GUESS_BUDGET } from "../../../shared/reset-code.ts";
+import { APP_NAME } from "../app-name.ts";
 import type { ApiFailure } from "../ipc/api-result.ts";
 
 /** Sentences one endpoint gives a code in place of the usual ones. */
-export type ProblemSentences = Partial<Record<ErrorCode, string>>;
+export type ProblemSentences = Partial<Record<ErrorCode, MessageKey>>;
 
 /**
  * Email verification reuses two codes whose usual sentences would mislead there: its 410 is
@@ -17,13 +20,13 @@ export type ProblemSentences = Partial<Record<ErrorCode, string>>;
  * address they never typed.
  */
 export const VERIFY_EMAIL_SENTENCES: ProblemSentences = {
-  [ErrorCode.tokenInvalid]: "This confirmation link is invalid or has expired. Sign up again to get a new one.",
-  [ErrorCode.invalidCredentials]: VerifyEmailCopy.wrongPassword,
+  [ErrorCode.tokenInvalid]: "problem.verificationLinkInvalid",
+  [ErrorCode.invalidCredentials]: "verifyEmail.wrongPassword",
 };
 
 /** A change of password answers 401 for a wrong current password: about that field, not the address. */
 export const CHANGE_PASSWORD_SENTENCES: ProblemSentences = {
-  [ErrorCode.invalidCredentials]: AccountCopy.currentPasswordWrong,
+  [ErrorCode.invalidCredentials]: "account.currentPasswordWrong",
 };
 
 /**
@@ -31,19 +34,17 @@ export const CHANGE_PASSWORD_SENTENCES: ProblemSentences = {
  * are the answering endpoint's own words for some codes.
  */
 export function describeErrorResponse(
+  words: Translator,
   status: number,
   body: unknown,
   retryAfterSeconds?: number,
   sentences: ProblemSentences = {},
 ): ApiFailure {
   if (!isProblem(body)) {
-    return {
-      status,
-      code: "unexpected_response",
-      message: `The ResetKit server answered unexpectedly (HTTP ${status}). Try again in a moment.`,
-    };
+    return { status, code: "unexpected_response", message: words.t("app.error.unexpectedResponse", { appName: APP_NAME, status }) };
   }
-  const message = sentences[body.code] ?? describeProblem(body, retryAfterSeconds);
+  const own = sentences[body.code];
+  const message = own ? words.t(own) : describeProblem(words, body, retryAfterSeconds);
   const failure: ApiFailure = { status, code: body.code, message };
   const fieldErrors = readFieldErrors(body);
   if (fieldErrors) failure.fieldErrors = fieldErrors;
@@ -52,46 +53,40 @@ export function describeErrorResponse(
 }
 
 /** The sentence for one problem body. */
-export function describeProblem(problem: Problem, retryAfterSeconds?: number): string {
+export function describeProblem(words: Translator, problem: Problem, retryAfterSeconds?: number): string {
   switch (problem.code) {
     case ErrorCode.tokenInvalid:
-      return "This reset link is invalid or has expired. Request a new one.";
+      return words.t("problem.resetLinkInvalid");
     case ErrorCode.codeInvalid:
-      return ResetCodeCopy.refused(1);
+      return words.t("resetCode.refused", { budget: RESET_CODE_GUESS_BUDGET });
     case ErrorCode.invalidCredentials:
-      return INVALID_CREDENTIALS_MESSAGE;
+      return words.t("signIn.invalidCredentials");
     case ErrorCode.unauthorized:
-      return "Your session has ended. Sign in again.";
+      return words.t("app.error.sessionEnded");
     case ErrorCode.rateLimited:
-      return describeRateLimit(retryAfterSeconds);
+      return describeRateLimit(words, retryAfterSeconds);
     case ErrorCode.passwordPolicy:
     case ErrorCode.validationFailed:
-      return firstFieldError(problem) ?? asSentence(problem.detail) ?? "Check the highlighted fields and try again.";
+      return firstFieldError(problem) ?? asSentence(problem.detail) ?? words.t("app.error.checkFields");
     case ErrorCode.internal:
-      return "Something went wrong on the ResetKit server. Try again in a moment.";
+      return words.t("app.error.serverFailed", { appName: APP_NAME });
     default:
-      return asSentence(problem.detail) ?? asSentence(problem.title) ?? "The request failed. Try again.";
+      return asSentence(problem.detail) ?? asSentence(problem.title) ?? words.t("app.error.requestFailed");
   }
 }
 
 /** The sentence for a failed connection to `baseUrl`. */
-export function describeNetworkFailure(baseUrl: string, timedOut: boolean): ApiFailure {
+export function describeNetworkFailure(words: Translator, baseUrl: string, timedOut: boolean): ApiFailure {
+  const values = { appName: APP_NAME, url: words.isolate(baseUrl) };
   return timedOut
-    ? { status: 0, code: "timeout", message: `The ResetKit server at ${baseUrl} took too long to answer. Try again.` }
-    : {
-        status: 0,
-        code: "network_error",
-        message: `Can't reach the ResetKit server at ${baseUrl}. Check your connection and try again.`,
-      };
+    ? { status: 0, code: "timeout", message: words.t("app.error.timeout", values) }
+    : { status: 0, code: "network_error", message: words.t("app.error.unreachable", values) };
 }
 
-function describeRateLimit(retryAfterSeconds: number | undefined): string {
-  if (retryAfterSeconds === undefined || retryAfterSeconds <= 0) return "Too many attempts. Wait a little and try again.";
-  if (retryAfterSeconds < 60) {
-    return `Too many attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
-  }
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+function describeRateLimit(words: Translator, retryAfterSeconds: number | undefined): string {
+  if (retryAfterSeconds === undefined || retryAfterSeconds <= 0) return words.t("wait.unknown");
+  if (retryAfterSeconds < 60) return words.t("wait.seconds", { seconds: retryAfterSeconds });
+  return words.t("wait.minutes", { minutes: Math.ceil(retryAfterSeconds / 60) });
 }
 
 function readFieldErrors(problem: Problem): Record<string, string> | undefined {
@@ -105,9 +100,12 @@ function firstFieldError(problem: Problem): string | undefined {
   return fieldErrors ? asSentence(Object.values(fieldErrors)[0]) : undefined;
 }
 
-/** Server text is shown only when it reads like a sentence: a short single line. */
+/**
+ * Server text is shown only when it reads like a sentence: a short single line. One without a
+ * full stop gets one, unless it already ends a sentence in its own script ("。", "؟").
+ */
 function asSentence(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   if (!trimmed || trimmed.length > 300 || /[\r\n{}]/.test(trimmed)) return undefined;
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return /\p{Sentence_Terminal}$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }

@@ -5,6 +5,7 @@
  * The decisions are plain functions so they can be tested without Electron.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebPreferences } from "electron";
+import { APP_NAME } from "../app-name.ts";
 
 export type OpenExternal = (url: string) => unknown;
 
@@ -80,7 +81,7 @@ export function createMainWindow(deps: MainWindowDeps, options: MainWindowOption
     minWidth: 360,
     minHeight: 480,
     show: false,
-    title: "ResetKit",
+    title: APP_NAME,
     autoHideMenuBar: true,
     webPreferences: buildWebPreferences(options.preloadPath),
   });

@@ -20,6 +20,7 @@ import type {
   VerifyResetResponse,
 } from "../../../shared/contract.ts";
 import type { DeepLink } from "../../../shared/deep-link.ts";
+import { findLocale, type Locale } from "../../../shared/i18n/locales.ts";
 import { isDeepLinkArrival } from "../ipc/deep-link-arrival.ts";
 import type { ApiResult, SignedInAccount, SignInOutcome } from "../ipc/api-result.ts";
 import { IpcChannel } from "../ipc/channels.ts";
@@ -59,6 +60,20 @@ export function createApi(ipc: IpcRendererLike) {
     changePassword: (request: ChangePasswordRequest) => call<null>(IpcChannel.ChangePassword, request),
     /** The signed-in account, or a 401 failure. */
     me: () => call<SignedInAccount>(IpcChannel.Me),
+    /** The language the app speaks: the one chosen in its menu, or the system's. */
+    getLocale: () => call<Locale>(IpcChannel.GetLocale),
+    /** Calls `callback` with each language chosen in the menu from now on; returns an unsubscribe function. */
+    onLocaleChange(callback: (locale: Locale) => void): () => void {
+      // Only one of our locales reaches the page, in our spelling, whatever main sent.
+      const listener = (_event: unknown, sent: unknown) => {
+        const locale = typeof sent === "string" ? findLocale(sent) : undefined;
+        if (locale) callback(locale);
+      };
+      ipc.on(IpcChannel.LocaleChanged, listener);
+      return () => {
+        ipc.removeListener(IpcChannel.LocaleChanged, listener);
+      };
+    },
     /**
      * Calls `callback` with each deep link the app is opened with, and whether it came at launch;
      * returns an unsubscribe function.

@@ -7,7 +7,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { DeepLink } from "../../../shared/deep-link.ts";
-import { AccountCopy, SignInCopy } from "../../../shared/copy.ts";
+import { useI18n } from "../../../shared/i18n/react.tsx";
+import type { MessageKey } from "../../../shared/i18n/translator.ts";
+import { APP_NAME } from "../app-name.ts";
 import type { SignedInAccount } from "../ipc/api-result.ts";
 import { ApiError, getApi, unwrap } from "./api-bridge.ts";
 import { DeepLinkPrompt } from "./components/DeepLinkPrompt.tsx";
@@ -22,8 +24,9 @@ import { SignUpScreen } from "./screens/SignUpScreen.tsx";
 import { SignUpSentScreen } from "./screens/SignUpSentScreen.tsx";
 import { VerifyEmailScreen } from "./screens/VerifyEmailScreen.tsx";
 
+/** A screen and what it was opened with; a notice is a catalogue key, so it follows a change of language. */
 export type Screen =
-  | { name: "sign-in"; notice?: string; email?: string; initial?: true }
+  | { name: "sign-in"; notice?: MessageKey; email?: string; initial?: true }
   | { name: "sign-up" }
   | { name: "sign-up-sent"; email: string }
   | { name: "verify-email"; token: string; opened: number }
@@ -31,7 +34,7 @@ export type Screen =
   | { name: "forgot-password" }
   | { name: "reset-password"; token: string; opened: number }
   | { name: "reset-success" }
-  | { name: "signed-in"; account: SignedInAccount; notice?: string }
+  | { name: "signed-in"; account: SignedInAccount; notice?: MessageKey }
   | { name: "change-password"; account: SignedInAccount };
 
 export function App() {
@@ -40,13 +43,11 @@ export function App() {
   // outlives a reload of this page (Ctrl+R), so the first screen asks who is signed in. Without a
   // session main answers at once, offline; a kept one the Worker refuses is forgotten, and said so.
   const session = useQuery({ queryKey: ["me"], queryFn: () => unwrap(getApi().me()), retry: false, staleTime: Infinity });
-  const savedSessionEnded = session.error instanceof ApiError && session.error.code === "saved_session_ended" ? session.error.message : null;
-  const shown: Screen =
-    screen.name === "sign-in" && screen.initial && session.data
-      ? { name: "signed-in", account: session.data }
-      : screen.name === "sign-in" && screen.initial && savedSessionEnded
-        ? { ...screen, notice: savedSessionEnded }
-        : screen;
+  const savedSessionEnded = session.error instanceof ApiError && session.error.code === "saved_session_ended" ? session.error.message : undefined;
+  const shown: Screen = screen.name === "sign-in" && screen.initial && session.data ? { name: "signed-in", account: session.data } : screen;
+  const { t } = useI18n();
+  // Main's sentence about a kept sign-in that ended shows on the first Sign in screen only.
+  const firstNotice = screen.name === "sign-in" && screen.initial ? savedSessionEnded : undefined;
   const [pendingLink, setPendingLink] = useState<DeepLink | null>(null);
   // The listener is added once; it reads the screen on show through this ref.
   const shownScreen = useRef(shown);
@@ -70,11 +71,11 @@ export function App() {
   return (
     <div className="page">
       <header className="page-header">
-        <p className="brand">ResetKit</p>
+        <p className="brand">{APP_NAME}</p>
       </header>
       <main className="page-main">
         <div className="card" inert={pendingLink !== null}>
-          {renderScreen(shown, setScreen)}
+          {renderScreen(shown, setScreen, (notice) => (notice ? t(notice) : firstNotice))}
         </div>
       </main>
       {pendingLink ? (
@@ -103,17 +104,18 @@ function screenForDeepLink(link: DeepLink): Screen {
   }
 }
 
-function renderScreen(screen: Screen, go: (next: Screen) => void) {
+/** `describeNotice` puts a screen's notice into words (or gives main's, for the first Sign in). */
+function renderScreen(screen: Screen, go: (next: Screen) => void, describeNotice: (notice: MessageKey | undefined) => string | undefined) {
   switch (screen.name) {
     case "sign-in":
       return (
         <SignInScreen
-          notice={screen.notice}
+          notice={describeNotice(screen.notice)}
           email={screen.email}
           onForgotPassword={() => go({ name: "forgot-password" })}
           onCreateAccount={() => go({ name: "sign-up" })}
           onSignedIn={({ keep, ...account }) =>
-            go({ name: "signed-in", account, ...(keep === "unprotected" ? { notice: SignInCopy.notKept } : {}) })
+            go({ name: "signed-in", account, ...(keep === "unprotected" ? { notice: "app.signIn.notKept" } : {}) })
           }
         />
       );
@@ -159,16 +161,16 @@ function renderScreen(screen: Screen, go: (next: Screen) => void) {
       return (
         <SignedInScreen
           account={screen.account}
-          notice={screen.notice}
+          notice={describeNotice(screen.notice)}
           onChangePassword={() => go({ name: "change-password", account: screen.account })}
-          onSignedOut={(everywhere) => go({ name: "sign-in", notice: everywhere ? SignInCopy.signedOutEverywhere : SignInCopy.signedOut })}
+          onSignedOut={(everywhere) => go({ name: "sign-in", notice: everywhere ? "signIn.signedOutEverywhere" : "signIn.signedOut" })}
         />
       );
     case "change-password":
       return (
         <ChangePasswordScreen
           account={screen.account}
-          onChanged={() => go({ name: "signed-in", account: screen.account, notice: AccountCopy.changed })}
+          onChanged={() => go({ name: "signed-in", account: screen.account, notice: "account.changed" })}
           onCancel={() => go({ name: "signed-in", account: screen.account })}
         />
       );

@@ -1,10 +1,11 @@
 /**
  * The renderer's view of the preload `api`. Results cross the bridge as values; `unwrap` turns
  * a failure into a thrown `ApiError` so React Query sees it as an error, with the sentence
- * to show and the status that decides whether to retry.
+ * to show (main wrote it in the app's language) and the status that decides whether to retry.
  */
 import type { ResetKitApi } from "../preload/api.ts";
 import type { ApiFailure, ApiResult } from "../ipc/api-result.ts";
+import type { Translator } from "../../../shared/i18n/translator.ts";
 
 declare global {
   interface Window {
@@ -35,9 +36,9 @@ export async function unwrap<T>(pending: Promise<ApiResult<T>>): Promise<T> {
 }
 
 /** The sentence to show for any error, including unexpected ones. */
-export function describeError(error: unknown): string {
+export function describeError(error: unknown, { t }: Translator): string {
   if (error instanceof ApiError) return error.message;
-  return "Something went wrong in the app. Try again.";
+  return t("app.error.inApp");
 }
 
 /** The preload API; one accessor so the bridge is looked up at call time, not import time. */

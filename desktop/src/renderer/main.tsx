@@ -1,10 +1,12 @@
 /**
- * The renderer's entry point: one React root with the React Query client around the app.
+ * The renderer's entry point: one React root with the React Query client and the app's
+ * language around the app.
  */
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { AppLanguage } from "./AppLanguage.tsx";
 import { createQueryClient } from "./query-client.ts";
 import "../../../worker/public/styles.css";
 import "./desktop.css";
@@ -14,7 +16,9 @@ if (container) {
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
-        <App />
+        <AppLanguage>
+          <App />
+        </AppLanguage>
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { INVOKE_CHANNELS, IpcChannel } from "../../../desktop/src/ipc/channels.ts";
+import { LOCALE_NAMES, LOCALES, PSEUDO_LOCALE } from "../../../shared/i18n/locales.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { RENDERER_CONTENT_SECURITY_POLICY } from "../../../desktop/src/renderer/content-security-policy.ts";
-import { buildDesktopApp, PRELOAD_BUNDLE, RENDERER_HTML, runBuiltMain } from "../support/built-desktop-app.ts";
+import { buildDesktopApp, PRELOAD_BUNDLE, RENDERER_HTML, runBuiltMain, type MenuItemRecord } from "../support/built-desktop-app.ts";
 
 const TOKEN = randomBytes(32).toString("base64url");
 const LATER_TOKEN = randomBytes(32).toString("base64url");
@@ -121,6 +125,59 @@ describe("the built main process, run on an Electron stand-in", () => {
   it("uses the profile folder given in RESETKIT_USER_DATA_DIR", async () => {
     const { record } = await runBuiltMain([], [], { RESETKIT_USER_DATA_DIR: "/tmp/resetkit-profile" });
     expect(record.userDataPath).toBe("/tmp/resetkit-profile");
+  });
+});
+
+describe("the built main process's language", () => {
+  let userDataDir: string;
+  beforeAll(async () => {
+    await buildDesktopApp();
+  });
+  afterEach(() => {
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  /** A run with its own profile folder, on a system preferring `languages`. */
+  const run = (steps: Parameters<typeof runBuiltMain>[1], languages: string[], env: Record<string, string> = {}) =>
+    runBuiltMain([], steps, { RESETKIT_USER_DATA_DIR: userDataDir, STAND_IN_LANGUAGES: JSON.stringify(languages), ...env });
+  const labels = (menu: MenuItemRecord[] | undefined) => (menu ?? []).map((item) => item.label);
+  const languageItems = (menu: MenuItemRecord[] | undefined, language: string) =>
+    (menu ?? []).find((item) => item.label === language)?.submenu?.map((item) => [item.label, item.checked]);
+
+  it("starts in the system's language: the menu, and what the page is told", async () => {
+    userDataDir = mkdtempSync(join(tmpdir(), "resetkit-main-language-"));
+    const de = translatorFor("de");
+    const { record } = await run([{ type: "ready" }, { type: "invoke", channel: IpcChannel.GetLocale }], ["de-AT", "en-US"]);
+    expect(record.menus).toHaveLength(1);
+    expect(labels(record.menus[0])).toContain(de.t("app.menu.language"));
+    expect(languageItems(record.menus[0], de.t("app.menu.language"))).toEqual(LOCALES.map((locale) => [LOCALE_NAMES[locale], locale === "de"]));
+    expect(record.invoked).toEqual([{ ok: true, value: "de" }]);
+  });
+
+  it("switches at once when a language is chosen in the menu, and starts in it at the next launch", async () => {
+    userDataDir = mkdtempSync(join(tmpdir(), "resetkit-main-language-"));
+    const ar = translatorFor("ar");
+    const { record } = await run(
+      [{ type: "ready" }, { type: "choose-menu-item", label: LOCALE_NAMES.ar }, { type: "invoke", channel: IpcChannel.GetLocale }],
+      ["en-US"],
+    );
+    expect(record.sent).toEqual([[IpcChannel.LocaleChanged, "ar"]]);
+    expect(record.menus).toHaveLength(2);
+    expect(labels(record.menus[1])).toContain(ar.t("app.menu.language"));
+    expect(record.invoked).toEqual([{ ok: true, value: "ar" }]);
+    expect(JSON.parse(readFileSync(join(userDataDir, "settings.json"), "utf8"))).toEqual({ locale: "ar" });
+
+    const relaunch = await run([{ type: "ready" }], ["en-US"]);
+    expect(languageItems(relaunch.record.menus[0], ar.t("app.menu.language"))?.find(([, checked]) => checked)).toEqual([LOCALE_NAMES.ar, true]);
+  });
+
+  it("offers the pseudo-locale in a development run only", async () => {
+    userDataDir = mkdtempSync(join(tmpdir(), "resetkit-main-language-"));
+    const language = translatorFor("en").t("app.menu.language");
+    const installed = await run([{ type: "ready" }], ["en-US"]);
+    const development = await run([{ type: "ready" }], ["en-US"], { STAND_IN_PACKAGED: "false" });
+    expect(languageItems(installed.record.menus[0], language)?.map(([label]) => label)).not.toContain(LOCALE_NAMES[PSEUDO_LOCALE]);
+    expect(languageItems(development.record.menus[0], language)?.map(([label]) => label)).toContain(LOCALE_NAMES[PSEUDO_LOCALE]);
   });
 });
 

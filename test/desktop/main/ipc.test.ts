@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiPath } from "../../../shared/contract.ts";
-import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, VerifyEmailCopy } from "../../../shared/copy.ts";
+import type { Locale } from "../../../shared/i18n/locales.ts";
+import { message, translatorFor } from "../../../shared/i18n/translator.ts";
+import { APP_NAME } from "../../../desktop/src/app-name.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
 import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
@@ -16,6 +18,8 @@ const RENDERER_URL = "app://resetkit/index.html";
 const TOKEN = randomBytes(32).toString("base64url");
 const SESSION_TOKEN = randomBytes(32).toString("base64url");
 const DEVICE_TOKEN = randomBytes(32).toString("base64url");
+const TIME_ZONE = "Europe/Berlin";
+const { t } = translatorFor("en");
 
 /** An invoke event as Electron builds it, from a frame at `url`. */
 function eventFrom(url: string, options: { inIframe?: boolean } = {}): IpcSenderEvent {
@@ -63,6 +67,8 @@ describe("the IPC handlers", () => {
   let sessions: SessionStore;
   let subscribed: IpcSenderEvent[];
   let handlers: ReturnType<typeof createIpcHandlers<IpcSenderEvent>>;
+  // The app's language, as the menu would set it.
+  let locale: Locale;
 
   beforeAll(async () => {
     server = await startLocalHttpServer();
@@ -74,11 +80,14 @@ describe("the IPC handlers", () => {
     server.requests.length = 0;
     sessions = createSessionStore();
     subscribed = [];
+    locale = "en";
     handlers = createIpcHandlers({
-      client: createApiClient({ baseUrl: server.url }),
+      client: createApiClient({ baseUrl: server.url, locale: () => locale }),
       sessions,
       trustedRendererUrl: RENDERER_URL,
       subscribeDeepLinks: (event) => subscribed.push(event),
+      locale: () => locale,
+      timeZone: () => TIME_ZONE,
     });
   });
 
@@ -88,7 +97,7 @@ describe("the IPC handlers", () => {
       const result = await handlers[channel](eventFrom("https://evil.example/"), payload);
       expect(result).toEqual({
         ok: false,
-        error: { status: 0, code: "untrusted_sender", message: "This request did not come from the ResetKit window, so it was refused." },
+        error: { status: 0, code: "untrusted_sender", message: t("app.error.untrustedSender", { appName: APP_NAME }) },
       });
       expect(server.requests).toEqual([]);
       expect(subscribed).toEqual([]);
@@ -97,35 +106,36 @@ describe("the IPC handlers", () => {
 
   describe("validate payloads with the shared schemas and never call the Worker with a bad one", () => {
     it.each([
-      [IpcChannel.RequestReset, { email: "" }, "Enter your email address."],
-      [IpcChannel.RequestReset, { email: "ada@example.com\r\nBcc: eve@example.com" }, "An email address cannot contain line breaks or control characters."],
-      [IpcChannel.RequestReset, { email: "not-an-address" }, "Enter a valid email address, like name@example.com."],
-      [IpcChannel.RequestReset, "ada@example.com", "Invalid input: expected object, received string"],
-      [IpcChannel.VerifyToken, { token: TOKEN.slice(1) }, "The reset token is malformed."],
-      [IpcChannel.VerifyToken, {}, "The reset token is missing."],
-      [IpcChannel.ConfirmReset, { token: TOKEN }, "Enter a password."],
-      [IpcChannel.ConfirmReset, { token: `${TOKEN}/`, password: "a long and unusual passphrase" }, "The reset token is malformed."],
-      [IpcChannel.ConfirmReset, { token: TOKEN, password: "x".repeat(513) }, "Use at most 128 characters."],
-      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9X" }, "Enter the 8-character code from the email, like 7KQ2-M9XD."],
-      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9XU" }, "Enter the 8-character code from the email, like 7KQ2-M9XD."],
-      [IpcChannel.RedeemResetCode, { code: "7KQ2-M9XD" }, "Enter your email address."],
-      [IpcChannel.CreateAccount, { email: "", password: "a long and unusual passphrase" }, "Enter your email address."],
-      [IpcChannel.CreateAccount, { email: "ada@example.com" }, "Enter a password."],
-      [IpcChannel.CreateAccount, { email: "ada@example.com", password: "x".repeat(513) }, "Use at most 128 characters."],
-      [IpcChannel.VerifyEmail, { token: TOKEN.slice(1), password: "a long and unusual passphrase" }, "The verification token is malformed."],
-      [IpcChannel.VerifyEmail, { password: "a long and unusual passphrase" }, "The verification token is missing."],
-      [IpcChannel.VerifyEmail, { token: TOKEN, password: "" }, "Enter your password."],
-      [IpcChannel.SignIn, { email: "ada@example.com", password: "" }, "Enter your password."],
-      [IpcChannel.SignOut, { everywhere: true }, "The request carried data it does not accept."],
-      [IpcChannel.Me, "me", "The request carried data it does not accept."],
-      [IpcChannel.SubscribeDeepLinks, { all: true }, "The request carried data it does not accept."],
-    ] as const)("%s refuses %j", async (channel, payload, message) => {
+      [IpcChannel.RequestReset, { email: "" }, t("email.missing")],
+      [IpcChannel.RequestReset, { email: "ada@example.com\r\nBcc: eve@example.com" }, t("email.controlCharacters")],
+      [IpcChannel.RequestReset, { email: "not-an-address" }, t("email.invalid")],
+      [IpcChannel.RequestReset, "ada@example.com", t("field.invalid")],
+      [IpcChannel.VerifyToken, { token: TOKEN.slice(1) }, t("field.resetTokenMalformed")],
+      [IpcChannel.VerifyToken, {}, t("field.resetTokenMissing")],
+      [IpcChannel.ConfirmReset, { token: TOKEN }, t("field.passwordMissing")],
+      [IpcChannel.ConfirmReset, { token: `${TOKEN}/`, password: "a long and unusual passphrase" }, t("field.resetTokenMalformed")],
+      [IpcChannel.ConfirmReset, { token: TOKEN, password: "x".repeat(513) }, t("passwordPolicy.tooLong", { max: 128 })],
+      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9X" }, t("resetCode.shape", { example: "7KQ2-M9XD" })],
+      [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2-M9XU" }, t("resetCode.shape", { example: "7KQ2-M9XD" })],
+      [IpcChannel.RedeemResetCode, { code: "7KQ2-M9XD" }, t("email.missing")],
+      [IpcChannel.CreateAccount, { email: "", password: "a long and unusual passphrase" }, t("email.missing")],
+      [IpcChannel.CreateAccount, { email: "ada@example.com" }, t("field.passwordMissing")],
+      [IpcChannel.CreateAccount, { email: "ada@example.com", password: "x".repeat(513) }, t("passwordPolicy.tooLong", { max: 128 })],
+      [IpcChannel.VerifyEmail, { token: TOKEN.slice(1), password: "a long and unusual passphrase" }, t("field.verificationTokenMalformed")],
+      [IpcChannel.VerifyEmail, { password: "a long and unusual passphrase" }, t("field.verificationTokenMissing")],
+      [IpcChannel.VerifyEmail, { token: TOKEN, password: "" }, t("field.currentPasswordMissing")],
+      [IpcChannel.SignIn, { email: "ada@example.com", password: "" }, t("field.currentPasswordMissing")],
+      [IpcChannel.SignOut, { everywhere: true }, t("app.error.unexpectedPayload")],
+      [IpcChannel.Me, "me", t("app.error.unexpectedPayload")],
+      [IpcChannel.SubscribeDeepLinks, { all: true }, t("app.error.unexpectedPayload")],
+      [IpcChannel.GetLocale, { locale: "ar" }, t("app.error.unexpectedPayload")],
+    ] as const)("%s refuses %j", async (channel, payload, sentence) => {
       const result = await handlers[channel](FROM_OUR_WINDOW, payload);
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.status).toBe(400);
         expect(result.error.code).toBe("validation_failed");
-        expect(result.error.message).toBe(message);
+        expect(result.error.message).toBe(sentence);
       }
       expect(server.requests).toEqual([]);
       expect(subscribed).toEqual([]);
@@ -140,11 +150,43 @@ describe("the IPC handlers", () => {
     expect(server.requests.map((request) => request.body)).toEqual([JSON.stringify({ email: "ada@example.com", code: "7KQ2M9XD" })]);
   });
 
-  it("sends a reset request as coming from the desktop app, with only the known fields", async () => {
+  it("sends a reset request as coming from the desktop app, with only the known fields and the system's time zone", async () => {
     server.respond("POST", ApiPath.passwordResets, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
-    const result = await handlers[IpcChannel.RequestReset](FROM_OUR_WINDOW, { email: "  ada@example.com ", client: "web", isAdmin: true });
+    const result = await handlers[IpcChannel.RequestReset](FROM_OUR_WINDOW, {
+      email: "  ada@example.com ",
+      client: "web",
+      isAdmin: true,
+      timeZone: "America/Sao_Paulo",
+    });
     expect(result).toEqual({ ok: true, value: { status: "accepted" } });
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ email: "ada@example.com", client: "desktop", timeZone: TIME_ZONE });
+  });
+
+  it("leaves the time zone out where the system has none the Worker would accept", async () => {
+    server.respond("POST", ApiPath.passwordResets, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
+    const zoneless = createIpcHandlers({
+      client: createApiClient({ baseUrl: server.url }),
+      sessions,
+      trustedRendererUrl: RENDERER_URL,
+      subscribeDeepLinks: () => {},
+      locale: () => "en",
+      timeZone: () => undefined,
+    });
+    await zoneless[IpcChannel.RequestReset](FROM_OUR_WINDOW, { email: "ada@example.com" });
     expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ email: "ada@example.com", client: "desktop" });
+  });
+
+  it("sends the system's own time zone when none is given", async () => {
+    server.respond("POST", ApiPath.passwordResets, { status: 202, headers: { "content-type": "application/json" }, body: { status: "accepted" } });
+    const system = createIpcHandlers({
+      client: createApiClient({ baseUrl: server.url }),
+      sessions,
+      trustedRendererUrl: RENDERER_URL,
+      subscribeDeepLinks: () => {},
+      locale: () => "en",
+    });
+    await system[IpcChannel.RequestReset](FROM_OUR_WINDOW, { email: "ada@example.com" });
+    expect(JSON.parse(server.requests[0]?.body ?? "").timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   it("sends a sign-up as coming from the desktop app, with only the known fields", async () => {
@@ -161,6 +203,7 @@ describe("the IPC handlers", () => {
       email: "ada@example.com",
       password: "a long and unusual passphrase",
       client: "desktop",
+      timeZone: TIME_ZONE,
     });
   });
 
@@ -182,14 +225,14 @@ describe("the IPC handlers", () => {
     expect(result.ok ? null : result.error).toEqual({
       status: 401,
       code: "invalid_credentials",
-      message: VerifyEmailCopy.wrongPassword,
+      message: t("verifyEmail.wrongPassword"),
     });
   });
 
   it("passes the Worker's refusal through as a sentence", async () => {
     server.respond("POST", ApiPath.verifyReset, problem(410, "token_invalid"));
     const result = await handlers[IpcChannel.VerifyToken](FROM_OUR_WINDOW, { token: TOKEN });
-    expect(result.ok ? null : result.error.message).toBe("This reset link is invalid or has expired. Request a new one.");
+    expect(result.ok ? null : result.error.message).toBe(t("problem.resetLinkInvalid"));
   });
 
   describe("keep the session in the main process", () => {
@@ -235,13 +278,13 @@ describe("the IPC handlers", () => {
     it("does not keep a session when sign-in is refused", async () => {
       server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials"));
       const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "wrong password" });
-      expect(result.ok ? null : result.error.message).toBe(INVALID_CREDENTIALS_MESSAGE);
+      expect(result.ok ? null : result.error.message).toBe(t("signIn.invalidCredentials"));
       expect(sessions.read()).toBeNull();
     });
 
     it("answers `me` without a network call when nobody is signed in", async () => {
       const result = await handlers[IpcChannel.Me](FROM_OUR_WINDOW);
-      expect(result).toEqual({ ok: false, error: { status: 401, code: "unauthorized", message: "You are not signed in." } });
+      expect(result).toEqual({ ok: false, error: { status: 401, code: "unauthorized", message: t("app.error.notSignedIn") } });
       expect(server.requests).toEqual([]);
     });
 
@@ -249,7 +292,7 @@ describe("the IPC handlers", () => {
       sessions.save(SESSION_TOKEN);
       server.respond("GET", ApiPath.me, problem(401, "unauthorized"));
       const result = await handlers[IpcChannel.Me](FROM_OUR_WINDOW);
-      expect(result.ok ? null : result.error.message).toBe("Your session has ended. Sign in again.");
+      expect(result.ok ? null : result.error.message).toBe(t("app.error.sessionEnded"));
       expect(sessions.read()).toBeNull();
     });
 
@@ -259,10 +302,16 @@ describe("the IPC handlers", () => {
         const secrets = keyring();
         createSessionStore({ directory, secrets }).save(SESSION_TOKEN, { keep: true });
         const restored = createSessionStore({ directory, secrets });
-        const afterRelaunch = createIpcHandlers({ client: createApiClient({ baseUrl: server.url }), sessions: restored, trustedRendererUrl: RENDERER_URL, subscribeDeepLinks: () => {} });
+        const afterRelaunch = createIpcHandlers({
+          client: createApiClient({ baseUrl: server.url }),
+          sessions: restored,
+          trustedRendererUrl: RENDERER_URL,
+          subscribeDeepLinks: () => {},
+          locale: () => "en",
+        });
         server.respond("GET", ApiPath.me, problem(401, "unauthorized"));
         const result = await afterRelaunch[IpcChannel.Me](FROM_OUR_WINDOW);
-        expect(result.ok ? null : result.error).toMatchObject({ code: "saved_session_ended", message: "Your saved sign-in has ended, for example after a password change. Sign in again." });
+        expect(result.ok ? null : result.error).toMatchObject({ code: "saved_session_ended", message: t("app.error.savedSessionEnded") });
         expect(createSessionStore({ directory, secrets }).read()).toBeNull();
       } finally {
         rmSync(directory, { recursive: true, force: true });
@@ -303,7 +352,7 @@ describe("the IPC handlers", () => {
       sessions.save(SESSION_TOKEN);
       server.respond("POST", ApiPath.mePassword, problem(401, "invalid_credentials"));
       const result = await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, CHANGE);
-      expect(result.ok ? null : result.error.message).toBe(AccountCopy.currentPasswordWrong);
+      expect(result.ok ? null : result.error.message).toBe(t("account.currentPasswordWrong"));
       expect(sessions.read()).toBe(SESSION_TOKEN);
     });
 
@@ -324,7 +373,7 @@ describe("the IPC handlers", () => {
 
     it("refuses a change when nobody is signed in, without a network call", async () => {
       const result = await handlers[IpcChannel.ChangePassword](FROM_OUR_WINDOW, CHANGE);
-      expect(result.ok ? null : result.error.message).toBe("You are not signed in.");
+      expect(result.ok ? null : result.error.message).toBe(t("app.error.notSignedIn"));
       expect(server.requests).toEqual([]);
     });
 
@@ -357,7 +406,63 @@ describe("the IPC handlers", () => {
     expect([...registered.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
     expect(registered.has(IpcChannel.DeepLink)).toBe(false);
     const extra = await registered.get(IpcChannel.VerifyToken)?.(FROM_OUR_WINDOW, { token: TOKEN }, "extra");
-    expect(extra).toEqual({ ok: false, error: { status: 400, code: "validation_failed", message: "The request carried data it does not accept." } });
+    expect(extra).toEqual({ ok: false, error: { status: 400, code: "validation_failed", message: t("app.error.unexpectedPayload") } });
     expect(server.requests).toEqual([]);
+  });
+  describe("speak the app's language", () => {
+    it("answers the renderer with the language in use, and the new one after a change", async () => {
+      expect(await handlers[IpcChannel.GetLocale](FROM_OUR_WINDOW)).toEqual({ ok: true, value: "en" });
+      locale = "ar";
+      expect(await handlers[IpcChannel.GetLocale](FROM_OUR_WINDOW)).toEqual({ ok: true, value: "ar" });
+      expect(server.requests).toEqual([]);
+    });
+
+    it("tells the Worker the language with each call", async () => {
+      locale = "fr";
+      server.respond("POST", ApiPath.verifyReset, problem(410, "token_invalid"));
+      await handlers[IpcChannel.VerifyToken](FROM_OUR_WINDOW, { token: TOKEN });
+      expect(server.requests.at(-1)?.headers["accept-language"]).toBe("fr");
+    });
+
+    describe("puts main's own sentences into German", () => {
+      const de = translatorFor("de");
+      beforeEach(() => {
+        locale = "de";
+      });
+
+      it.each([
+        [IpcChannel.RequestReset, { email: "not-an-address" }, message("email.invalid")],
+        [IpcChannel.RequestReset, { email: "" }, message("email.missing")],
+        [IpcChannel.ConfirmReset, { token: TOKEN }, message("field.passwordMissing")],
+        [IpcChannel.RedeemResetCode, { email: "ada@example.com", code: "7KQ2" }, message("resetCode.shape", { example: "7KQ2-M9XD" })],
+        [IpcChannel.Me, "me", message("app.error.unexpectedPayload")],
+      ] as const)("%s refusing %j", async (channel, payload, expected) => {
+        const result = await handlers[channel](FROM_OUR_WINDOW, payload);
+        expect(result.ok ? null : result.error.message).toBe(de.t(expected));
+        expect(server.requests).toEqual([]);
+      });
+
+      it("for each field of a refused payload", async () => {
+        const result = await handlers[IpcChannel.CreateAccount](FROM_OUR_WINDOW, { email: "", password: "" });
+        expect(result.ok ? null : result.error.fieldErrors).toEqual({ email: de.t("email.missing"), password: de.t("field.passwordMissing") });
+      });
+
+      it("for a sender that is not our window", async () => {
+        const result = await handlers[IpcChannel.Me](eventFrom("https://evil.example/"));
+        expect(result.ok ? null : result.error.message).toBe(de.t("app.error.untrustedSender", { appName: APP_NAME }));
+      });
+
+      it("when nobody is signed in", async () => {
+        const result = await handlers[IpcChannel.Me](FROM_OUR_WINDOW);
+        expect(result.ok ? null : result.error.message).toBe(de.t("app.error.notSignedIn"));
+      });
+
+      it("for a refused sign-in, which the Worker was asked about in German", async () => {
+        server.respond("POST", ApiPath.sessions, problem(401, "invalid_credentials"));
+        const result = await handlers[IpcChannel.SignIn](FROM_OUR_WINDOW, { email: "ada@example.com", password: "wrong password" });
+        expect(result.ok ? null : result.error.message).toBe(de.t("signIn.invalidCredentials"));
+        expect(server.requests.at(-1)?.headers["accept-language"]).toBe("de");
+      });
+    });
   });
 });

@@ -20,14 +20,16 @@ class StandInIpcRenderer extends EventEmitter {
 }
 
 describe("the preload api", () => {
-  it("exposes exactly the twelve documented functions", () => {
+  it("exposes exactly the fourteen documented functions", () => {
     expect(Object.keys(createApi(new StandInIpcRenderer())).sort()).toEqual(
       [
         "changePassword",
         "confirmReset",
         "createAccount",
+        "getLocale",
         "me",
         "onDeepLink",
+        "onLocaleChange",
         "redeemResetCode",
         "requestReset",
         "signIn",
@@ -51,6 +53,7 @@ describe("the preload api", () => {
     await api.signIn({ email: "ada@example.com", password: "correct horse battery staple" });
     await api.signOut();
     await api.me();
+    await api.getLocale();
     expect(ipc.invoked).toEqual([
       [IpcChannel.RequestReset, { email: "ada@example.com" }],
       [IpcChannel.VerifyToken, { token: TOKEN }],
@@ -61,6 +64,7 @@ describe("the preload api", () => {
       [IpcChannel.SignIn, { email: "ada@example.com", password: "correct horse battery staple" }],
       [IpcChannel.SignOut],
       [IpcChannel.Me],
+      [IpcChannel.GetLocale],
     ]);
   });
 
@@ -118,5 +122,25 @@ describe("the preload api", () => {
     ipc.sendFromMain(IpcChannel.DeepLink, { link: { kind: "reset-password", token: TOKEN }, atLaunch: false });
     expect(received).toEqual([]);
     expect(ipc.listenerCount(IpcChannel.DeepLink)).toBe(0);
+  });
+  it("hands over each language main announces, in our spelling, and nothing else", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    createApi(ipc).onLocaleChange((locale) => received.push(locale));
+    expect(ipc.invoked).toEqual([]);
+    for (const payload of ["de", "AR", "en-xa", "pt-BR", "", 42, null, { locale: "fr" }, ["ja"]]) {
+      ipc.sendFromMain(IpcChannel.LocaleChanged, payload);
+    }
+    expect(received).toEqual(["de", "ar", "en-XA"]);
+  });
+
+  it("stops passing on languages once unsubscribed", () => {
+    const ipc = new StandInIpcRenderer();
+    const received: unknown[] = [];
+    const unsubscribe = createApi(ipc).onLocaleChange((locale) => received.push(locale));
+    unsubscribe();
+    ipc.sendFromMain(IpcChannel.LocaleChanged, "ja");
+    expect(received).toEqual([]);
+    expect(ipc.listenerCount(IpcChannel.LocaleChanged)).toBe(0);
   });
 });

@@ -46,7 +46,7 @@ describe("the built preload script", () => {
     expect(runSandboxed().required).toEqual(["electron"]);
   });
 
-  it("exposes exactly one object, `api`, with the twelve documented functions", () => {
+  it("exposes exactly one object, `api`, with the fourteen documented functions", () => {
     const { exposed } = runSandboxed();
     expect(Object.keys(exposed)).toEqual(["api"]);
     expect(Object.keys(exposed.api ?? {}).sort()).toEqual(
@@ -54,8 +54,10 @@ describe("the built preload script", () => {
         "changePassword",
         "confirmReset",
         "createAccount",
+        "getLocale",
         "me",
         "onDeepLink",
+        "onLocaleChange",
         "redeemResetCode",
         "requestReset",
         "signIn",

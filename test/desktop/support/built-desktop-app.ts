@@ -32,7 +32,20 @@ export type RunStep =
   | { type: "second-instance"; argv: string[] }
   | { type: "open-url"; url: string }
   | { type: "window-open"; url: string }
-  | { type: "fetch"; url: string };
+  | { type: "fetch"; url: string }
+  /** The page invokes `channel` without a payload; the answer goes to `invoked`. */
+  | { type: "invoke"; channel: string }
+  /** A click on the menu item labelled `label`, one level down (such as a language). */
+  | { type: "choose-menu-item"; label: string };
+
+/** A menu item as the stand-in recorded it: what Electron would draw, without its click handler. */
+export interface MenuItemRecord {
+  label?: string;
+  role?: string;
+  type?: string;
+  checked?: boolean;
+  submenu?: MenuItemRecord[];
+}
 
 export interface MainRunRecord {
   registeredSchemes: unknown[][];
@@ -51,6 +64,9 @@ export interface MainRunRecord {
   ipcChannels: string[];
   subscribeResult?: unknown;
   windowOpenAnswer?: unknown;
+  /** Every application menu set, in order. */
+  menus: MenuItemRecord[][];
+  invoked?: unknown[];
 }
 
 export interface MainRun {

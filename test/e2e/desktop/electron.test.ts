@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { build } from "electron-vite";
 import { _electron, type ElectronApplication, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { INVALID_CREDENTIALS_MESSAGE, SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { RENDERER_CONTENT_SECURITY_POLICY } from "../../../desktop/src/renderer/content-security-policy.ts";
 import { ROOT, startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
@@ -21,6 +21,7 @@ if (!ELECTRON) console.info(`Electron end-to-end tests ${ELECTRON_SKIP_REASON}`)
 const CHROMIUM_FLAGS = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
 const ORIGINAL_PASSWORD = "an original passphrase 1";
 const NEW_PASSWORD = "a lighthouse keeper's lantern";
+const { t } = translatorFor("en");
 
 describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron binary found" : ELECTRON_SKIP_REASON})`, () => {
   let worker: RunningWorker;
@@ -73,7 +74,7 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
 
   it("launches on the Sign in screen with no Node in the page and only the preload api exposed", async () => {
     const appWindow = await launch();
-    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    await appWindow.getByRole("heading", { name: t("signIn.title") }).waitFor();
     // Served by the app's own privileged scheme, never from file://.
     expect(appWindow.url()).toBe("app://resetkit/index.html");
     const exposed = await appWindow.evaluate(() => ({
@@ -84,14 +85,18 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
     }));
     expect(exposed).toEqual({
       api: [
+        "changePassword",
         "confirmReset",
         "createAccount",
+        "getLocale",
         "me",
         "onDeepLink",
+        "onLocaleChange",
         "redeemResetCode",
         "requestReset",
         "signIn",
         "signOut",
+        "signOutEverywhere",
         "verifyEmail",
         "verifyToken",
       ],
@@ -104,99 +109,99 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
   it("opens the Reset screen for a deep link given at cold start", async () => {
     const { email, link } = await requestDeepLink();
     const appWindow = await launch([link]);
-    await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    await appWindow.getByRole("heading", { name: t("resetPassword.title") }).waitFor();
     expect(await appWindow.locator(".masked-email").innerText()).toBe(maskEmail(email));
   });
 
   it("hands a deep link from a second launch to the running app, and the second copy quits", async () => {
     const appWindow = await launch();
-    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    await appWindow.getByRole("heading", { name: t("signIn.title") }).waitFor();
     const { email, link } = await requestDeepLink();
     expect(await launchSecondCopy(link)).toBe(0);
-    await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    await appWindow.getByRole("heading", { name: t("resetPassword.title") }).waitFor();
     expect(await appWindow.locator(".masked-email").innerText()).toBe(maskEmail(email));
   });
 
   it("ignores malicious links at cold start and from a second launch", async () => {
     const token = randomBytes(32).toString("base64url");
     const appWindow = await launch([`resetkit://reset-password?token=${token}&next=https://evil.example`]);
-    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    await appWindow.getByRole("heading", { name: t("signIn.title") }).waitFor();
     // A screen that any delivered link would replace.
-    await appWindow.getByRole("button", { name: "Forgot password?" }).click();
-    await appWindow.getByRole("heading", { name: "Forgot your password?" }).waitFor();
+    await appWindow.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await appWindow.getByRole("heading", { name: t("forgotPassword.title") }).waitFor();
     for (const evil of [`resetkit://evil.example?token=${token}`, `resetkit://reset-password/../?token=${token}#x`, "resetkit://sign-in?next=https://evil.example"]) {
       expect(await launchSecondCopy(evil)).toBe(0);
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await appWindow.getByRole("heading", { name: "Forgot your password?" }).isVisible()).toBe(true);
+    expect(await appWindow.getByRole("heading", { name: t("forgotPassword.title") }).isVisible()).toBe(true);
     // The app still listens: a real link right after them gets through, asking first since the person is mid-flow.
     const { email, link } = await requestDeepLink();
     expect(await launchSecondCopy(link)).toBe(0);
-    await appWindow.getByRole("alertdialog", { name: `Open the password reset for ${maskEmail(email).replace("***", "•••")}?` }).waitFor();
-    await appWindow.getByRole("button", { name: "Open", exact: true }).click();
-    await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    await appWindow.getByRole("alertdialog", { name: t("app.deepLink.openResetFor", { email: maskEmail(email).replace("***", "•••") }) }).waitFor();
+    await appWindow.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await appWindow.getByRole("heading", { name: t("resetPassword.title") }).waitFor();
     expect(await appWindow.locator(".masked-email").innerText()).toBe(maskEmail(email));
   });
 
   it("opens Sign in for the 'password changed' page's sign-in link", async () => {
     const appWindow = await launch();
-    await appWindow.getByRole("button", { name: "Forgot password?" }).click();
-    await appWindow.getByRole("heading", { name: "Forgot your password?" }).waitFor();
+    await appWindow.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await appWindow.getByRole("heading", { name: t("forgotPassword.title") }).waitFor();
     expect(await launchSecondCopy("resetkit://sign-in")).toBe(0);
-    await appWindow.getByRole("alertdialog", { name: "Leave this screen and go to Sign in?" }).waitFor();
-    await appWindow.getByRole("button", { name: "Open", exact: true }).click();
-    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
+    await appWindow.getByRole("alertdialog", { name: t("app.deepLink.openSignIn") }).waitFor();
+    await appWindow.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await appWindow.getByRole("heading", { name: t("signIn.title") }).waitFor();
   });
 
   it("resets the password in the real window and signs in with the new one", async () => {
     const { email, link } = await requestDeepLink();
     const appWindow = await launch([link]);
-    await appWindow.getByRole("heading", { name: "Choose a new password" }).waitFor();
-    await appWindow.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
-    await appWindow.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-    await appWindow.getByRole("button", { name: "Set new password" }).click();
-    await appWindow.getByRole("heading", { name: "Your password has been changed" }).waitFor();
+    await appWindow.getByRole("heading", { name: t("resetPassword.title") }).waitFor();
+    await appWindow.getByLabel(t("resetPassword.passwordLabel"), { exact: true }).fill(NEW_PASSWORD);
+    await appWindow.getByLabel(t("resetPassword.confirmationLabel")).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: t("resetPassword.submit") }).click();
+    await appWindow.getByRole("heading", { name: t("resetOutcome.changedTitle") }).waitFor();
 
-    await appWindow.getByRole("button", { name: "Sign in" }).click();
-    await appWindow.getByLabel("Email address").fill(email);
-    await appWindow.getByLabel("Password").fill(ORIGINAL_PASSWORD);
-    await appWindow.getByRole("button", { name: "Sign in" }).click();
-    await appWindow.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
-    await appWindow.getByLabel("Password").fill(NEW_PASSWORD);
-    await appWindow.getByRole("button", { name: "Sign in" }).click();
-    await appWindow.getByRole("heading", { name: "You're signed in" }).waitFor();
+    await appWindow.getByRole("button", { name: t("signIn.submit") }).click();
+    await appWindow.getByLabel(t("signIn.emailLabel")).fill(email);
+    await appWindow.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+    await appWindow.getByRole("button", { name: t("signIn.submit") }).click();
+    await appWindow.getByText(t("signIn.invalidCredentials")).waitFor();
+    await appWindow.getByLabel(t("signIn.passwordLabel")).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: t("signIn.submit") }).click();
+    await appWindow.getByRole("heading", { name: t("app.signedIn.title") }).waitFor();
     expect(await appWindow.locator(".account-email").innerText()).toBe(email);
   });
 
   it("creates an account in the real window, confirms it through the emailed deep link and signs in", async () => {
     const email = `electron-${randomBytes(4).toString("hex")}@example.com`;
     const appWindow = await launch();
-    await appWindow.getByRole("button", { name: "Create an account" }).click();
-    await appWindow.getByRole("heading", { name: SignUpCopy.title }).waitFor();
-    await appWindow.getByLabel(SignUpCopy.emailLabel).fill(email);
-    await appWindow.getByLabel(SignUpCopy.passwordLabel, { exact: true }).fill(NEW_PASSWORD);
-    await appWindow.getByLabel(SignUpCopy.confirmationLabel).fill(NEW_PASSWORD);
-    await appWindow.getByRole("button", { name: SignUpCopy.submit }).click();
-    await appWindow.getByRole("heading", { name: SignUpCopy.checkEmailTitle }).waitFor();
+    await appWindow.getByRole("button", { name: t("signIn.createAccount") }).click();
+    await appWindow.getByRole("heading", { name: t("signUp.title") }).waitFor();
+    await appWindow.getByLabel(t("signUp.emailLabel")).fill(email);
+    await appWindow.getByLabel(t("signUp.passwordLabel"), { exact: true }).fill(NEW_PASSWORD);
+    await appWindow.getByLabel(t("signUp.confirmationLabel")).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: t("signUp.submit") }).click();
+    await appWindow.getByRole("heading", { name: t("signUp.checkEmailTitle") }).waitFor();
 
     const link = await readVerifyEmailLinkFromMail(worker.url, email);
     expect(await launchSecondCopy(link)).toBe(0);
-    await appWindow.getByRole("alertdialog", { name: "Open the email confirmation from this link?" }).waitFor();
-    await appWindow.getByRole("button", { name: "Open", exact: true }).click();
-    await appWindow.getByRole("heading", { name: VerifyEmailCopy.title }).waitFor();
-    await appWindow.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(ORIGINAL_PASSWORD);
-    await appWindow.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await appWindow.getByText(VerifyEmailCopy.wrongPassword).first().waitFor();
-    await appWindow.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(NEW_PASSWORD);
-    await appWindow.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await appWindow.getByRole("heading", { name: VerifyEmailCopy.verifiedTitle }).waitFor();
+    await appWindow.getByRole("alertdialog", { name: t("app.deepLink.openVerifyEmail") }).waitFor();
+    await appWindow.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await appWindow.getByRole("heading", { name: t("verifyEmail.title") }).waitFor();
+    await appWindow.getByLabel(t("verifyEmail.passwordLabel"), { exact: true }).fill(ORIGINAL_PASSWORD);
+    await appWindow.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await appWindow.getByText(t("verifyEmail.wrongPassword")).first().waitFor();
+    await appWindow.getByLabel(t("verifyEmail.passwordLabel"), { exact: true }).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await appWindow.getByRole("heading", { name: t("verifyEmail.verifiedTitle") }).waitFor();
 
-    await appWindow.getByRole("button", { name: "Sign in" }).click();
-    await appWindow.getByRole("heading", { name: "Sign in" }).waitFor();
-    expect(await appWindow.getByLabel("Email address").inputValue()).toBe(email);
-    await appWindow.getByLabel("Password").fill(NEW_PASSWORD);
-    await appWindow.getByRole("button", { name: "Sign in" }).click();
-    await appWindow.getByRole("heading", { name: "You're signed in" }).waitFor();
+    await appWindow.getByRole("button", { name: t("signIn.submit") }).click();
+    await appWindow.getByRole("heading", { name: t("signIn.title") }).waitFor();
+    expect(await appWindow.getByLabel(t("signIn.emailLabel")).inputValue()).toBe(email);
+    await appWindow.getByLabel(t("signIn.passwordLabel")).fill(NEW_PASSWORD);
+    await appWindow.getByRole("button", { name: t("signIn.submit") }).click();
+    await appWindow.getByRole("heading", { name: t("app.signedIn.title") }).waitFor();
     expect(await appWindow.locator(".account-email").innerText()).toBe(email);
   });
 });

@@ -4,7 +4,9 @@
  * Electron's IPC. The page gets the real preload `createApi` (bundled from
  * desktop/src/preload/api.ts) over a stand-in ipcRenderer; each invoke crosses to this Node
  * process, where the main process's own `registerIpcHandlers`, IPC handlers, API client and
- * deep-link inbox run against the live `wrangler dev` Worker.
+ * deep-link inbox run against the live `wrangler dev` Worker. The bridge speaks a language as
+ * main does: it answers `getLocale`, sends `Accept-Language` with every call, and can announce a
+ * change the way the Language menu does.
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { createReadStream } from "node:fs";
@@ -19,6 +21,7 @@ import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createDeepLinkInbox, type DeepLinkInbox } from "../../../desktop/src/main/deep-link-inbox.ts";
 import { createIpcHandlers, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
 import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
+import type { Locale } from "../../../shared/i18n/locales.ts";
 import { ROOT } from "../../support/wrangler-dev.ts";
 
 export const RENDERER_DIR = join(ROOT, "desktop/out/renderer");
@@ -74,6 +77,8 @@ export interface TestBridge {
   invokedChannels: string[];
   /** Sends a raw message from "main" to the page, as webContents.send would. */
   sendFromMain(channel: string, payload: unknown): Promise<void>;
+  /** Switches main's language and tells the page, as choosing it in the Language menu does. */
+  chooseLocale(locale: Locale): Promise<void>;
 }
 
 let preloadBundle: Promise<string> | undefined;
@@ -101,19 +106,22 @@ function bundlePreloadForPage(): Promise<string> {
 /**
  * Installs the real preload `api` in `page` before its scripts run. `rendererUrl` is the page
  * the handlers trust, exactly as main trusts app://resetkit/index.html. `sessions` is main's
- * session store; give one over a folder to play a relaunch of the app.
+ * session store; give one over a folder to play a relaunch of the app. `locale` is the language
+ * main starts in (English by default), as if the system or the menu had chosen it.
  */
 export async function installTestBridge(
   page: Page,
-  options: { apiBaseUrl: string; rendererUrl: string; sessions?: SessionStore },
+  options: { apiBaseUrl: string; rendererUrl: string; sessions?: SessionStore; locale?: Locale },
 ): Promise<TestBridge> {
+  let locale: Locale = options.locale ?? "en";
   const inbox = createDeepLinkInbox();
   const invokedChannels: string[] = [];
   const sendFromMain = async (channel: string, payload: unknown) => {
     await page.evaluate(([name, sent]) => (window as unknown as PageWindow).__resetkitIpcSend(name as string, sent), [channel, payload]);
   };
   const handlers = createIpcHandlers<IpcSenderEvent>({
-    client: createApiClient({ baseUrl: options.apiBaseUrl }),
+    client: createApiClient({ baseUrl: options.apiBaseUrl, locale: () => locale }),
+    locale: () => locale,
     sessions: options.sessions ?? createSessionStore(),
     trustedRendererUrl: options.rendererUrl,
     subscribeDeepLinks: () => inbox.subscribe((link) => void sendFromMain(IpcChannel.DeepLink, link)),
@@ -131,7 +139,11 @@ export async function installTestBridge(
     return listener({ senderFrame: { url: source.frame.url(), parent: source.frame.parentFrame() } }, ...args);
   });
   await page.addInitScript({ content: await bundlePreloadForPage() });
-  return { inbox, invokedChannels, sendFromMain };
+  const chooseLocale = async (next: Locale) => {
+    locale = next;
+    await sendFromMain(IpcChannel.LocaleChanged, next);
+  };
+  return { inbox, invokedChannels, sendFromMain, chooseLocale };
 }
 
 interface PageWindow {
@@ -216,4 +228,42 @@ export function describeFocus(page: Page): Promise<string> {
     const element = document.activeElement;
     return element ? `${element.tagName} ${element.textContent?.trim() ?? ""}`.trim() : "";
   });
+}
+
+/** Where a heading's words sit in the card: how far they are from its left and right inner edges, in pixels. */
+export function measureHeadingInCard(page: Page): Promise<{ fromLeft: number; fromRight: number }> {
+  return page.evaluate(() => {
+    const heading = document.querySelector(".card h1");
+    const card = document.querySelector(".card");
+    if (!heading || !card) throw new Error("no heading in the card");
+    // The words, not the block: a heading's box spans the card whichever way its text runs.
+    const range = document.createRange();
+    range.selectNodeContents(heading);
+    const words = range.getBoundingClientRect();
+    const box = card.getBoundingClientRect();
+    const style = getComputedStyle(card);
+    return {
+      fromLeft: Math.round(words.left - (box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth))),
+      fromRight: Math.round(box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) - words.right),
+    };
+  });
+}
+
+/**
+ * The words a person meets on the page that are still plain ASCII (no accented pseudo-locale
+ * letter), once the values that are meant to stay as they are (`allowed`: addresses, codes, the
+ * app's name) are taken out. Visible text, and the names read out (aria-label) and shown in
+ * empty fields (placeholder).
+ */
+export async function findPlainAsciiWords(page: Page, allowed: readonly string[]): Promise<string[]> {
+  const texts = await page.evaluate(() => [
+    document.body.innerText,
+    ...[...document.querySelectorAll("[aria-label], [placeholder]")].flatMap((element) => [
+      element.getAttribute("aria-label") ?? "",
+      element.getAttribute("placeholder") ?? "",
+    ]),
+  ]);
+  let text = texts.join("\n");
+  for (const value of allowed) text = text.split(value).join(" ");
+  return text.match(/[A-Za-z]+/g) ?? [];
 }

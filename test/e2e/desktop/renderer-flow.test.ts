@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, SignInCopy } from "../../../shared/copy.ts";
+import { PSEUDO_LOCALE, type Locale } from "../../../shared/i18n/locales.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
+import { PASSWORD_MAX_LENGTH } from "../../../shared/password-policy.ts";
+import { RESET_CODE_EXAMPLE } from "../../../shared/reset-code.ts";
+import { APP_NAME } from "../../../desktop/src/app-name.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
@@ -18,7 +22,9 @@ import {
   createAccount,
   describeFocus,
   findAxeViolations,
+  findPlainAsciiWords,
   installTestBridge,
+  measureHeadingInCard,
   readDeepLinkFromMail,
   readMailWithSubject,
   RENDERER_DIR,
@@ -32,6 +38,7 @@ const ORIGINAL_PASSWORD = "an original passphrase 1";
 const NEW_PASSWORD = "a lighthouse keeper's lantern";
 // Longer than the shared default (12), so the Reset screen can only know it from the Worker.
 const SERVER_MIN_LENGTH = 16;
+const { t } = translatorFor("en");
 
 describe("the desktop renderer in Chromium, against wrangler dev", () => {
   let worker: RunningWorker;
@@ -59,22 +66,36 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page?.context().close();
   });
 
-  /** Opens the app in a window-sized page with the test bridge in place of the preload. */
-  async function openApp(options: { sessions?: SessionStore; firstScreen?: string } = {}): Promise<Page> {
+  /**
+   * Opens the app in a window-sized page with the test bridge in place of the preload; `locale`
+   * is the language main speaks, as the system or the Language menu chose it.
+   */
+  async function openApp(options: { sessions?: SessionStore; firstScreen?: string; locale?: Locale } = {}): Promise<Page> {
+    const { sessions, locale = "en" } = options;
     const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
     page = await context.newPage();
     await page.clock.install();
-    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html`, ...options });
+    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html`, locale, ...(sessions ? { sessions } : {}) });
     await page.goto(`${renderer.url}/index.html`);
-    await page.getByRole("heading", { name: options.firstScreen ?? "Sign in" }).waitFor();
+    await page.getByRole("heading", { name: options.firstScreen ?? translatorFor(locale).t("signIn.title") }).waitFor();
     return page;
   }
 
   /** Plays the operating system: the link goes through main's parser and inbox, as in the app. */
-  function openDeepLink(raw: string): void {
+  function openDeepLink(raw: string, { atLaunch = false } = {}): void {
     const link = readDeepLinkFromUrl(raw, "resetkit");
     if (!link) throw new Error("the link from the email did not parse");
-    bridge.inbox.deliver({ link, atLaunch: false });
+    bridge.inbox.deliver({ link, atLaunch });
+  }
+
+  /** The language and direction the page declares on <html>. */
+  const readDocumentLanguage = () => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+  /** Right to left for real: the heading's words sit against the card's right edge, far from its left. */
+  async function expectMirrored(): Promise<void> {
+    const { fromLeft, fromRight } = await measureHeadingInCard(page);
+    expect(Math.abs(fromRight)).toBeLessThanOrEqual(2);
+    expect(fromLeft).toBeGreaterThan(40);
   }
 
   /** Checks the screen with axe and saves its screenshot. */
@@ -104,92 +125,92 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await openApp();
     await visit("sign-in");
 
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await heading("Forgot your password?").waitFor();
-    expect(await describeFocus(page)).toBe("H1 Forgot your password?");
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await heading(t("forgotPassword.title")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("forgotPassword.title")}`);
     await visit("forgot-password");
 
-    await page.getByLabel("Email address").fill(email);
-    await page.getByRole("button", { name: "Send reset link" }).click();
-    await heading("Check your email").waitFor();
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByRole("button", { name: t("forgotPassword.submit") }).click();
+    await heading(t("checkEmail.title")).waitFor();
     expect(await page.getByRole("main").innerText()).toContain(email);
-    const resend = page.getByRole("button", { name: /^Resend email in \d+ s$/ });
+    const resend = page.getByRole("button", { name: new RegExp(`^${t("app.checkEmail.resendIn", { seconds: 999 }).replace("999", "\\d+")}$`) });
     expect(await resend.isDisabled()).toBe(true);
     await visit("check-email");
 
     // The link arrives while the app waits on "Check your email": it asks first, naming the account.
     const deepLink = await readDeepLinkFromMail(worker.url, email);
     openDeepLink(deepLink);
-    const question = `Open the password reset for ${maskEmail(email).replace("***", "•••")}?`;
+    const question = t("app.deepLink.openResetFor", { email: maskEmail(email).replace("***", "•••") });
     await page.getByRole("alertdialog", { name: question }).waitFor();
-    expect(await describeFocus(page)).toBe("BUTTON Cancel");
+    expect(await describeFocus(page)).toBe(`BUTTON ${t("app.deepLink.cancel")}`);
     await visit("deep-link-prompt");
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    await heading("Choose a new password").waitFor();
+    await page.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await heading(t("resetPassword.title")).waitFor();
     expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
     await visit("reset-password");
 
-    const passwordField = page.getByLabel("New password", { exact: true });
+    const passwordField = page.getByLabel(t("resetPassword.passwordLabel"), { exact: true });
     await passwordField.fill("password");
     const feedback = page.locator(".live-feedback");
-    expect(await feedback.innerText()).toContain(`Use at least ${SERVER_MIN_LENGTH} characters.`);
-    expect(await feedback.innerText()).toContain("This password is too common. Choose one that is harder to guess.");
+    expect(await feedback.innerText()).toContain(t("passwordPolicy.tooShort", { min: SERVER_MIN_LENGTH }));
+    expect(await feedback.innerText()).toContain(t("passwordPolicy.common"));
     await visit("reset-password-weak");
 
     // Long enough by the shared default, but not by the Worker's setting.
     await passwordField.fill("violet tiger");
-    expect(await feedback.innerText()).toBe(`Use at least ${SERVER_MIN_LENGTH} characters.`);
-    expect(await page.locator(".hint").innerText()).toMatch(new RegExp(`^Use ${SERVER_MIN_LENGTH} to 128 characters\\.`));
+    expect(await feedback.innerText()).toBe(t("passwordPolicy.tooShort", { min: SERVER_MIN_LENGTH }));
+    expect(await page.locator(".hint").innerText()).toBe(t("passwordPolicy.hint", { min: SERVER_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }));
 
     // Long enough, but on the common list: refused live, before anything is sent.
     await passwordField.fill("1qaz2wsx3edc4rfv");
-    expect(await feedback.innerText()).toBe("This password is too common. Choose one that is harder to guess.");
-    await page.getByRole("button", { name: "Set new password" }).click();
+    expect(await feedback.innerText()).toBe(t("passwordPolicy.common"));
+    await page.getByRole("button", { name: t("resetPassword.submit") }).click();
     // The same words as the web form: the rule it breaks, next to the field and in the summary.
-    const summary = page.locator(".error-summary").filter({ hasText: "Please fix these first" });
+    const summary = page.locator(".error-summary").filter({ hasText: t("formError.summaryTitle", { count: 2 }) });
     expect(await summary.locator("li").allInnerTexts()).toEqual([
-      "This password is too common. Choose one that is harder to guess.",
-      "Enter the new password a second time.",
+      t("passwordPolicy.common"),
+      t("resetPassword.missingConfirmation"),
     ]);
-    expect(await page.locator("p.error").first().innerText()).toBe("This password is too common. Choose one that is harder to guess.");
+    expect(await page.locator("p.error").first().innerText()).toBe(t("passwordPolicy.common"));
     expect(await describeFocus(page)).toBe("INPUT");
     expect(bridge.invokedChannels).not.toContain("resetkit:confirm-reset");
 
     await passwordField.fill(NEW_PASSWORD);
-    expect(await feedback.innerText()).toBe("This password meets the requirements.");
-    await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
-    expect(await page.locator("p.error").getByText("The two passwords don't match.").isVisible()).toBe(true);
-    await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-    await page.getByRole("button", { name: "Set new password" }).click();
-    await heading("Your password has been changed").waitFor();
+    expect(await feedback.innerText()).toBe(t("passwordPolicy.accepted"));
+    await page.getByLabel(t("resetPassword.confirmationLabel")).fill(`${NEW_PASSWORD}!`);
+    expect(await page.locator("p.error").getByText(t("resetPassword.mismatch")).isVisible()).toBe(true);
+    await page.getByLabel(t("resetPassword.confirmationLabel")).fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: t("resetPassword.submit") }).click();
+    await heading(t("resetOutcome.changedTitle")).waitFor();
     await visit("reset-success");
 
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading("Sign in").waitFor();
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await heading(t("signIn.title")).waitFor();
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await page.getByText(t("signIn.invalidCredentials")).waitFor();
     await visit("sign-in-refused");
 
-    await page.getByLabel("Password").fill(NEW_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading("You're signed in").waitFor();
+    await page.getByLabel(t("signIn.passwordLabel")).fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await heading(t("app.signedIn.title")).waitFor();
     expect(await page.locator(".account-email").innerText()).toBe(email);
     await visit("signed-in");
 
     // The session is held by main, so reloading the page (Ctrl+R in the app) keeps you signed in.
     await page.reload();
-    await heading("You're signed in").waitFor();
+    await heading(t("app.signedIn.title")).waitFor();
     expect(await page.locator(".account-email").innerText()).toBe(email);
 
-    await page.getByRole("button", { name: "Sign out", exact: true }).click();
-    await heading("Sign in").waitFor();
-    expect(await page.getByRole("status").innerText()).toBe("You have signed out.");
+    await page.getByRole("button", { name: t("account.signOut"), exact: true }).click();
+    await heading(t("signIn.title")).waitFor();
+    expect(await page.getByRole("status").innerText()).toBe(t("signIn.signedOut"));
 
     // The link was spent by the reset: opening it again lands on the invalid-link screen.
     openDeepLink(deepLink);
-    await heading("This reset link is invalid or has expired").waitFor();
+    await heading(t("resetOutcome.invalidTitle")).waitFor();
   });
 
   it("keeps a sign-in across launches when asked, changes the password and signs out of every device", async () => {
@@ -200,50 +221,50 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     const secrets = keyring();
     try {
       await openApp({ sessions: createSessionStore({ directory, secrets }) });
-      await page.getByLabel("Email address").fill(email);
-      await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
-      await page.getByLabel(SignInCopy.keepSignedIn).check();
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await heading("You're signed in").waitFor();
+      await page.getByLabel(t("signIn.emailLabel")).fill(email);
+      await page.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+      await page.getByLabel(t("app.signIn.keepSignedIn")).check();
+      await page.getByRole("button", { name: t("signIn.submit") }).click();
+      await heading(t("app.signedIn.title")).waitFor();
       await page.context().close();
 
       // Relaunched: main restores the kept session, so the app opens signed in.
-      await openApp({ sessions: createSessionStore({ directory, secrets }), firstScreen: "You're signed in" });
+      await openApp({ sessions: createSessionStore({ directory, secrets }), firstScreen: t("app.signedIn.title") });
       expect(await page.locator(".account-email").innerText()).toBe(email);
 
-      await page.getByRole("button", { name: AccountCopy.changeTitle }).click();
-      await heading(AccountCopy.changeTitle).waitFor();
-      expect(await describeFocus(page)).toBe(`H1 ${AccountCopy.changeTitle}`);
-      await page.getByRole("button", { name: AccountCopy.submit }).click();
-      await page.getByText(AccountCopy.missingCurrent).first().waitFor();
+      await page.getByRole("button", { name: t("account.changeTitle") }).click();
+      await heading(t("account.changeTitle")).waitFor();
+      expect(await describeFocus(page)).toBe(`H1 ${t("account.changeTitle")}`);
+      await page.getByRole("button", { name: t("account.submit") }).click();
+      await page.getByText(t("account.missingCurrent")).first().waitFor();
       expect(await describeFocus(page)).toBe("INPUT");
       await visit("change-password-empty");
 
-      await page.getByLabel(AccountCopy.currentLabel).fill("not my password at all");
-      await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill(NEW_PASSWORD);
-      await page.getByLabel(AccountCopy.confirmLabel).fill(NEW_PASSWORD);
-      await page.getByRole("button", { name: AccountCopy.submit }).click();
-      await page.getByText(AccountCopy.currentPasswordWrong).first().waitFor();
-      expect(await page.getByLabel(AccountCopy.currentLabel).inputValue()).toBe("");
+      await page.getByLabel(t("account.currentLabel")).fill("not my password at all");
+      await page.getByLabel(t("account.newLabel"), { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(t("account.confirmLabel")).fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: t("account.submit") }).click();
+      await page.getByText(t("account.currentPasswordWrong")).first().waitFor();
+      expect(await page.getByLabel(t("account.currentLabel")).inputValue()).toBe("");
       await visit("change-password-wrong-current");
 
-      await page.getByLabel(AccountCopy.currentLabel).fill(ORIGINAL_PASSWORD);
-      await page.getByRole("button", { name: AccountCopy.submit }).click();
-      await heading("You're signed in").waitFor();
-      expect(await page.getByRole("status").innerText()).toBe(AccountCopy.changed);
+      await page.getByLabel(t("account.currentLabel")).fill(ORIGINAL_PASSWORD);
+      await page.getByRole("button", { name: t("account.submit") }).click();
+      await heading(t("app.signedIn.title")).waitFor();
+      expect(await page.getByRole("status").innerText()).toBe(t("account.changed"));
       await visit("password-changed");
 
       // The other device is out, the old password no longer signs in, and the owner was told.
       expect((await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${otherDevice}` } })).status).toBe(401);
       expect(await signInOverApi(email, ORIGINAL_PASSWORD).catch((error: Error) => error.message)).toBe("sign-in answered 401");
-      expect(await readMailWithSubject(worker.url, email, "Your ResetKit password was changed")).toContain(email);
+      expect(await readMailWithSubject(worker.url, email, t("passwordChangedEmail.subject", { appName: APP_NAME }))).toContain(email);
       // This session stayed: it still reads the account.
       await page.reload();
-      await heading("You're signed in").waitFor();
+      await heading(t("app.signedIn.title")).waitFor();
 
-      await page.getByRole("button", { name: AccountCopy.signOutEverywhere }).click();
-      await heading("Sign in").waitFor();
-      expect(await page.getByRole("status").innerText()).toBe(SignInCopy.signedOutEverywhere);
+      await page.getByRole("button", { name: t("account.signOutEverywhere") }).click();
+      await heading(t("signIn.title")).waitFor();
+      expect(await page.getByRole("status").innerText()).toBe(t("signIn.signedOutEverywhere"));
       await page.context().close();
 
       // Relaunched once more: nothing kept, Sign in as usual.
@@ -260,11 +281,11 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     const secrets = keyring();
     try {
       await openApp({ sessions: createSessionStore({ directory, secrets }) });
-      await page.getByLabel("Email address").fill(email);
-      await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
-      await page.getByLabel(SignInCopy.keepSignedIn).check();
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await heading("You're signed in").waitFor();
+      await page.getByLabel(t("signIn.emailLabel")).fill(email);
+      await page.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+      await page.getByLabel(t("app.signIn.keepSignedIn")).check();
+      await page.getByRole("button", { name: t("signIn.submit") }).click();
+      await heading(t("app.signedIn.title")).waitFor();
       await page.context().close();
 
       const elsewhere = await signInOverApi(email, ORIGINAL_PASSWORD);
@@ -276,7 +297,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
       expect(changed.status).toBe(204);
 
       await openApp({ sessions: createSessionStore({ directory, secrets }) });
-      expect(await page.getByRole("status").innerText()).toBe("Your saved sign-in has ended, for example after a password change. Sign in again.");
+      expect(await page.getByRole("status").innerText()).toBe(t("app.error.savedSessionEnded"));
       await visit("saved-sign-in-ended");
     } finally {
       await rm(directory, { recursive: true, force: true });
@@ -287,12 +308,12 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     const email = newEmail();
     await createAccount(worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
-    await page.getByLabel(SignInCopy.keepSignedIn).check();
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading("You're signed in").waitFor();
-    expect(await page.getByRole("status").innerText()).toBe(SignInCopy.notKept);
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+    await page.getByLabel(t("app.signIn.keepSignedIn")).check();
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await heading(t("app.signedIn.title")).waitFor();
+    expect(await page.getByRole("status").innerText()).toBe(t("app.signIn.notKept"));
     await visit("signed-in-not-kept");
   });
 
@@ -300,23 +321,23 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     const email = newEmail();
     await createAccount(worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await page.getByLabel("Email address").fill(email);
-    await page.getByRole("button", { name: "Send reset link" }).click();
-    await heading("Check your email").waitFor();
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByRole("button", { name: t("forgotPassword.submit") }).click();
+    await heading(t("checkEmail.title")).waitFor();
     // The cooldown runs on the page's clock while the email is still on the mail queue, so the
     // countdown is checked before waiting for the email.
-    expect(await page.getByRole("button", { name: "Resend email in 30 s" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: t("app.checkEmail.resendIn", { seconds: 30 }) }).isDisabled()).toBe(true);
 
     await page.clock.fastForward(10_000);
-    await page.getByRole("button", { name: "Resend email in 20 s" }).waitFor();
+    await page.getByRole("button", { name: t("app.checkEmail.resendIn", { seconds: 20 }) }).waitFor();
     await page.clock.fastForward(20_000);
-    const resend = page.getByRole("button", { name: "Resend email", exact: true });
+    const resend = page.getByRole("button", { name: t("app.checkEmail.resend"), exact: true });
     await resend.waitFor();
     expect(await resend.isEnabled()).toBe(true);
     await resend.click();
-    await page.getByText("We sent another email.").waitFor();
-    await page.getByRole("button", { name: "Resend email in 30 s" }).waitFor();
+    await page.getByText(t("app.checkEmail.sentAnother")).waitFor();
+    await page.getByRole("button", { name: t("app.checkEmail.resendIn", { seconds: 30 }) }).waitFor();
     await readDeepLinkFromMail(worker.url, email);
     await readDeepLinkFromMail(worker.url, email, 1);
     expect(await countMail(worker.url, email)).toBe(2);
@@ -325,23 +346,23 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   it("offers to request a new link when the deep link's token is unknown", async () => {
     await openApp();
     openDeepLink(`resetkit://reset-password?token=${randomBytes(32).toString("base64url")}`);
-    await heading("This reset link is invalid or has expired").waitFor();
+    await heading(t("resetOutcome.invalidTitle")).waitFor();
     // A 410 will not change by asking again: well past React Query's retry delays, still one call.
     await page.clock.fastForward(10_000);
     expect(bridge.invokedChannels.filter((channel) => channel === "resetkit:verify-token")).toHaveLength(1);
     await visit("reset-link-invalid");
-    await page.getByRole("button", { name: "Ask for a new link" }).click();
-    await heading("Forgot your password?").waitFor();
+    await page.getByRole("button", { name: t("resetOutcome.askAgain") }).click();
+    await heading(t("forgotPassword.title")).waitFor();
   });
 
   it("opens Sign in for the 'password changed' page's sign-in link, asking first when it arrives mid-flow", async () => {
     await openApp();
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await heading("Forgot your password?").waitFor();
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await heading(t("forgotPassword.title")).waitFor();
     openDeepLink("resetkit://sign-in");
-    await page.getByRole("alertdialog", { name: "Leave this screen and go to Sign in?" }).waitFor();
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    await heading("Sign in").waitFor();
+    await page.getByRole("alertdialog", { name: t("app.deepLink.openSignIn") }).waitFor();
+    await page.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await heading(t("signIn.title")).waitFor();
   });
 
   it("opens a link at once on Sign in, but asks first while signed in, and Cancel keeps the screen as it was", async () => {
@@ -351,14 +372,14 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     // On Sign in, a link opens straight away.
     const unknownToken = randomBytes(32).toString("base64url");
     openDeepLink(`resetkit://reset-password?token=${unknownToken}`);
-    await heading("This reset link is invalid or has expired").waitFor();
-    await page.getByRole("button", { name: "Ask for a new link" }).click();
-    await page.getByRole("button", { name: "Back to sign in" }).click();
+    await heading(t("resetOutcome.invalidTitle")).waitFor();
+    await page.getByRole("button", { name: t("resetOutcome.askAgain") }).click();
+    await page.getByRole("button", { name: t("app.backToSignIn") }).click();
 
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(ORIGINAL_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading("You're signed in").waitFor();
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await heading(t("app.signedIn.title")).waitFor();
 
     // Someone else's reset link, pushed at the app by a web page: the question names their account.
     const attacker = newEmail();
@@ -369,19 +390,19 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
       body: JSON.stringify({ email: attacker, client: "desktop" }),
     });
     openDeepLink(await readDeepLinkFromMail(worker.url, attacker));
-    const dialog = page.getByRole("alertdialog", { name: `Open the password reset for ${maskEmail(attacker).replace("***", "•••")}?` });
+    const dialog = page.getByRole("alertdialog", { name: t("app.deepLink.openResetFor", { email: maskEmail(attacker).replace("***", "•••") }) });
     await dialog.waitFor();
     expect(await page.locator(".card").getAttribute("inert")).not.toBeNull();
-    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: t("app.deepLink.cancel") }).click();
     await dialog.waitFor({ state: "detached" });
-    expect(await heading("You're signed in").isVisible()).toBe(true);
+    expect(await heading(t("app.signedIn.title")).isVisible()).toBe(true);
     expect(await page.locator(".account-email").innerText()).toBe(email);
   });
 
   it("passes on only well-formed links from main: the preload drops anything else", async () => {
     await openApp();
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await heading("Forgot your password?").waitFor();
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await heading(t("forgotPassword.title")).waitFor();
     const token = randomBytes(32).toString("base64url");
     for (const payload of [
       { link: { kind: "reset-password", token: token.slice(1) }, atLaunch: false },
@@ -394,40 +415,40 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     ]) {
       await bridge.sendFromMain(IpcChannel.DeepLink, payload);
     }
-    expect(await heading("Forgot your password?").isVisible()).toBe(true);
+    expect(await heading(t("forgotPassword.title")).isVisible()).toBe(true);
     expect(await page.getByRole("alertdialog").count()).toBe(0);
     expect(bridge.invokedChannels).not.toContain(IpcChannel.VerifyToken);
 
     await bridge.sendFromMain(IpcChannel.DeepLink, { link: { kind: "reset-password", token, next: "https://evil.example" }, atLaunch: false });
-    await page.getByRole("alertdialog", { name: "Open the password reset from this link?" }).waitFor();
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    await heading("This reset link is invalid or has expired").waitFor();
+    await page.getByRole("alertdialog", { name: t("app.deepLink.openReset") }).waitFor();
+    await page.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await heading(t("resetOutcome.invalidTitle")).waitFor();
     expect(bridge.invokedChannels).toContain(IpcChannel.VerifyToken);
   });
 
   it("shows a rejected email address as a sentence next to the field", async () => {
     await openApp();
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await page.getByLabel("Email address").fill("not-an-address");
-    await page.getByRole("button", { name: "Send reset link" }).click();
-    await page.getByText("Enter a valid email address, like name@example.com.").waitFor();
-    expect(await page.getByLabel("Email address").getAttribute("aria-invalid")).toBe("true");
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await page.getByLabel(t("signIn.emailLabel")).fill("not-an-address");
+    await page.getByRole("button", { name: t("forgotPassword.submit") }).click();
+    await page.getByText(t("email.invalid")).waitFor();
+    expect(await page.getByLabel(t("signIn.emailLabel")).getAttribute("aria-invalid")).toBe("true");
     await visit("forgot-password-invalid-email");
   });
 
   it("reads a wrong sign-in as one sentence in the alert region", async () => {
     await openApp();
-    await page.getByLabel("Email address").fill(newEmail());
-    await page.getByLabel("Password").fill("not the right password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
-    expect(await alertText()).toBe(INVALID_CREDENTIALS_MESSAGE);
+    await page.getByLabel(t("signIn.emailLabel")).fill(newEmail());
+    await page.getByLabel(t("signIn.passwordLabel")).fill("not the right password");
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await page.getByText(t("signIn.invalidCredentials")).waitFor();
+    expect(await alertText()).toBe(t("signIn.invalidCredentials"));
   });
 
   it("can be driven from the keyboard alone", async () => {
     await openApp();
     // Focus starts on the heading; Tab walks the fields in reading order.
-    expect(await describeFocus(page)).toBe("H1 Sign in");
+    expect(await describeFocus(page)).toBe(`H1 ${t("signIn.title")}`);
     await page.keyboard.press("Tab");
     await page.keyboard.type(newEmail());
     await page.keyboard.press("Tab");
@@ -435,12 +456,12 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("keep-signed-in");
     await page.keyboard.press("Tab");
-    expect(await describeFocus(page)).toBe("BUTTON Sign in");
+    expect(await describeFocus(page)).toBe(`BUTTON ${t("signIn.submit")}`);
     await page.keyboard.press("Tab");
-    expect(await describeFocus(page)).toBe("BUTTON Forgot password?");
+    expect(await describeFocus(page)).toBe(`BUTTON ${t("signIn.forgotPassword")}`);
     await page.keyboard.press("Enter");
-    await heading("Forgot your password?").waitFor();
-    expect(await describeFocus(page)).toBe("H1 Forgot your password?");
+    await heading(t("forgotPassword.title")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("forgotPassword.title")}`);
   });
 
   it("has no network access of its own: the page's CSP blocks fetch", async () => {
@@ -454,5 +475,120 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
       }
     }, worker.url);
     expect(outcome).toBe("blocked");
+  });
+  describe("in the language main speaks", () => {
+    const de = translatorFor("de");
+    const ar = translatorFor("ar");
+
+    it("shows the screens in German, main's sentences too, and follows a new choice in the menu at once", async () => {
+      await openApp({ locale: "de" });
+      expect(await readDocumentLanguage()).toEqual({ lang: "de", dir: "ltr" });
+      expect(await page.getByRole("button", { name: de.t("signIn.forgotPassword") }).isVisible()).toBe(true);
+      await visit("de-sign-in");
+
+      // Main worded the Worker's refusal, which the Worker was asked for in German.
+      await page.getByLabel(de.t("signIn.emailLabel")).fill(newEmail());
+      await page.getByLabel(de.t("signIn.passwordLabel")).fill("not the right password");
+      await page.getByRole("button", { name: de.t("signIn.submit") }).click();
+      await page.getByRole("alert").getByText(de.t("signIn.invalidCredentials")).waitFor();
+
+      // Main's own check of the address, before anything reaches the Worker.
+      await page.getByRole("button", { name: de.t("signIn.forgotPassword") }).click();
+      await heading(de.t("forgotPassword.title")).waitFor();
+      await page.getByLabel(de.t("forgotPassword.emailLabel")).fill("not-an-address");
+      await page.getByRole("button", { name: de.t("forgotPassword.submit") }).click();
+      await page.locator("p.error").getByText(de.t("email.invalid")).waitFor();
+      await visit("de-forgot-password-invalid-email");
+
+      // Arabic chosen in the Language menu: the same screen, mirrored, with what was typed kept.
+      await bridge.chooseLocale("ar");
+      await heading(ar.t("forgotPassword.title")).waitFor();
+      expect(await readDocumentLanguage()).toEqual({ lang: "ar", dir: "rtl" });
+      expect(await page.getByLabel(ar.t("forgotPassword.emailLabel")).inputValue()).toBe("not-an-address");
+    });
+
+    it("mirrors the screens for Arabic, from Sign in through a reset to signed in", async () => {
+      const email = newEmail();
+      await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+      await openApp({ locale: "ar" });
+      expect(await readDocumentLanguage()).toEqual({ lang: "ar", dir: "rtl" });
+      await expectMirrored();
+      await visit("ar-sign-in");
+
+      await page.getByRole("button", { name: ar.t("signIn.forgotPassword") }).click();
+      await heading(ar.t("forgotPassword.title")).waitFor();
+      await expectMirrored();
+      // An address is typed left to right, whatever the language around it.
+      expect(await page.getByLabel(ar.t("forgotPassword.emailLabel")).getAttribute("dir")).toBe("ltr");
+      await visit("ar-forgot-password");
+
+      await page.getByLabel(ar.t("forgotPassword.emailLabel")).fill(email);
+      await page.getByRole("button", { name: ar.t("forgotPassword.submit") }).click();
+      await heading(ar.t("checkEmail.title")).waitFor();
+      await expectMirrored();
+      expect(await page.locator('bdi[dir="ltr"]').filter({ hasText: email }).count()).toBe(1);
+      expect(await page.getByLabel(ar.t("resetCode.label"), { exact: true }).getAttribute("dir")).toBe("ltr");
+      await visit("ar-check-email");
+
+      openDeepLink(await readDeepLinkFromMail(worker.url, email), { atLaunch: true });
+      await heading(ar.t("resetPassword.title")).waitFor();
+      await expectMirrored();
+      expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
+      await visit("ar-reset-password");
+
+      await page.getByLabel(ar.t("resetPassword.passwordLabel"), { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel(ar.t("resetPassword.confirmationLabel"), { exact: true }).fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: ar.t("resetPassword.submit") }).click();
+      await heading(ar.t("resetOutcome.changedTitle")).waitFor();
+      await page.getByRole("button", { name: ar.t("resetOutcome.signIn") }).click();
+      await page.getByLabel(ar.t("signIn.emailLabel")).fill(email);
+      await page.getByLabel(ar.t("signIn.passwordLabel")).fill(NEW_PASSWORD);
+      await page.getByRole("button", { name: ar.t("signIn.submit") }).click();
+      await heading(ar.t("app.signedIn.title")).waitFor();
+      await expectMirrored();
+      expect(await page.locator(".account-email").innerText()).toBe(email);
+      await visit("ar-signed-in");
+    });
+
+    it("leaves no plain English word on the main screens in the pseudo-locale", async () => {
+      const xa = translatorFor(PSEUDO_LOCALE);
+      const email = newEmail();
+      await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+      await openApp({ locale: PSEUDO_LOCALE });
+      // What stays as it is in every language: the app's name, the address and the example code.
+      const expectNoPlainWords = async (screen: string) =>
+        expect(await findPlainAsciiWords(page, [APP_NAME, email, RESET_CODE_EXAMPLE]), screen).toEqual([]);
+      expect(await readDocumentLanguage()).toEqual({ lang: PSEUDO_LOCALE, dir: "ltr" });
+      await expectNoPlainWords("sign-in");
+      await saveScreenshot(page, "en-XA-sign-in");
+
+      await page.getByRole("button", { name: xa.t("signIn.forgotPassword") }).click();
+      await heading(xa.t("forgotPassword.title")).waitFor();
+      await expectNoPlainWords("forgot-password");
+      await page.getByRole("button", { name: xa.t("app.forgotPassword.haveCode") }).click();
+      await heading(xa.t("resetCode.enterTitle")).waitFor();
+      await expectNoPlainWords("enter-code");
+      await page.getByRole("button", { name: xa.t("app.forgotPassword.sendEmailInstead") }).click();
+      await page.getByLabel(xa.t("forgotPassword.emailLabel")).fill(email);
+      await page.getByRole("button", { name: xa.t("forgotPassword.submit") }).click();
+      await heading(xa.t("checkEmail.title")).waitFor();
+      await expectNoPlainWords("check-email");
+      await saveScreenshot(page, "en-XA-check-email");
+
+      await page.getByRole("button", { name: xa.t("app.backToSignIn") }).click();
+      await page.getByRole("button", { name: xa.t("signIn.createAccount") }).click();
+      await heading(xa.t("signUp.title")).waitFor();
+      await expectNoPlainWords("sign-up");
+      await page.getByRole("button", { name: xa.t("signUp.signIn") }).click();
+
+      await page.getByLabel(xa.t("signIn.emailLabel")).fill(email);
+      await page.getByLabel(xa.t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
+      await page.getByRole("button", { name: xa.t("signIn.submit") }).click();
+      await heading(xa.t("app.signedIn.title")).waitFor();
+      await expectNoPlainWords("signed-in");
+      await page.getByRole("button", { name: xa.t("account.changeTitle") }).click();
+      await heading(xa.t("account.changeTitle")).waitFor();
+      await expectNoPlainWords("change-password");
+    });
   });
 });

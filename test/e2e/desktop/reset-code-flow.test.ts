@@ -9,6 +9,8 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { maskEmail } from "../../../shared/email-address.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
+import { RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET } from "../../../shared/reset-code.ts";
 import { launchChromium } from "../../support/chromium.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import {
@@ -26,6 +28,7 @@ import {
 const ORIGINAL_PASSWORD = "an original passphrase 1";
 const NEW_PASSWORD = "a lighthouse keeper's lantern";
 const REDEEM_CHANNEL = "resetkit:redeem-reset-code";
+const { t } = translatorFor("en");
 
 /** Waits for the newest email to `email` and returns the XXXX-XXXX code printed in it. */
 async function readCodeFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
@@ -71,21 +74,21 @@ describe("the desktop code entry in Chromium, against wrangler dev", () => {
     page = await context.newPage();
     bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
     await page.goto(`${renderer.url}/index.html`);
-    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByRole("heading", { name: t("signIn.title") }).waitFor();
     return page;
   }
 
   /** From sign-in to "Check your email" for `email`. */
   async function askForEmail(email: string): Promise<void> {
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await page.getByLabel("Email address").fill(email);
-    await page.getByRole("button", { name: "Send reset link" }).click();
-    await heading("Check your email").waitFor();
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByRole("button", { name: t("forgotPassword.submit") }).click();
+    await heading(t("checkEmail.title")).waitFor();
   }
 
   const heading = (name: string) => page.getByRole("heading", { name });
-  const codeField = () => page.getByLabel("Code from the email", { exact: true });
-  const continueWithCode = () => page.getByRole("button", { name: "Continue with code" }).click();
+  const codeField = () => page.getByLabel(t("resetCode.label"), { exact: true });
+  const continueWithCode = () => page.getByRole("button", { name: t("resetCode.submit") }).click();
   const newEmail = () => `desktop-code-${randomBytes(4).toString("hex")}@example.com`;
   const redeemCalls = () => bridge.invokedChannels.filter((channel) => channel === REDEEM_CHANNEL).length;
 
@@ -105,25 +108,25 @@ describe("the desktop code entry in Chromium, against wrangler dev", () => {
     // Something too short is caught before anything is sent.
     await codeField().fill("7KQ2");
     await continueWithCode();
-    await page.getByRole("alert").getByText("Enter the 8-character code from the email, like 7KQ2-M9XD.").waitFor();
+    await page.getByRole("alert").getByText(t("resetCode.shape", { example: RESET_CODE_EXAMPLE })).waitFor();
     expect(redeemCalls()).toBe(0);
 
     await codeField().fill(otherCode(code));
     await continueWithCode();
-    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    await page.getByRole("alert").getByText(t("resetCode.refused", { budget: RESET_CODE_GUESS_BUDGET })).waitFor();
     await saveScreenshot(page, "check-email-code-wrong");
 
     // Pasting the whole code at once, as it is in the email with stray spaces, works too.
     await codeField().fill(`  ${code.toLowerCase()} `);
     expect(await codeField().inputValue()).toBe(code);
     await continueWithCode();
-    await heading("Choose a new password").waitFor();
+    await heading(t("resetPassword.title")).waitFor();
     expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
 
-    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
-    await page.getByRole("button", { name: "Set new password" }).click();
-    await heading("Your password has been changed").waitFor();
+    await page.getByLabel(t("resetPassword.passwordLabel"), { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(t("resetPassword.confirmationLabel")).fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: t("resetPassword.submit") }).click();
+    await heading(t("resetOutcome.changedTitle")).waitFor();
     expect(redeemCalls()).toBe(2);
   });
 
@@ -139,28 +142,28 @@ describe("the desktop code entry in Chromium, against wrangler dev", () => {
       await continueWithCode();
       await expect.poll(redeemCalls).toBe(attempt);
     }
-    await page.getByRole("alert").getByText("After 5 wrong tries a code stops working: send a new email and use its code.").waitFor();
+    await page.getByRole("alert").getByText(t("resetCode.refusedLast", { budget: RESET_CODE_GUESS_BUDGET })).waitFor();
     expect(await findAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, "check-email-code-spent");
 
     await codeField().fill(code);
     await continueWithCode();
     await expect.poll(redeemCalls).toBe(6);
-    await page.getByRole("alert").getByText("After 5 wrong tries a code stops working").waitFor();
-    expect(await heading("Check your email").isVisible()).toBe(true);
+    await page.getByRole("alert").getByText(t("resetCode.refusedLast", { budget: RESET_CODE_GUESS_BUDGET })).waitFor();
+    expect(await heading(t("checkEmail.title")).isVisible()).toBe(true);
   });
 
   it("takes a code with its address from 'I have a code', and refuses an unknown address just like a wrong code", async () => {
     await openApp();
-    await page.getByRole("button", { name: "Forgot password?" }).click();
-    await page.getByRole("button", { name: "I have a code" }).click();
-    await heading("Enter the code from the email").waitFor();
+    await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
+    await page.getByRole("button", { name: t("app.forgotPassword.haveCode") }).click();
+    await heading(t("resetCode.enterTitle")).waitFor();
 
-    await page.getByLabel("Email address").fill(newEmail());
+    await page.getByLabel(t("signIn.emailLabel")).fill(newEmail());
     await codeField().fill("7KQ2-M9XD");
     await continueWithCode();
 
-    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    await page.getByRole("alert").getByText(t("resetCode.refused", { budget: RESET_CODE_GUESS_BUDGET })).waitFor();
     expect(await findAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, "enter-code");
   });

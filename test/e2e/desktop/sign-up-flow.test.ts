@@ -8,7 +8,8 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { INVALID_CREDENTIALS_MESSAGE, SignUpCopy, VerifyEmailCopy } from "../../../shared/copy.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
+import { PASSWORD_MAX_LENGTH } from "../../../shared/password-policy.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
 import { launchChromium } from "../../support/chromium.ts";
@@ -28,6 +29,7 @@ import {
 } from "./renderer-fixtures.ts";
 
 const PASSWORD = "a lighthouse keeper's lantern";
+const { t } = translatorFor("en");
 
 describe("the desktop sign-up in Chromium, against wrangler dev", () => {
   let worker: RunningWorker;
@@ -57,7 +59,7 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     page = await context.newPage();
     bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
     await page.goto(`${renderer.url}/index.html`);
-    await heading("Sign in").waitFor();
+    await heading(t("signIn.title")).waitFor();
     return page;
   }
 
@@ -76,135 +78,135 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
 
   /** From Sign in to "Check your email", signing up `email` with `password`. */
   async function signUp(email: string, password: string): Promise<void> {
-    await page.getByRole("button", { name: "Create an account" }).click();
-    await heading(SignUpCopy.title).waitFor();
-    await page.getByLabel(SignUpCopy.emailLabel).fill(email);
+    await page.getByRole("button", { name: t("signIn.createAccount") }).click();
+    await heading(t("signUp.title")).waitFor();
+    await page.getByLabel(t("signUp.emailLabel")).fill(email);
     await passwordField().fill(password);
-    await page.getByLabel(SignUpCopy.confirmationLabel).fill(password);
-    await page.getByRole("button", { name: SignUpCopy.submit }).click();
-    await heading(SignUpCopy.checkEmailTitle).waitFor();
+    await page.getByLabel(t("signUp.confirmationLabel")).fill(password);
+    await page.getByRole("button", { name: t("signUp.submit") }).click();
+    await heading(t("signUp.checkEmailTitle")).waitFor();
   }
 
   async function signIn(email: string, password: string): Promise<void> {
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByLabel(t("signIn.passwordLabel")).fill(password);
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
   }
 
   const heading = (name: string) => page.getByRole("heading", { name });
-  const passwordField = () => page.getByLabel(SignUpCopy.passwordLabel, { exact: true });
+  const passwordField = () => page.getByLabel(t("signUp.passwordLabel"), { exact: true });
   const newEmail = () => `desktop-sign-up-${randomBytes(4).toString("hex")}@example.com`;
   const calls = (channel: IpcChannel) => bridge.invokedChannels.filter((invoked) => invoked === channel).length;
 
   it("takes a new desktop user from 'Create an account' through the emailed confirmation link to signed in", async () => {
     const email = newEmail();
     await openApp();
-    await page.getByRole("button", { name: "Create an account" }).click();
-    await heading(SignUpCopy.title).waitFor();
-    expect(await describeFocus(page)).toBe(`H1 ${SignUpCopy.title}`);
-    expect(await page.locator(".hint").innerText()).toMatch(/^Use 12 to 128 characters\./);
+    await page.getByRole("button", { name: t("signIn.createAccount") }).click();
+    await heading(t("signUp.title")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("signUp.title")}`);
+    expect(await page.locator(".hint").innerText()).toBe(t("passwordPolicy.hint", { min: 12, max: PASSWORD_MAX_LENGTH }));
     await visit("sign-up");
 
     // Live feedback from the shared policy, the typed address included.
-    await page.getByLabel(SignUpCopy.emailLabel).fill(email);
+    await page.getByLabel(t("signUp.emailLabel")).fill(email);
     const feedback = page.locator(".live-feedback");
     await passwordField().fill("password");
-    expect(await feedback.innerText()).toContain("Use at least 12 characters.");
-    expect(await feedback.innerText()).toContain("This password is too common. Choose one that is harder to guess.");
+    expect(await feedback.innerText()).toContain(t("passwordPolicy.tooShort", { min: 12 }));
+    expect(await feedback.innerText()).toContain(t("passwordPolicy.common"));
     await passwordField().fill(email);
-    expect(await feedback.innerText()).toBe("Don't use your email address as your password.");
-    await page.getByRole("button", { name: SignUpCopy.submit }).click();
-    const summary = page.locator(".error-summary").filter({ hasText: "Please fix these first" });
+    expect(await feedback.innerText()).toBe(t("passwordPolicy.matchesEmail"));
+    await page.getByRole("button", { name: t("signUp.submit") }).click();
+    const summary = page.locator(".error-summary").filter({ hasText: t("formError.summaryTitle", { count: 2 }) });
     expect(await summary.locator("li").allInnerTexts()).toEqual([
-      "Don't use your email address as your password.",
-      SignUpCopy.missingConfirmation,
+      t("passwordPolicy.matchesEmail"),
+      t("signUp.missingConfirmation"),
     ]);
     expect(await passwordField().getAttribute("aria-invalid")).toBe("true");
     expect(await describeFocus(page)).toBe("INPUT");
     await visit("sign-up-refused");
 
     await passwordField().fill(PASSWORD);
-    expect(await feedback.innerText()).toBe("This password meets the requirements.");
-    await page.getByLabel(SignUpCopy.confirmationLabel).fill(`${PASSWORD}!`);
-    await page.getByRole("button", { name: SignUpCopy.submit }).click();
-    expect(await page.locator("p.error").getByText("The two passwords don't match.").isVisible()).toBe(true);
+    expect(await feedback.innerText()).toBe(t("passwordPolicy.accepted"));
+    await page.getByLabel(t("signUp.confirmationLabel")).fill(`${PASSWORD}!`);
+    await page.getByRole("button", { name: t("signUp.submit") }).click();
+    expect(await page.locator("p.error").getByText(t("resetPassword.mismatch")).isVisible()).toBe(true);
     // Everything so far was caught in the window: nothing reached main.
     expect(calls(IpcChannel.CreateAccount)).toBe(0);
 
-    await page.getByLabel(SignUpCopy.confirmationLabel).fill(PASSWORD);
-    await page.getByRole("button", { name: SignUpCopy.submit }).click();
-    await heading(SignUpCopy.checkEmailTitle).waitFor();
-    expect(await describeFocus(page)).toBe(`H1 ${SignUpCopy.checkEmailTitle}`);
-    expect(await page.getByRole("status").innerText()).toBe(SignUpCopy.checkEmailBody(email));
+    await page.getByLabel(t("signUp.confirmationLabel")).fill(PASSWORD);
+    await page.getByRole("button", { name: t("signUp.submit") }).click();
+    await heading(t("signUp.checkEmailTitle")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("signUp.checkEmailTitle")}`);
+    expect(await page.getByRole("status").innerText()).toBe(t("signUp.checkEmailBody", { email }));
     await visit("sign-up-check-email");
 
     // Until the address is confirmed there is no account: signing in gets the one refusal every
     // wrong sign-in gets, whose sentence says what to do.
     const link = await readVerifyEmailLinkFromMail(worker.url, email);
-    await page.getByRole("button", { name: "Back to sign in" }).click();
-    await heading("Sign in").waitFor();
+    await page.getByRole("button", { name: t("app.backToSignIn") }).click();
+    await heading(t("signIn.title")).waitFor();
     await signIn(email, PASSWORD);
-    await page.getByText(INVALID_CREDENTIALS_MESSAGE).waitFor();
-    expect(await page.getByRole("alert").innerText()).toBe(INVALID_CREDENTIALS_MESSAGE);
+    await page.getByText(t("signIn.invalidCredentials")).waitFor();
+    expect(await page.getByRole("alert").innerText()).toBe(t("signIn.invalidCredentials"));
     await visit("sign-in-unconfirmed");
 
     openDeepLink(link);
-    await heading(VerifyEmailCopy.title).waitFor();
-    expect(await describeFocus(page)).toBe(`H1 ${VerifyEmailCopy.title}`);
+    await heading(t("verifyEmail.title")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("verifyEmail.title")}`);
     await visit("verify-email");
 
-    const confirmPassword = page.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true });
+    const confirmPassword = page.getByLabel(t("verifyEmail.passwordLabel"), { exact: true });
     await confirmPassword.fill("not the password I chose");
-    await page.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await page.locator("p.error").getByText(VerifyEmailCopy.wrongPassword).waitFor();
+    await page.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await page.locator("p.error").getByText(t("verifyEmail.wrongPassword")).waitFor();
     expect(await confirmPassword.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.getByRole("alert").filter({ hasText: VerifyEmailCopy.wrongPassword }).count()).toBe(1);
-    expect(await page.getByText(INVALID_CREDENTIALS_MESSAGE).count()).toBe(0);
+    expect(await page.getByRole("alert").filter({ hasText: t("verifyEmail.wrongPassword") }).count()).toBe(1);
+    expect(await page.getByText(t("signIn.invalidCredentials")).count()).toBe(0);
     expect(await describeFocus(page)).toBe("INPUT");
     await visit("verify-email-wrong-password");
 
     await confirmPassword.fill(PASSWORD);
-    await page.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await heading(VerifyEmailCopy.verifiedTitle).waitFor();
-    expect(await page.getByRole("status").innerText()).toBe(VerifyEmailCopy.verifiedBody);
+    await page.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await heading(t("verifyEmail.verifiedTitle")).waitFor();
+    expect(await page.getByRole("status").innerText()).toBe(t("verifyEmail.verifiedBody"));
     expect(await page.locator(".account-email").innerText()).toBe(email);
     await visit("email-verified");
 
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading("Sign in").waitFor();
-    expect(await page.getByLabel("Email address").inputValue()).toBe(email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await heading("You're signed in").waitFor();
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await heading(t("signIn.title")).waitFor();
+    expect(await page.getByLabel(t("signIn.emailLabel")).inputValue()).toBe(email);
+    await page.getByLabel(t("signIn.passwordLabel")).fill(PASSWORD);
+    await page.getByRole("button", { name: t("signIn.submit") }).click();
+    await heading(t("app.signedIn.title")).waitFor();
     expect(await page.locator(".account-email").innerText()).toBe(email);
 
     // The link was spent by the confirmation: opening it again, signed in, asks first, then says so.
     openDeepLink(link);
-    await page.getByRole("alertdialog", { name: "Open the email confirmation from this link?" }).waitFor();
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    await page.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await heading(VerifyEmailCopy.invalidTitle).waitFor();
+    await page.getByRole("alertdialog", { name: t("app.deepLink.openVerifyEmail") }).waitFor();
+    await page.getByRole("button", { name: t("app.deepLink.open"), exact: true }).click();
+    await page.getByLabel(t("verifyEmail.passwordLabel"), { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await heading(t("verifyEmail.invalidTitle")).waitFor();
   });
 
   it("offers to sign up again when the confirmation link is unknown", async () => {
     await openApp();
     openDeepLink(`resetkit://verify-email?token=${randomBytes(32).toString("base64url")}`);
-    await heading(VerifyEmailCopy.title).waitFor();
+    await heading(t("verifyEmail.title")).waitFor();
     // An empty password is caught before anything is sent.
-    await page.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await page.locator("p.error").getByText("Enter your password.").waitFor();
+    await page.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await page.locator("p.error").getByText(t("verifyEmail.missingPassword")).waitFor();
     expect(calls(IpcChannel.VerifyEmail)).toBe(0);
 
-    await page.getByLabel(VerifyEmailCopy.passwordLabel, { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: VerifyEmailCopy.submit }).click();
-    await heading(VerifyEmailCopy.invalidTitle).waitFor();
-    expect(await describeFocus(page)).toBe(`H1 ${VerifyEmailCopy.invalidTitle}`);
-    expect(await page.getByText(VerifyEmailCopy.invalidBody).isVisible()).toBe(true);
+    await page.getByLabel(t("verifyEmail.passwordLabel"), { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: t("verifyEmail.submit") }).click();
+    await heading(t("verifyEmail.invalidTitle")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("verifyEmail.invalidTitle")}`);
+    expect(await page.getByText(t("verifyEmail.invalidBody")).isVisible()).toBe(true);
     expect(calls(IpcChannel.VerifyEmail)).toBe(1);
     await visit("verify-email-invalid");
-    await page.getByRole("button", { name: VerifyEmailCopy.signUpAgain }).click();
-    await heading(SignUpCopy.title).waitFor();
+    await page.getByRole("button", { name: t("verifyEmail.signUpAgain") }).click();
+    await heading(t("signUp.title")).waitFor();
   });
 
   it("shows a taken address the same 'Check your email' as a new one", async () => {
@@ -212,34 +214,35 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     await createAccount(worker.url, taken, PASSWORD);
     await openApp();
     await signUp(taken, "a different, long passphrase");
-    expect(await page.getByRole("status").innerText()).toBe(SignUpCopy.checkEmailBody(taken));
+    expect(await page.getByRole("status").innerText()).toBe(t("signUp.checkEmailBody", { email: taken }));
     // The existing account is untouched: its own password still signs in.
-    await page.getByRole("button", { name: "Back to sign in" }).click();
+    await page.getByRole("button", { name: t("app.backToSignIn") }).click();
     await signIn(taken, PASSWORD);
-    await heading("You're signed in").waitFor();
+    await heading(t("app.signedIn.title")).waitFor();
   });
 
   it("shows a rejected email address as a sentence next to the field", async () => {
     await openApp();
-    await page.getByRole("button", { name: "Create an account" }).click();
-    await page.getByLabel(SignUpCopy.emailLabel).fill("not-an-address");
+    await page.getByRole("button", { name: t("signIn.createAccount") }).click();
+    await page.getByLabel(t("signUp.emailLabel")).fill("not-an-address");
     await passwordField().fill(PASSWORD);
-    await page.getByLabel(SignUpCopy.confirmationLabel).fill(PASSWORD);
-    await page.getByRole("button", { name: SignUpCopy.submit }).click();
-    await page.locator("p.error").getByText("Enter a valid email address, like name@example.com.").waitFor();
-    expect(await page.getByLabel(SignUpCopy.emailLabel).getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel(t("signUp.confirmationLabel")).fill(PASSWORD);
+    await page.getByRole("button", { name: t("signUp.submit") }).click();
+    await page.locator("p.error").getByText(t("email.invalid")).waitFor();
+    expect(await page.getByLabel(t("signUp.emailLabel")).getAttribute("aria-invalid")).toBe("true");
     expect(await describeFocus(page)).toBe("INPUT");
     await visit("sign-up-invalid-email");
   });
 
   it("reaches Create account from the keyboard alone", async () => {
     await openApp();
-    expect(await describeFocus(page)).toBe("H1 Sign in");
-    for (let presses = 0; presses < 5; presses++) await page.keyboard.press("Tab");
-    expect(await describeFocus(page)).toBe("BUTTON Create an account");
+    expect(await describeFocus(page)).toBe(`H1 ${t("signIn.title")}`);
+    // Email, password, "Keep me signed in", Sign in, "Forgot password?", then "Create an account".
+    for (let presses = 0; presses < 6; presses++) await page.keyboard.press("Tab");
+    expect(await describeFocus(page)).toBe(`BUTTON ${t("signIn.createAccount")}`);
     await page.keyboard.press("Enter");
-    await heading(SignUpCopy.title).waitFor();
-    expect(await describeFocus(page)).toBe(`H1 ${SignUpCopy.title}`);
+    await heading(t("signUp.title")).waitFor();
+    expect(await describeFocus(page)).toBe(`H1 ${t("signUp.title")}`);
     await page.keyboard.press("Tab");
     await page.keyboard.type(newEmail());
     await page.keyboard.press("Tab");
@@ -247,6 +250,6 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press("Enter");
-    await heading(SignUpCopy.checkEmailTitle).waitFor();
+    await heading(t("signUp.checkEmailTitle")).waitFor();
   });
 });

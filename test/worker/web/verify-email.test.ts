@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInStatus, signUpAndReadToken } from "./sign-up-fixtures.ts";
-import { Browser, findInputTag, findSetCookie, GOOD_PASSWORD, openForm, ORIGINAL_PASSWORD, readInputValue, SECURE_ORIGIN, readPageText } from "./web-fixtures.ts";
+import { Browser, findInputTag, findSetCookie, GOOD_PASSWORD, openForm, ORIGINAL_PASSWORD, readInputValue, SECURE_ORIGIN } from "./web-fixtures.ts";
 
 /** Opens the link in a fresh browser and returns it with the form's CSRF token. */
 async function openLink(token: string): Promise<{ browser: Browser; csrfToken: string; html: string }> {

@@ -7,8 +7,9 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { DeepLinkPromptCopy } from "../../../../shared/copy.ts";
 import type { DeepLink } from "../../../../shared/deep-link.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import { APP_NAME } from "../../app-name.ts";
 import { getApi, unwrap } from "../api-bridge.ts";
 
 export interface DeepLinkPromptProps {
@@ -18,6 +19,7 @@ export interface DeepLinkPromptProps {
 }
 
 export function DeepLinkPrompt({ link, onOpen, onCancel }: DeepLinkPromptProps) {
+  const { t } = useI18n();
   const cancel = useRef<HTMLButtonElement>(null);
   const reset = useQuery({
     queryKey: ["password-reset", link.kind === "reset-password" ? link.token : ""],
@@ -38,14 +40,16 @@ export function DeepLinkPrompt({ link, onOpen, onCancel }: DeepLinkPromptProps) 
   return (
     <div className="prompt-backdrop">
       <section className="prompt" role="alertdialog" aria-modal="true" aria-labelledby="deep-link-prompt-title" aria-describedby="deep-link-prompt-body">
-        <h2 id="deep-link-prompt-title">{describeQuestion(link, reset.data?.email)}</h2>
-        <p id="deep-link-prompt-body">{DeepLinkPromptCopy.body}</p>
+        <h2 id="deep-link-prompt-title">
+          <Question link={link} maskedEmail={reset.data?.email} />
+        </h2>
+        <p id="deep-link-prompt-body">{t("app.deepLink.body", { appName: APP_NAME })}</p>
         <p className="actions">
           <button className="button button-primary" type="button" onClick={onOpen}>
-            {DeepLinkPromptCopy.open}
+            {t("app.deepLink.open")}
           </button>
           <button ref={cancel} className="button button-secondary" type="button" onClick={onCancel}>
-            {DeepLinkPromptCopy.cancel}
+            {t("app.deepLink.cancel")}
           </button>
         </p>
       </section>
@@ -53,13 +57,19 @@ export function DeepLinkPrompt({ link, onOpen, onCancel }: DeepLinkPromptProps) 
   );
 }
 
-function describeQuestion(link: DeepLink, maskedEmail: string | undefined): string {
+/** What the link would open; a reset names its account, which keeps its own direction. */
+function Question({ link, maskedEmail }: { link: DeepLink; maskedEmail: string | undefined }) {
+  const { t } = useI18n();
   switch (link.kind) {
     case "reset-password":
-      return maskedEmail ? DeepLinkPromptCopy.openResetFor(maskedEmail.replace("***", "•••")) : DeepLinkPromptCopy.openReset;
+      return maskedEmail ? (
+        <Rich id="app.deepLink.openResetFor" values={{ email: <Isolated>{maskedEmail.replace("***", "•••")}</Isolated> }} />
+      ) : (
+        t("app.deepLink.openReset")
+      );
     case "verify-email":
-      return DeepLinkPromptCopy.openVerifyEmail;
+      return t("app.deepLink.openVerifyEmail");
     case "sign-in":
-      return DeepLinkPromptCopy.openSignIn;
+      return t("app.deepLink.openSignIn");
   }
 }

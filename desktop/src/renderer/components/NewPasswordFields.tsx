@@ -5,22 +5,26 @@
  * too (shared/new-password.ts) next to each field.
  * `useNewPassword` holds the state and the rules; `NewPasswordFields` draws the two fields.
  *
+ * Every message is a catalogue key until it is drawn, so the fields follow a change of language.
+ *
  * @example
- * const newPassword = useNewPassword({ minLength: 12 }, ResetPasswordFieldWords, serverFieldError);
+ * const newPassword = useNewPassword({ minLength: 12 }, RESET_FIELD_WORDS, serverFieldError);
  * const submit = () => newPassword.validate() && send(newPassword.password);
- * <NewPasswordFields {...newPassword.fields} words={ResetPasswordFieldWords} minLength={12} />
+ * <NewPasswordFields {...newPassword.fields} words={RESET_FIELD_WORDS} minLength={12} />
  */
 import { useMemo, useRef, useState, type RefObject } from "react";
-import { describePasswordPolicy } from "../../../../shared/copy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
+import type { MessageKey } from "../../../../shared/i18n/translator.ts";
 import { checkNewPassword, type NewPasswordWords as MissingFieldWords } from "../../../../shared/new-password.ts";
 import { describeConfirmationProblem, describePasswordFeedback, type PasswordFeedback as PasswordFeedbackSummary } from "../../../../shared/password-feedback.ts";
+import { PASSWORD_MAX_LENGTH } from "../../../../shared/password-policy.ts";
 import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
 import { TextField } from "./TextField.tsx";
 
 /** What a screen calls the two fields and says when one is left empty. */
 export interface NewPasswordWords extends MissingFieldWords {
-  passwordLabel: string;
-  confirmationLabel: string;
+  passwordLabel: MessageKey;
+  confirmationLabel: MessageKey;
 }
 
 export interface NewPasswordPolicy {
@@ -44,6 +48,7 @@ export interface NewPasswordFieldState {
 
 /** The state and rules of the two fields; `serverFieldError` is the Worker's sentence for the password, if any. */
 export function useNewPassword(policy: NewPasswordPolicy, words: NewPasswordWords, serverFieldError?: string) {
+  const { t } = useI18n();
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [attempted, setAttempted] = useState(false);
@@ -66,9 +71,11 @@ export function useNewPassword(policy: NewPasswordPolicy, words: NewPasswordWord
     return true;
   };
 
-  const passwordError = attempted ? (problems.password ?? serverFieldError) : serverFieldError;
+  const passwordProblem = attempted && problems.password ? t(problems.password) : undefined;
+  const passwordError = passwordProblem ?? serverFieldError;
   // A mismatch shows as soon as something is typed in the confirmation; an empty one only after a try.
-  const confirmationError = describeConfirmationProblem(password, confirmation) ?? (attempted ? (problems.confirmPassword ?? null) : null);
+  const confirmationProblem = describeConfirmationProblem(password, confirmation) ?? (attempted ? problems.confirmPassword : undefined);
+  const confirmationError = confirmationProblem ? t(confirmationProblem) : null;
   /** The two fields' messages for the error summary, in field order; the confirmation's only after a try. */
   const messages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
 
@@ -93,25 +100,26 @@ export interface NewPasswordFieldsProps extends NewPasswordFieldState {
 }
 
 export function NewPasswordFields(props: NewPasswordFieldsProps) {
+  const { t } = useI18n();
   const { words, minLength, password, confirmation, passwordInput, confirmationInput, feedback, passwordError, confirmationError } = props;
   return (
     <>
       <TextField
         ref={passwordInput}
-        label={words.passwordLabel}
+        label={t(words.passwordLabel)}
         type="password"
         name="password"
         autoComplete="new-password"
         required
         value={password}
         error={passwordError}
-        hint={describePasswordPolicy(minLength)}
+        hint={t("passwordPolicy.hint", { min: minLength, max: PASSWORD_MAX_LENGTH })}
         feedback={<PasswordFeedback feedback={feedback} />}
         onChange={(event) => props.setPassword(event.target.value)}
       />
       <TextField
         ref={confirmationInput}
-        label={words.confirmationLabel}
+        label={t(words.confirmationLabel)}
         type="password"
         name="confirm_password"
         autoComplete="new-password"

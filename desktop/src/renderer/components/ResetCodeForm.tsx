@@ -4,17 +4,17 @@
  * no guess; the Worker decides the rest. Its refusal reads the same whether or not the address
  * has an account. The Worker allows a few wrong codes per code (shared/reset-code.ts); the form
  * counts the refusals it has seen so it can say plainly when the code has stopped working, which
- * needs no knowledge of the account either.
+ * needs no knowledge of the account either. The address and the code are typed left to right
+ * whatever the language, and the example code keeps its direction inside the sentences.
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { ResetCodeCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
-import { formatTypedResetCode, normalizeResetCode } from "../../../../shared/reset-code.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import { formatTypedResetCode, normalizeResetCode, RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET } from "../../../../shared/reset-code.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "./FormError.tsx";
 import { TextField } from "./TextField.tsx";
-
 
 export interface ResetCodeFormProps {
   /** The address the email went to, when this screen already knows it. */
@@ -24,9 +24,11 @@ export interface ResetCodeFormProps {
 }
 
 export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormProps) {
+  const words = useI18n();
+  const { t } = words;
   const [email, setEmail] = useState(knownEmail ?? "");
   const [code, setCode] = useState("");
-  const [shapeError, setShapeError] = useState<string | null>(null);
+  const [misshapen, setMisshapen] = useState(false);
   const [wrongCodes, setWrongCodes] = useState(0);
   const codeInput = useRef<HTMLInputElement>(null);
   const redeem = useMutation({
@@ -39,28 +41,35 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
   });
   const fieldErrors = redeem.error instanceof ApiError ? redeem.error.fieldErrors : {};
   const refused = redeem.error instanceof ApiError && redeem.error.code === ErrorCode.codeInvalid;
-  const refusal = refused ? ResetCodeCopy.refused(wrongCodes) : redeem.isError ? describeError(redeem.error) : null;
+  const budget = { budget: RESET_CODE_GUESS_BUDGET };
+  const refusal = refused
+    ? t(wrongCodes >= RESET_CODE_GUESS_BUDGET ? "resetCode.refusedLast" : "resetCode.refused", budget)
+    : redeem.isError
+      ? describeError(redeem.error, words)
+      : null;
+  const shapeError = misshapen ? t("resetCode.shape", { example: words.isolate(RESET_CODE_EXAMPLE) }) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!normalizeResetCode(code)) {
-      setShapeError(ResetCodeCopy.shape);
+      setMisshapen(true);
       codeInput.current?.focus();
       return;
     }
-    setShapeError(null);
+    setMisshapen(false);
     redeem.mutate({ email: knownEmail ?? email, code });
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={ResetCodeCopy.enterTitle}>
+    <form onSubmit={submit} noValidate aria-label={t("resetCode.enterTitle")}>
       <FormError message={shapeError ?? (fieldErrors.code || fieldErrors.email ? null : refusal)} />
       {knownEmail === undefined ? (
         <TextField
-          label="Email address"
+          label={t("forgotPassword.emailLabel")}
           type="email"
           name="email"
           autoComplete="email"
+          dir="ltr"
           required
           value={email}
           error={fieldErrors.email}
@@ -69,20 +78,21 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
       ) : null}
       <TextField
         ref={codeInput}
-        label={ResetCodeCopy.label}
-        hint={ResetCodeCopy.hint}
+        label={t("resetCode.label")}
+        hint={<Rich id="resetCode.hint" values={{ example: <Isolated>{RESET_CODE_EXAMPLE}</Isolated> }} />}
         name="code"
         type="text"
         autoComplete="one-time-code"
         autoCapitalize="characters"
         spellCheck={false}
+        dir="ltr"
         required
         value={code}
         error={shapeError ?? fieldErrors.code}
         onChange={(event) => setCode(formatTypedResetCode(event.target.value))}
       />
       <button className="button button-primary" type="submit" disabled={redeem.isPending}>
-        {redeem.isPending ? "Checking…" : "Continue with code"}
+        {redeem.isPending ? t("resetCode.submitting") : t("resetCode.submit")}
       </button>
     </form>
   );

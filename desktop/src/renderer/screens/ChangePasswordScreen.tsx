@@ -6,7 +6,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { AccountCopy } from "../../../../shared/copy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import type { SignedInAccount } from "../../ipc/api-result.ts";
@@ -16,10 +16,10 @@ import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 
 const PASSWORD_WORDS: NewPasswordWords = {
-  passwordLabel: AccountCopy.newLabel,
-  confirmationLabel: AccountCopy.confirmLabel,
-  missingPassword: AccountCopy.missingPassword,
-  missingConfirmation: AccountCopy.missingConfirmation,
+  passwordLabel: "account.newLabel",
+  confirmationLabel: "account.confirmLabel",
+  missingPassword: "account.missingPassword",
+  missingConfirmation: "account.missingConfirmation",
 };
 
 export interface ChangePasswordScreenProps {
@@ -29,6 +29,8 @@ export interface ChangePasswordScreenProps {
 }
 
 export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePasswordScreenProps) {
+  const words = useI18n();
+  const { t } = words;
   const [currentPassword, setCurrentPassword] = useState("");
   const [currentMissing, setCurrentMissing] = useState(false);
   const currentInput = useRef<HTMLInputElement>(null);
@@ -44,9 +46,9 @@ export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePas
   });
   const fieldErrors = change.error instanceof ApiError ? change.error.fieldErrors : {};
   const newPassword = useNewPassword({ minLength: DEFAULT_PASSWORD_MIN_LENGTH, email: account.email }, PASSWORD_WORDS, fieldErrors.newPassword);
-  const currentError = currentMissing ? AccountCopy.missingCurrent : fieldErrors.currentPassword;
+  const currentError = currentMissing ? t("account.missingCurrent") : fieldErrors.currentPassword;
   // A field's own error is shown next to it; the form-level alert carries everything else.
-  const formError = change.isError && !fieldErrors.currentPassword && !fieldErrors.newPassword ? describeError(change.error) : null;
+  const formError = change.isError && !fieldErrors.currentPassword && !fieldErrors.newPassword ? describeError(change.error, words) : null;
   const messages = [formError, currentError, ...newPassword.messages].filter((message): message is string => Boolean(message));
 
   const submit = (event: FormEvent) => {
@@ -62,13 +64,13 @@ export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePas
 
   return (
     <section aria-labelledby="change-password-title">
-      <ScreenHeading id="change-password-title">{AccountCopy.changeTitle}</ScreenHeading>
+      <ScreenHeading id="change-password-title">{t("account.changeTitle")}</ScreenHeading>
       <form onSubmit={submit} noValidate>
         <ErrorSummary messages={messages} />
         <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
         <TextField
           ref={currentInput}
-          label={AccountCopy.currentLabel}
+          label={t("account.currentLabel")}
           type="password"
           name="current_password"
           autoComplete="current-password"
@@ -79,12 +81,12 @@ export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePas
         />
         <NewPasswordFields {...newPassword.fields} words={PASSWORD_WORDS} minLength={DEFAULT_PASSWORD_MIN_LENGTH} />
         <button className="button button-primary" type="submit" disabled={change.isPending}>
-          {change.isPending ? AccountCopy.submitting : AccountCopy.submit}
+          {change.isPending ? t("account.submitting") : t("account.submit")}
         </button>
       </form>
       <p>
         <button className="link" type="button" onClick={onCancel}>
-          {AccountCopy.cancel}
+          {t("account.cancel")}
         </button>
       </p>
     </section>

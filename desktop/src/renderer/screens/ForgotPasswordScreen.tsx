@@ -6,7 +6,9 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { CheckEmailCopy, ForgotPasswordCopy, ResetCodeCopy } from "../../../../shared/copy.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import { RESET_CODE_EXAMPLE } from "../../../../shared/reset-code.ts";
+import { APP_NAME } from "../../app-name.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { ResetCodeForm } from "../components/ResetCodeForm.tsx";
@@ -23,6 +25,8 @@ export interface ForgotPasswordScreenProps {
 }
 
 export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotPasswordScreenProps) {
+  const words = useI18n();
+  const { t } = words;
   const [email, setEmail] = useState("");
   const [enteringCode, setEnteringCode] = useState(false);
   // Each email sent carries a new code with a new guess budget, so the code form starts afresh.
@@ -43,21 +47,23 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
   });
   const fieldErrors = requestReset.error instanceof ApiError ? requestReset.error.fieldErrors : {};
   // A field's own error is shown next to it; the form-level alert carries everything else.
-  const errorMessage = requestReset.isError && !fieldErrors.email ? describeError(requestReset.error) : null;
+  const errorMessage = requestReset.isError && !fieldErrors.email ? describeError(requestReset.error, words) : null;
 
   if (sentTo !== null) {
     const waiting = cooldown.secondsLeft > 0;
     return (
       <section key="sent" aria-labelledby="check-email-title">
-        <ScreenHeading id="check-email-title">{CheckEmailCopy.title}</ScreenHeading>
-        <p>{CheckEmailCopy.linkSent(sentTo)}</p>
-        <p>{CheckEmailCopy.openInApp}</p>
-        <h2>{CheckEmailCopy.otherDevice}</h2>
-        <p>{CheckEmailCopy.otherDeviceHint}</p>
+        <ScreenHeading id="check-email-title">{t("checkEmail.title")}</ScreenHeading>
+        <p>
+          <Rich id="checkEmail.linkSent" values={{ email: <Isolated>{sentTo}</Isolated> }} />
+        </p>
+        <p>{t("checkEmail.openInApp", { appName: APP_NAME })}</p>
+        <h2>{t("checkEmail.otherDevice")}</h2>
+        <p>{t("checkEmail.otherDeviceHint")}</p>
         <ResetCodeForm key={emailsSent} email={sentTo} onRedeemed={onCodeRedeemed} />
         {resent ? (
           <p className="notice" role="status">
-            We sent another email.
+            {t("app.checkEmail.sentAnother")}
           </p>
         ) : null}
         <FormError message={errorMessage} />
@@ -67,11 +73,11 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
           disabled={waiting || requestReset.isPending}
           onClick={() => requestReset.mutate(sentTo)}
         >
-          {waiting ? `Resend email in ${cooldown.secondsLeft} s` : "Resend email"}
+          {waiting ? t("app.checkEmail.resendIn", { seconds: cooldown.secondsLeft }) : t("app.checkEmail.resend")}
         </button>
         <p>
           <button className="link" type="button" onClick={onBackToSignIn}>
-            Back to sign in
+            {t("app.backToSignIn")}
           </button>
         </p>
       </section>
@@ -81,12 +87,14 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
   if (enteringCode) {
     return (
       <section key="code" aria-labelledby="code-title">
-        <ScreenHeading id="code-title">{ResetCodeCopy.enterTitle}</ScreenHeading>
-        <p>{ResetCodeCopy.enterIntro}</p>
+        <ScreenHeading id="code-title">{t("resetCode.enterTitle")}</ScreenHeading>
+        <p>
+          <Rich id="resetCode.enterIntro" values={{ example: <Isolated>{RESET_CODE_EXAMPLE}</Isolated> }} />
+        </p>
         <ResetCodeForm onRedeemed={onCodeRedeemed} />
         <p>
           <button className="link" type="button" onClick={() => setEnteringCode(false)}>
-            Send a reset email instead
+            {t("app.forgotPassword.sendEmailInstead")}
           </button>
         </p>
       </section>
@@ -99,33 +107,34 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
   };
   return (
     <section key="form" aria-labelledby="forgot-title">
-      <ScreenHeading id="forgot-title">{ForgotPasswordCopy.title}</ScreenHeading>
-      <p>{ForgotPasswordCopy.intro}</p>
+      <ScreenHeading id="forgot-title">{t("forgotPassword.title")}</ScreenHeading>
+      <p>{t("forgotPassword.intro")}</p>
       <form onSubmit={submit} noValidate>
         <FormError message={errorMessage} />
         <TextField
           ref={emailInput}
-          label={ForgotPasswordCopy.emailLabel}
+          label={t("forgotPassword.emailLabel")}
           type="email"
           name="email"
           autoComplete="email"
+          dir="ltr"
           required
           value={email}
           error={fieldErrors.email}
           onChange={(event) => setEmail(event.target.value)}
         />
         <button className="button button-primary" type="submit" disabled={requestReset.isPending}>
-          {requestReset.isPending ? ForgotPasswordCopy.submitting : ForgotPasswordCopy.submit}
+          {requestReset.isPending ? t("forgotPassword.submitting") : t("forgotPassword.submit")}
         </button>
       </form>
       <p>
         <button className="link" type="button" onClick={() => setEnteringCode(true)}>
-          I have a code
+          {t("app.forgotPassword.haveCode")}
         </button>
       </p>
       <p>
         <button className="link" type="button" onClick={onBackToSignIn}>
-          Back to sign in
+          {t("app.backToSignIn")}
         </button>
       </p>
     </section>

@@ -7,8 +7,9 @@
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, type FormEvent } from "react";
-import { ResetOutcomeCopy, ResetPasswordCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
+import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import { RESET_PASSWORD_WORDS } from "../../../../shared/new-password.ts";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
@@ -16,10 +17,9 @@ import { NewPasswordFields, useNewPassword, type NewPasswordWords } from "../com
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 
 const PASSWORD_WORDS: NewPasswordWords = {
-  passwordLabel: ResetPasswordCopy.passwordLabel,
-  confirmationLabel: ResetPasswordCopy.confirmationLabel,
-  missingPassword: ResetPasswordCopy.missingPassword,
-  missingConfirmation: ResetPasswordCopy.missingConfirmation,
+  ...RESET_PASSWORD_WORDS,
+  passwordLabel: "resetPassword.passwordLabel",
+  confirmationLabel: "resetPassword.confirmationLabel",
 };
 
 export interface ResetPasswordScreenProps {
@@ -33,6 +33,8 @@ function isInvalidLink(error: unknown): boolean {
 }
 
 export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetPasswordScreenProps) {
+  const words = useI18n();
+  const { t } = words;
   const verification = useQuery({
     queryKey: ["password-reset", token],
     queryFn: () => unwrap(getApi().verifyToken({ token })),
@@ -47,7 +49,7 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
   if (verification.isPending) {
     return (
       <section key="checking" aria-labelledby="reset-checking-title" aria-busy="true">
-        <ScreenHeading id="reset-checking-title">Checking your reset link…</ScreenHeading>
+        <ScreenHeading id="reset-checking-title">{t("app.resetPassword.checking")}</ScreenHeading>
       </section>
     );
   }
@@ -57,10 +59,10 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
   if (verification.isError) {
     return (
       <section key="unverified" aria-labelledby="reset-unverified-title">
-        <ScreenHeading id="reset-unverified-title">We couldn't check your reset link</ScreenHeading>
-        <FormError message={describeError(verification.error)} />
+        <ScreenHeading id="reset-unverified-title">{t("app.resetPassword.uncheckedTitle")}</ScreenHeading>
+        <FormError message={describeError(verification.error, words)} />
         <button className="button button-primary" type="button" onClick={() => void verification.refetch()}>
-          Try again
+          {t("app.tryAgain")}
         </button>
       </section>
     );
@@ -77,12 +79,13 @@ export function ResetPasswordScreen({ token, onRequestNewLink, onReset }: ResetP
 }
 
 function InvalidLink({ onRequestNewLink }: { onRequestNewLink(): void }) {
+  const { t } = useI18n();
   return (
     <section key="invalid" aria-labelledby="reset-invalid-title">
-      <ScreenHeading id="reset-invalid-title">{ResetOutcomeCopy.invalidTitle}</ScreenHeading>
-      <p>{ResetOutcomeCopy.invalidBody}</p>
+      <ScreenHeading id="reset-invalid-title">{t("resetOutcome.invalidTitle")}</ScreenHeading>
+      <p>{t("resetOutcome.invalidBody")}</p>
       <button className="button button-primary" type="button" onClick={onRequestNewLink}>
-        {ResetOutcomeCopy.askAgain}
+        {t("resetOutcome.askAgain")}
       </button>
     </section>
   );
@@ -97,6 +100,8 @@ interface NewPasswordFormProps {
 }
 
 function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSubmit }: NewPasswordFormProps) {
+  const words = useI18n();
+  const { t } = words;
   const policy = useMemo(() => ({ minLength }), [minLength]);
   const serverFieldError = serverError instanceof ApiError ? serverError.fieldErrors.password : undefined;
   const newPassword = useNewPassword(policy, PASSWORD_WORDS, serverFieldError);
@@ -108,20 +113,24 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
 
   // After a submit, the same messages as the web form: next to each field and in the summary.
   const fieldMessages = newPassword.messages;
-  const formError = serverError && !serverFieldError ? describeError(serverError) : null;
+  const formError = serverError && !serverFieldError ? describeError(serverError, words) : null;
 
   return (
     <section key="form" aria-labelledby="reset-title">
-      <ScreenHeading id="reset-title">{ResetPasswordCopy.title}</ScreenHeading>
+      <ScreenHeading id="reset-title">{t("resetPassword.title")}</ScreenHeading>
       <p>
-        {ResetPasswordCopy.forAccount} <strong className="masked-email">{maskedEmail}</strong>.
+        <Rich
+          id="resetPassword.forAccount"
+          values={{ email: <Isolated>{maskedEmail}</Isolated> }}
+          tags={{ strong: (content) => <strong className="masked-email">{content}</strong> }}
+        />
       </p>
       <form onSubmit={submit} noValidate>
         <FormError message={formError} />
         <ErrorSummary messages={fieldMessages} />
         <NewPasswordFields {...newPassword.fields} words={PASSWORD_WORDS} minLength={minLength} />
         <button className="button button-primary" type="submit" disabled={submitting}>
-          {submitting ? ResetPasswordCopy.submitting : ResetPasswordCopy.submit}
+          {submitting ? t("resetPassword.submitting") : t("resetPassword.submit")}
         </button>
       </form>
     </section>

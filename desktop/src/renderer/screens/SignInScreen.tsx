@@ -7,7 +7,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { SignInCopy } from "../../../../shared/copy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
 import type { SignInOutcome } from "../../ipc/api-result.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
@@ -24,6 +24,8 @@ export interface SignInScreenProps {
 }
 
 export function SignInScreen({ notice, email: initialEmail, onForgotPassword, onCreateAccount, onSignedIn }: SignInScreenProps) {
+  const words = useI18n();
+  const { t } = words;
   const [email, setEmail] = useState(initialEmail ?? "");
   const [password, setPassword] = useState("");
   const [keepSignedIn, setKeepSignedIn] = useState(false);
@@ -52,20 +54,21 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
 
   return (
     <section aria-labelledby="sign-in-title">
-      <ScreenHeading id="sign-in-title">{SignInCopy.title}</ScreenHeading>
+      <ScreenHeading id="sign-in-title">{t("signIn.title")}</ScreenHeading>
       {notice ? (
         <p className="notice" role="status">
           {notice}
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
-        <FormError message={signIn.isError && !hasFieldError ? describeError(signIn.error) : null} />
+        <FormError message={signIn.isError && !hasFieldError ? describeError(signIn.error, words) : null} />
         <TextField
           ref={emailInput}
-          label={SignInCopy.emailLabel}
+          label={t("signIn.emailLabel")}
           type="email"
           name="email"
           autoComplete="username"
+          dir="ltr"
           required
           value={email}
           error={fieldErrors.email}
@@ -73,7 +76,7 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
         />
         <TextField
           ref={passwordInput}
-          label={SignInCopy.passwordLabel}
+          label={t("signIn.passwordLabel")}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -84,20 +87,20 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
         />
         <div className="checkbox">
           <input id="keep-signed-in" type="checkbox" checked={keepSignedIn} onChange={(event) => setKeepSignedIn(event.target.checked)} />
-          <label htmlFor="keep-signed-in">{SignInCopy.keepSignedIn}</label>
+          <label htmlFor="keep-signed-in">{t("app.signIn.keepSignedIn")}</label>
         </div>
         <button className="button button-primary" type="submit" disabled={signIn.isPending}>
-          {signIn.isPending ? SignInCopy.submitting : SignInCopy.submit}
+          {signIn.isPending ? t("signIn.submitting") : t("signIn.submit")}
         </button>
       </form>
       <p>
         <button className="link" type="button" onClick={onForgotPassword}>
-          {SignInCopy.forgotPassword}
+          {t("signIn.forgotPassword")}
         </button>
       </p>
       <p>
         <button className="link" type="button" onClick={onCreateAccount}>
-          {SignInCopy.createAccount}
+          {t("signIn.createAccount")}
         </button>
       </p>
     </section>

@@ -7,7 +7,7 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useRef, useState, type FormEvent } from "react";
-import { SignUpCopy } from "../../../../shared/copy.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
@@ -17,11 +17,10 @@ import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 
 const PASSWORD_WORDS: NewPasswordWords = {
-  passwordLabel: SignUpCopy.passwordLabel,
-  confirmationLabel: SignUpCopy.confirmationLabel,
-  // The contract's own sentence for an empty password, so the screen and main read alike.
-  missingPassword: "Enter a password.",
-  missingConfirmation: SignUpCopy.missingConfirmation,
+  passwordLabel: "signUp.passwordLabel",
+  confirmationLabel: "signUp.confirmationLabel",
+  missingPassword: "signUp.missingPassword",
+  missingConfirmation: "signUp.missingConfirmation",
 };
 
 export interface SignUpScreenProps {
@@ -31,6 +30,8 @@ export interface SignUpScreenProps {
 }
 
 export function SignUpScreen({ onAccepted, onBackToSignIn }: SignUpScreenProps) {
+  const words = useI18n();
+  const { t } = words;
   const [email, setEmail] = useState("");
   const emailInput = useRef<HTMLInputElement>(null);
   // The address is part of the policy: a password that is the address itself is refused live.
@@ -56,21 +57,22 @@ export function SignUpScreen({ onAccepted, onBackToSignIn }: SignUpScreenProps) 
   const emailError = serverFieldErrors.email;
   const fieldMessages = [emailError, ...newPassword.messages].filter((message): message is string => Boolean(message));
   const hasServerFieldError = Boolean(serverFieldErrors.email || serverFieldErrors.password);
-  const formError = createAccount.isError && !hasServerFieldError ? describeError(createAccount.error) : null;
+  const formError = createAccount.isError && !hasServerFieldError ? describeError(createAccount.error, words) : null;
 
   return (
     <section aria-labelledby="sign-up-title">
-      <ScreenHeading id="sign-up-title">{SignUpCopy.title}</ScreenHeading>
-      <p>{SignUpCopy.intro}</p>
+      <ScreenHeading id="sign-up-title">{t("signUp.title")}</ScreenHeading>
+      <p>{t("signUp.intro")}</p>
       <form onSubmit={submit} noValidate>
         <FormError message={formError} />
         <ErrorSummary messages={fieldMessages} />
         <TextField
           ref={emailInput}
-          label={SignUpCopy.emailLabel}
+          label={t("signUp.emailLabel")}
           type="email"
           name="email"
           autoComplete="username"
+          dir="ltr"
           required
           value={email}
           error={emailError}
@@ -78,13 +80,13 @@ export function SignUpScreen({ onAccepted, onBackToSignIn }: SignUpScreenProps) 
         />
         <NewPasswordFields {...newPassword.fields} words={PASSWORD_WORDS} minLength={DEFAULT_PASSWORD_MIN_LENGTH} />
         <button className="button button-primary" type="submit" disabled={createAccount.isPending}>
-          {createAccount.isPending ? SignUpCopy.submitting : SignUpCopy.submit}
+          {createAccount.isPending ? t("signUp.submitting") : t("signUp.submit")}
         </button>
       </form>
       <p>
-        {SignUpCopy.haveAccount}{" "}
+        {t("signUp.haveAccount")}{" "}
         <button className="link" type="button" onClick={onBackToSignIn}>
-          {SignUpCopy.signIn}
+          {t("signUp.signIn")}
         </button>
       </p>
     </section>

@@ -7,16 +7,13 @@
  */
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { VerifyEmailCopy } from "../../../../shared/copy.ts";
 import { ErrorCode } from "../../../../shared/errors.ts";
+import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
-
-/** The contract's own sentence for an empty password, so the screen and main read alike. */
-const MISSING_PASSWORD = "Enter your password.";
 
 export interface VerifyEmailScreenProps {
   token: string;
@@ -26,6 +23,8 @@ export interface VerifyEmailScreenProps {
 }
 
 export function VerifyEmailScreen({ token, onVerified, onSignUpAgain }: VerifyEmailScreenProps) {
+  const words = useI18n();
+  const { t } = words;
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
@@ -56,19 +55,19 @@ export function VerifyEmailScreen({ token, onVerified, onSignUpAgain }: VerifyEm
   const serverError = verify.error instanceof ApiError ? verify.error : null;
   // Main words the Worker's 401 here as "not the password this account was created with".
   const wrongPassword = serverError?.code === ErrorCode.invalidCredentials ? serverError.message : undefined;
-  const passwordError = missing ? MISSING_PASSWORD : (serverError?.fieldErrors.password ?? wrongPassword);
-  const formError = verify.isError && !passwordError ? describeError(verify.error) : null;
+  const passwordError = missing ? t("verifyEmail.missingPassword") : (serverError?.fieldErrors.password ?? wrongPassword);
+  const formError = verify.isError && !passwordError ? describeError(verify.error, words) : null;
 
   return (
     <section key="form" aria-labelledby="verify-email-title">
-      <ScreenHeading id="verify-email-title">{VerifyEmailCopy.title}</ScreenHeading>
-      <p>{VerifyEmailCopy.intro}</p>
+      <ScreenHeading id="verify-email-title">{t("verifyEmail.title")}</ScreenHeading>
+      <p>{t("verifyEmail.intro")}</p>
       <form onSubmit={submit} noValidate>
         <FormError message={formError} />
         <ErrorSummary messages={passwordError ? [passwordError] : []} />
         <TextField
           ref={passwordInput}
-          label={VerifyEmailCopy.passwordLabel}
+          label={t("verifyEmail.passwordLabel")}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -78,7 +77,7 @@ export function VerifyEmailScreen({ token, onVerified, onSignUpAgain }: VerifyEm
           onChange={(event) => setPassword(event.target.value)}
         />
         <button className="button button-primary" type="submit" disabled={verify.isPending}>
-          {verify.isPending ? VerifyEmailCopy.submitting : VerifyEmailCopy.submit}
+          {verify.isPending ? t("verifyEmail.submitting") : t("verifyEmail.submit")}
         </button>
       </form>
     </section>
@@ -86,12 +85,13 @@ export function VerifyEmailScreen({ token, onVerified, onSignUpAgain }: VerifyEm
 }
 
 function InvalidLink({ onSignUpAgain }: { onSignUpAgain(): void }) {
+  const { t } = useI18n();
   return (
     <section key="invalid" aria-labelledby="verify-invalid-title">
-      <ScreenHeading id="verify-invalid-title">{VerifyEmailCopy.invalidTitle}</ScreenHeading>
-      <p>{VerifyEmailCopy.invalidBody}</p>
+      <ScreenHeading id="verify-invalid-title">{t("verifyEmail.invalidTitle")}</ScreenHeading>
+      <p>{t("verifyEmail.invalidBody")}</p>
       <button className="button button-primary" type="button" onClick={onSignUpAgain}>
-        {VerifyEmailCopy.signUpAgain}
+        {t("verifyEmail.signUpAgain")}
       </button>
     </section>
   );

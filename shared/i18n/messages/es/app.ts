@@ -1,4 +1,70 @@
+/** Spanish: the words only the desktop app uses. */
 import type { CatalogueOf } from "../../catalogues.ts";
 import type { app as source } from "../en/app.ts";
 
-export const app: CatalogueOf<typeof source> = {};
+export const app: CatalogueOf<typeof source> = {
+  "app.menu.language": "Idioma",
+  "app.menu.file": "Archivo",
+  "app.menu.edit": "Edición",
+  "app.menu.view": "Ver",
+  "app.menu.window": "Ventana",
+  "app.menu.about": "Acerca de {appName}",
+  "app.menu.hide": "Ocultar {appName}",
+  "app.menu.hideOthers": "Ocultar otros",
+  "app.menu.showAll": "Mostrar todo",
+  "app.menu.quit": "Salir de {appName}",
+  "app.menu.undo": "Deshacer",
+  "app.menu.redo": "Rehacer",
+  "app.menu.cut": "Cortar",
+  "app.menu.copy": "Copiar",
+  "app.menu.paste": "Pegar",
+  "app.menu.selectAll": "Seleccionar todo",
+  "app.menu.reload": "Volver a cargar",
+  "app.menu.toggleDevTools": "Mostrar u ocultar herramientas de desarrollo",
+  "app.menu.actualSize": "Tamaño real",
+  "app.menu.zoomIn": "Acercar",
+  "app.menu.zoomOut": "Alejar",
+  "app.menu.fullScreen": "Activar o desactivar pantalla completa",
+  "app.menu.minimize": "Minimizar",
+  "app.menu.close": "Cerrar ventana",
+
+  "app.backToSignIn": "Volver al inicio de sesión",
+  "app.tryAgain": "Volver a intentarlo",
+  "app.signIn.keepSignedIn": "Mantener la sesión iniciada en este equipo",
+  "app.signIn.notKept":
+    "Tu sesión seguirá iniciada hasta que salgas de la aplicación. Este equipo no tiene un llavero para proteger un inicio de sesión guardado, así que no se ha guardado nada y la próxima vez tendrás que volver a iniciar sesión.",
+  "app.signedIn.title": "Has iniciado sesión",
+  "app.forgotPassword.haveCode": "Tengo un código",
+  "app.forgotPassword.sendEmailInstead": "Enviar un correo para restablecer la contraseña en su lugar",
+  "app.checkEmail.sentAnother": "Te hemos enviado otro correo.",
+  "app.checkEmail.resend": "Reenviar correo",
+  "app.checkEmail.resendIn": "Reenviar correo en {seconds} s",
+  "app.resetPassword.checking": "Comprobando tu enlace para restablecer la contraseña…",
+  "app.resetPassword.uncheckedTitle": "No hemos podido comprobar tu enlace para restablecer la contraseña",
+  "app.signUpSent.openInApp": "Abre el enlace en este equipo y {appName} te pedirá tu contraseña para confirmar la dirección.",
+
+  "app.deepLink.openResetFor": "¿Abrir el restablecimiento de contraseña de {email}?",
+  "app.deepLink.openReset": "¿Abrir el restablecimiento de contraseña de este enlace?",
+  "app.deepLink.openVerifyEmail": "¿Abrir la confirmación de correo electrónico de este enlace?",
+  "app.deepLink.openSignIn": "¿Salir de esta pantalla e ir a Iniciar sesión?",
+  "app.deepLink.body":
+    "Se ha abierto un enlace en {appName}. Si no acabas de abrirlo tú, elige «Cancelar» y continúa con lo que estabas haciendo.",
+  "app.deepLink.open": "Abrir",
+  "app.deepLink.cancel": "Cancelar",
+
+  "app.error.inApp": "Algo salió mal en la aplicación. Vuelve a intentarlo.",
+  "app.error.untrustedSender": "Esta solicitud no procede de la ventana de {appName}, así que se ha rechazado.",
+  "app.error.unexpectedPayload": "La solicitud incluía datos que no se admiten.",
+  "app.error.invalidRequest": "La solicitud no era válida.",
+  "app.error.notSignedIn": "No has iniciado sesión.",
+  "app.error.sessionEnded": "Tu sesión ha terminado. Vuelve a iniciar sesión.",
+  "app.error.savedSessionEnded":
+    "Tu inicio de sesión guardado ya no es válido, por ejemplo, después de un cambio de contraseña. Vuelve a iniciar sesión.",
+  "app.error.checkFields": "Revisa los campos resaltados y vuelve a intentarlo.",
+  "app.error.serverFailed": "Algo salió mal en el servidor de {appName}. Vuelve a intentarlo en un momento.",
+  "app.error.requestFailed": "La solicitud ha fallado. Vuelve a intentarlo.",
+  "app.error.unexpectedResponse":
+    "El servidor de {appName} ha dado una respuesta inesperada (HTTP {status}). Vuelve a intentarlo en un momento.",
+  "app.error.unreachable": "No se puede conectar con el servidor de {appName} en {url}. Comprueba tu conexión y vuelve a intentarlo.",
+  "app.error.timeout": "El servidor de {appName} en {url} ha tardado demasiado en responder. Vuelve a intentarlo.",
+};

@@ -1,4 +1,69 @@
+/** French: the words only the desktop app uses. */
 import type { CatalogueOf } from "../../catalogues.ts";
 import type { app as source } from "../en/app.ts";
 
-export const app: CatalogueOf<typeof source> = {};
+export const app: CatalogueOf<typeof source> = {
+  "app.menu.language": "Langue",
+  "app.menu.file": "Fichier",
+  "app.menu.edit": "Édition",
+  "app.menu.view": "Présentation",
+  "app.menu.window": "Fenêtre",
+  "app.menu.about": "À propos de {appName}",
+  "app.menu.hide": "Masquer {appName}",
+  "app.menu.hideOthers": "Masquer les autres",
+  "app.menu.showAll": "Tout afficher",
+  "app.menu.quit": "Quitter {appName}",
+  "app.menu.undo": "Annuler",
+  "app.menu.redo": "Rétablir",
+  "app.menu.cut": "Couper",
+  "app.menu.copy": "Copier",
+  "app.menu.paste": "Coller",
+  "app.menu.selectAll": "Tout sélectionner",
+  "app.menu.reload": "Actualiser",
+  "app.menu.toggleDevTools": "Afficher/masquer les outils de développement",
+  "app.menu.actualSize": "Taille réelle",
+  "app.menu.zoomIn": "Zoom avant",
+  "app.menu.zoomOut": "Zoom arrière",
+  "app.menu.fullScreen": "Activer/désactiver le plein écran",
+  "app.menu.minimize": "Réduire",
+  "app.menu.close": "Fermer la fenêtre",
+
+  "app.backToSignIn": "Retour à la connexion",
+  "app.tryAgain": "Réessayer",
+  "app.signIn.keepSignedIn": "Rester connecté sur cet ordinateur",
+  "app.signIn.notKept":
+    "Vous restez connecté jusqu’à ce que vous quittiez l’application. Cet ordinateur ne dispose d’aucun trousseau pour protéger une connexion enregistrée : rien n’a donc été enregistré, et vous devrez vous reconnecter la prochaine fois.",
+  "app.signedIn.title": "Vous êtes connecté",
+  "app.forgotPassword.haveCode": "J’ai un code",
+  "app.forgotPassword.sendEmailInstead": "Envoyer plutôt un e-mail de réinitialisation",
+  "app.checkEmail.sentAnother": "Nous vous avons envoyé un autre e-mail.",
+  "app.checkEmail.resend": "Renvoyer l’e-mail",
+  "app.checkEmail.resendIn": "Renvoyer l’e-mail dans {seconds} s",
+  "app.resetPassword.checking": "Vérification de votre lien de réinitialisation…",
+  "app.resetPassword.uncheckedTitle": "Nous n’avons pas pu vérifier votre lien de réinitialisation",
+  "app.signUpSent.openInApp": "Ouvrez le lien sur cet ordinateur : {appName} vous demandera votre mot de passe pour confirmer l’adresse.",
+
+  "app.deepLink.openResetFor": "Ouvrir le lien de réinitialisation du mot de passe pour {email} ?",
+  "app.deepLink.openReset": "Ouvrir ce lien de réinitialisation du mot de passe ?",
+  "app.deepLink.openVerifyEmail": "Ouvrir ce lien de confirmation de l’adresse e-mail ?",
+  "app.deepLink.openSignIn": "Quitter cet écran et passer à la connexion ?",
+  "app.deepLink.body":
+    "Un lien a été ouvert dans {appName}. Si vous ne venez pas de l’ouvrir vous-même, choisissez « Annuler » et poursuivez ce que vous faisiez.",
+  "app.deepLink.open": "Ouvrir",
+  "app.deepLink.cancel": "Annuler",
+
+  "app.error.inApp": "Une erreur s’est produite dans l’application. Réessayez.",
+  "app.error.untrustedSender": "Cette requête ne provient pas de la fenêtre de {appName} ; elle a donc été refusée.",
+  "app.error.unexpectedPayload": "La requête contenait des données non autorisées.",
+  "app.error.invalidRequest": "La requête n’était pas valide.",
+  "app.error.notSignedIn": "Vous n’êtes pas connecté.",
+  "app.error.sessionEnded": "Votre session a pris fin. Reconnectez-vous.",
+  "app.error.savedSessionEnded":
+    "Votre connexion enregistrée n’est plus valide, par exemple après un changement de mot de passe. Reconnectez-vous.",
+  "app.error.checkFields": "Vérifiez les champs signalés et réessayez.",
+  "app.error.serverFailed": "Une erreur s’est produite sur le serveur {appName}. Réessayez dans un instant.",
+  "app.error.requestFailed": "La requête a échoué. Réessayez.",
+  "app.error.unexpectedResponse": "Le serveur {appName} a renvoyé une réponse inattendue (HTTP {status}). Réessayez dans un instant.",
+  "app.error.unreachable": "Impossible de joindre le serveur {appName} à l’adresse {url}. Vérifiez votre connexion et réessayez.",
+  "app.error.timeout": "Le serveur {appName} à l’adresse {url} a mis trop de temps à répondre. Réessayez.",
+};

@@ -1,4 +1,69 @@
+/** Japanese: the words only the desktop app uses. */
 import type { CatalogueOf } from "../../catalogues.ts";
 import type { app as source } from "../en/app.ts";
 
-export const app: CatalogueOf<typeof source> = {};
+export const app: CatalogueOf<typeof source> = {
+  "app.menu.language": "言語",
+  "app.menu.file": "ファイル",
+  "app.menu.edit": "編集",
+  "app.menu.view": "表示",
+  "app.menu.window": "ウインドウ",
+  "app.menu.about": "{appName}について",
+  "app.menu.hide": "{appName}を非表示",
+  "app.menu.hideOthers": "ほかを非表示",
+  "app.menu.showAll": "すべてを表示",
+  "app.menu.quit": "{appName}を終了",
+  "app.menu.undo": "取り消す",
+  "app.menu.redo": "やり直す",
+  "app.menu.cut": "カット",
+  "app.menu.copy": "コピー",
+  "app.menu.paste": "ペースト",
+  "app.menu.selectAll": "すべてを選択",
+  "app.menu.reload": "再読み込み",
+  "app.menu.toggleDevTools": "デベロッパーツールの表示／非表示",
+  "app.menu.actualSize": "実際のサイズ",
+  "app.menu.zoomIn": "拡大",
+  "app.menu.zoomOut": "縮小",
+  "app.menu.fullScreen": "フルスクリーンの切り替え",
+  "app.menu.minimize": "しまう",
+  "app.menu.close": "ウインドウを閉じる",
+
+  "app.backToSignIn": "ログインに戻る",
+  "app.tryAgain": "もう一度試す",
+  "app.signIn.keepSignedIn": "このコンピューターでログインしたままにする",
+  "app.signIn.notKept":
+    "アプリを終了するまでログインしたままになります。このコンピューターには保存したログイン情報を保護するキーリングがないため、何も保存されていません。次回はもう一度ログインしてください。",
+  "app.signedIn.title": "ログインしています",
+  "app.forgotPassword.haveCode": "コードをお持ちの方",
+  "app.forgotPassword.sendEmailInstead": "代わりにリセット用メールを送信",
+  "app.checkEmail.sentAnother": "メールをもう一通お送りしました。",
+  "app.checkEmail.resend": "メールを再送信",
+  "app.checkEmail.resendIn": "{seconds}秒後にメールを再送信",
+  "app.resetPassword.checking": "リセット用リンクを確認しています…",
+  "app.resetPassword.uncheckedTitle": "リセット用リンクを確認できませんでした",
+  "app.signUpSent.openInApp": "このコンピューターでリンクを開くと、アドレスを確認するために {appName} でパスワードの入力を求められます。",
+
+  "app.deepLink.openResetFor": "{email} のパスワードのリセット画面を開きますか？",
+  "app.deepLink.openReset": "このリンクからパスワードのリセット画面を開きますか？",
+  "app.deepLink.openVerifyEmail": "このリンクからメールアドレスの確認画面を開きますか？",
+  "app.deepLink.openSignIn": "この画面を離れて、ログイン画面に移動しますか？",
+  "app.deepLink.body":
+    "{appName} でリンクが開かれました。今ご自身で開いたものでない場合は、「キャンセル」を選んで、そのまま操作を続けてください。",
+  "app.deepLink.open": "開く",
+  "app.deepLink.cancel": "キャンセル",
+
+  "app.error.inApp": "アプリでエラーが発生しました。もう一度お試しください。",
+  "app.error.untrustedSender": "このリクエストは {appName} のウインドウから送信されたものではないため、拒否されました。",
+  "app.error.unexpectedPayload": "リクエストに受け付けられないデータが含まれていました。",
+  "app.error.invalidRequest": "リクエストが無効です。",
+  "app.error.notSignedIn": "ログインしていません。",
+  "app.error.sessionEnded": "セッションが終了しました。もう一度ログインしてください。",
+  "app.error.savedSessionEnded": "保存されたログイン情報が無効になりました（パスワードを変更した場合など）。もう一度ログインしてください。",
+  "app.error.checkFields": "強調表示された項目を確認して、もう一度お試しください。",
+  "app.error.serverFailed": "{appName} のサーバーでエラーが発生しました。しばらくしてから、もう一度お試しください。",
+  "app.error.requestFailed": "リクエストに失敗しました。もう一度お試しください。",
+  "app.error.unexpectedResponse":
+    "{appName} のサーバーから予期しない応答がありました（HTTP {status}）。しばらくしてから、もう一度お試しください。",
+  "app.error.unreachable": "{url} の {appName} サーバーに接続できません。ネットワーク接続を確認して、もう一度お試しください。",
+  "app.error.timeout": "{url} の {appName} サーバーからの応答に時間がかかりすぎました。もう一度お試しください。",
+};

@@ -18,6 +18,7 @@ export const report = {
   privilegedSchemes: [],
   errorBoxes: [],
   handledSchemes: [],
+  menus: [],
 };
 globalThis.electronReport = report;
 
@@ -45,6 +46,10 @@ class StandInApp extends EventEmitter {
   }
   exit(code) {
     report.exitCode = code;
+  }
+  // The system's languages, most preferred first, as Electron reads them from the OS.
+  getPreferredSystemLanguages() {
+    return JSON.parse(process.env.STAND_IN_LANGUAGES ?? '["en-US"]');
   }
   setPath(name, path) {
     if (name === "userData") report.userDataPath = path;
@@ -106,6 +111,30 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+// Every application menu the app set, as plain data (labels, roles, radio states); the latest one
+// also stays as given, so a step can click its items.
+export const Menu = {
+  current: null,
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    if (!app.isReady()) throw new Error("setApplicationMenu must be called after ready");
+    Menu.current = menu;
+    report.menus.push(describeMenu(menu.template));
+  },
+};
+
+function describeMenu(items) {
+  return items.map(({ label, role, type, checked, submenu }) => ({
+    label,
+    role,
+    type,
+    checked,
+    submenu: submenu ? describeMenu(submenu) : undefined,
+  }));
+}
+
 export const ipcMain = {
   handlers: new Map(),
   handle(channel, listener) {
@@ -161,4 +190,4 @@ export const safeStorage = {
   getSelectedStorageBackend: () => "basic_text",
 };
 
-export default { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell };
+export default { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell };

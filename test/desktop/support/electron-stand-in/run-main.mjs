@@ -5,7 +5,7 @@ import { register } from "node:module";
 import { pathToFileURL } from "node:url";
 
 register("./resolve-hook.mjs", import.meta.url);
-const { app, BrowserWindow, ipcMain, protocol, report } = await import("electron");
+const { app, BrowserWindow, ipcMain, Menu, protocol, report } = await import("electron");
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 const steps = JSON.parse(process.env.RUN_STEPS ?? "[]");
 
@@ -29,6 +29,14 @@ for (const step of steps) {
     report.fetched.push({ url: step.url, status: response.status, contentType: response.headers.get("content-type"), csp: response.headers.get("content-security-policy"), body: await response.text() });
   }
   if (step.type === "window-open") report.windowOpenAnswer = window.webContents.windowOpenHandler({ url: step.url });
+  if (step.type === "invoke") {
+    report.invoked ??= [];
+    report.invoked.push(await ipcMain.handlers.get(step.channel)({ sender: window.webContents, senderFrame: { url: window.record.loaded.url, parent: null } }));
+  }
+  if (step.type === "choose-menu-item") {
+    const item = Menu.current.template.flatMap((menu) => menu.submenu ?? []).find((entry) => entry.label === step.label);
+    item.click();
+  }
   await tick();
 }
 report.ipcChannels = [...ipcMain.handlers.keys()];
