@@ -40,6 +40,8 @@ export default defineConfig({
               queueConsumers: {
                 "resetkit-dev-mail": { maxBatchSize: 10, maxBatchTimeout: 0, maxRetries: 7, deadLetterQueue: "resetkit-dev-mail-dead-letter" },
                 "resetkit-dev-mail-dead-letter": { maxBatchSize: 10, maxBatchTimeout: 0 },
+                "resetkit-dev-webhooks": { maxBatchSize: 10, maxBatchTimeout: 0, maxRetries: 7, deadLetterQueue: "resetkit-dev-webhooks-dead-letter" },
+                "resetkit-dev-webhooks-dead-letter": { maxBatchSize: 10, maxBatchTimeout: 0 },
               },
             },
           })),

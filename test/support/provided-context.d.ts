@@ -7,5 +7,7 @@ declare module "vitest" {
     pwnedPasswordsOrigin: string;
     /** Its plain range base, which the Worker suites get as PWNED_PASSWORDS_API_URL. */
     pwnedPasswordsRangeUrl: string;
+    /** The webhook receiver's origin (test/support/webhook-receiver.ts), for WEBHOOK_URL under `/t/<tag>/`. */
+    webhookReceiverOrigin: string;
   }
 }

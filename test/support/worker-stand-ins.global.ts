@@ -5,10 +5,14 @@
  */
 import type { TestProject } from "vitest/node";
 import { startPwnedPasswordsStandIn } from "./pwned-passwords-stand-in.ts";
+import { startWebhookReceiver } from "./webhook-receiver.ts";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const pwnedPasswords = await startPwnedPasswordsStandIn();
+  const [pwnedPasswords, webhookReceiver] = await Promise.all([startPwnedPasswordsStandIn(), startWebhookReceiver()]);
   project.provide("pwnedPasswordsOrigin", pwnedPasswords.origin);
   project.provide("pwnedPasswordsRangeUrl", pwnedPasswords.rangeUrl);
-  return () => pwnedPasswords.close();
+  project.provide("webhookReceiverOrigin", webhookReceiver.origin);
+  return async () => {
+    await Promise.all([pwnedPasswords.close(), webhookReceiver.close()]);
+  };
 }

@@ -29,6 +29,9 @@ describe("findMisconfiguration", () => {
     // Plain http is only for a stand-in on this machine, and a switched-off check needs no URL at all.
     expect(findMisconfiguration(readConfig(productionEnv({ PWNED_PASSWORDS_API_URL: "http://127.0.0.1:9/range/" })))).toBeNull();
     expect(findMisconfiguration(readConfig(productionEnv({ PWNED_PASSWORDS_API_URL: "http://pwned.example.com/", BREACHED_PASSWORD_CHECK: "off" })))).toBeNull();
+    const events = { WEBHOOK_URL: "https://hooks.example.com/resetkit", WEBHOOK_SECRET: "whsec_cmVzZXRraXQtdGVzdC13ZWJob29rLXNlY3JldC0wMDAwMDA=" };
+    expect(findMisconfiguration(readConfig(productionEnv(events)))).toBeNull();
+    expect(findMisconfiguration(readConfig(productionEnv({ ADMIN_API_TOKEN: "an operator token of at least 32 bytes" })))).toBeNull();
   });
 
   it.each([
@@ -42,6 +45,11 @@ describe("findMisconfiguration", () => {
     [{ PUBLIC_BASE_URL: "http://reset.example.com" }, /^PUBLIC_BASE_URL is not https/],
     [{ PUBLIC_BASE_URL: "https://LOCALHOST." }, /^PUBLIC_BASE_URL points at this machine/],
     [{ PUBLIC_BASE_URL: "https://127.1.2.3:8443" }, /^PUBLIC_BASE_URL points at this machine/],
+    [{ DEFAULT_LOCALE: "pt" }, /^DEFAULT_LOCALE is "pt", not one of en, de, es, fr, ja, ar/],
+    [{ WEBHOOK_URL: "http://hooks.example.com/", WEBHOOK_SECRET: "whsec_cmVzZXRraXQtdGVzdC13ZWJob29rLXNlY3JldC0wMDAwMDA=" }, /^WEBHOOK_URL must be https/],
+    [{ WEBHOOK_URL: "https://hooks.example.com/" }, /^WEBHOOK_SECRET is not set while WEBHOOK_URL is/],
+    [{ WEBHOOK_URL: "https://hooks.example.com/", WEBHOOK_SECRET: "whsec_c2hvcnQ=" }, /^WEBHOOK_SECRET is not whsec_ and the base64 of at least 24 bytes/],
+    [{ ADMIN_API_TOKEN: "too short" }, /^ADMIN_API_TOKEN is shorter than 32 bytes/],
   ])("names the setting to fix for %o", (overrides, expected) => {
     expect(findMisconfiguration(readConfig(productionEnv(overrides)))).toMatch(expected);
   });

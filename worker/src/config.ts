@@ -12,6 +12,7 @@ import { PagePath } from "../../shared/contract.ts";
 import { DEFAULT_DEEP_LINK_SCHEME } from "../../shared/deep-link.ts";
 import { DEFAULT_LOCALE, findLocale, LOCALES, type Locale } from "../../shared/i18n/locales.ts";
 import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../../shared/password-policy.ts";
+import { decodePaddedBase64 } from "./crypto/encoding.ts";
 import { isLoopbackHost } from "./http/loopback-host.ts";
 
 export type MailTransportName = "outbox" | "mailchannels";
@@ -46,6 +47,19 @@ export interface Config {
   breachedPasswordCheck: { enabled: boolean; apiUrl: string };
   /** What is wrong with the `HMAC_KEY` secret, or null; the key itself stays in `env` (see crypto/keyed-hash.ts). */
   hmacKeyProblem: HmacKeyProblem | null;
+  /** Signed events to WEBHOOK_URL (webhooks/); `url` undefined: no events are made at all. */
+  webhooks: WebhookConfig;
+  /** The operator API's bearer token (ADMIN_API_TOKEN); undefined: the API does not exist. */
+  adminApiToken: string | undefined;
+}
+
+export interface WebhookConfig {
+  url: string | undefined;
+  /** The key of WEBHOOK_SECRET (`whsec_` + base64), or undefined when unset or malformed. */
+  secret: Uint8Array | undefined;
+  secretProblem: "missing" | "malformed" | null;
+  /** Waits before each retry of a delivery that failed for now; the last one repeats. */
+  retryDelaysSeconds: number[];
 }
 
 /** Why an `HMAC_KEY` cannot protect production: unset, the public development value, or too short to resist guessing. */
@@ -69,7 +83,16 @@ export const DEFAULTS = {
   // 63.5 minutes from the first attempt to the last, so an hour-long provider outage still ends in a sent email.
   mailRetryDelaysSeconds: [30, 60, 120, 300, 600, 900, 1800],
   pwnedPasswordsApiUrl: "https://api.pwnedpasswords.com/range/",
+  // Standard Webhooks' own schedule, shortened at the start: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h,
+  // 10 h; a receiver that is down for a day still gets every event.
+  webhookRetryDelaysSeconds: [5, 300, 1800, 7200, 18000, 36000, 36000],
 } as const;
+
+/** The shortest ADMIN_API_TOKEN production accepts. */
+export const ADMIN_API_TOKEN_MIN_BYTES = 32;
+
+/** The shortest WEBHOOK_SECRET key, as Standard Webhooks asks (24 to 64 bytes). */
+export const WEBHOOK_SECRET_MIN_BYTES = 24;
 
 // Keyed by the `env` object itself: a test or a `--var` that builds a different `env` gets its own
 // config, and nothing outlives the `env` it came from.
@@ -126,7 +149,28 @@ function parseConfig(env: Env): Config {
     unknownDefaultLocale: defaultLocale === undefined ? wantedLocale : undefined,
     rateLimitsEnabled: !(environment === "development" && env.RATE_LIMITS?.trim() === "off"),
     hmacKeyProblem: findHmacKeyProblem(env.HMAC_KEY),
+    webhooks: readWebhookConfig(env),
+    adminApiToken: nonEmpty(env.ADMIN_API_TOKEN),
   };
+}
+
+function readWebhookConfig(env: Env): WebhookConfig {
+  const secret = readWebhookSecret(env.WEBHOOK_SECRET);
+  return {
+    url: nonEmpty(env.WEBHOOK_URL),
+    secret: secret instanceof Uint8Array ? secret : undefined,
+    secretProblem: secret instanceof Uint8Array ? null : secret,
+    retryDelaysSeconds: readDelayList(env.WEBHOOK_RETRY_DELAYS_SECONDS) ?? [...DEFAULTS.webhookRetryDelaysSeconds],
+  };
+}
+
+/** The key bytes of `whsec_<base64>`, or why there are none. */
+function readWebhookSecret(value: string | undefined): Uint8Array | "missing" | "malformed" {
+  const secret = nonEmpty(value);
+  if (secret === undefined) return "missing";
+  if (!secret.startsWith("whsec_")) return "malformed";
+  const key = decodePaddedBase64(secret.slice("whsec_".length));
+  return key && key.byteLength >= WEBHOOK_SECRET_MIN_BYTES ? key : "malformed";
 }
 
 function findHmacKeyProblem(value: string | undefined): HmacKeyProblem | null {
@@ -165,6 +209,21 @@ const PRODUCTION_CHECKS: ReadonlyArray<{ setting: string; check: (config: Config
   { setting: "PUBLIC_BASE_URL", check: (config) => describePublicBaseUrlProblem(config.publicBaseUrl) },
   { setting: "PWNED_PASSWORDS_API_URL", check: (config) => describeRangeApiUrlProblem(config.breachedPasswordCheck) },
   {
+    setting: "ADMIN_API_TOKEN",
+    check: ({ adminApiToken }) =>
+      adminApiToken === undefined || new TextEncoder().encode(adminApiToken).byteLength >= ADMIN_API_TOKEN_MIN_BYTES
+        ? null
+        : `is shorter than ${ADMIN_API_TOKEN_MIN_BYTES} bytes; run \`openssl rand -base64 32 | wrangler secret put ADMIN_API_TOKEN\`, or delete it to switch the operator API off`,
+  },
+  { setting: "WEBHOOK_URL", check: (config) => describeWebhookUrlProblem(config.webhooks.url) },
+  {
+    setting: "WEBHOOK_SECRET",
+    check: ({ webhooks }) =>
+      webhooks.url === undefined || webhooks.secretProblem === null
+        ? null
+        : `is ${webhooks.secretProblem === "missing" ? "not set" : "not whsec_ and the base64 of at least 24 bytes"} while WEBHOOK_URL is; run \`echo "whsec_$(openssl rand -base64 32)" | wrangler secret put WEBHOOK_SECRET\``,
+  },
+  {
     setting: "DEFAULT_LOCALE",
     check: (config) =>
       config.unknownDefaultLocale === undefined ? null : `is "${config.unknownDefaultLocale}", not one of ${LOCALES.join(", ")}`,
@@ -193,6 +252,19 @@ function describePublicBaseUrlProblem(value: string): string | null {
   if (url.protocol !== "https:") return `is not https; ${hint}`;
   if (isLoopbackHost(url.hostname)) return `points at this machine (${url.hostname}); ${hint}`;
   return null;
+}
+
+/** Events go out over https only; plain http only to a receiver on this machine. */
+function describeWebhookUrlProblem(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "is not a URL; set it to your receiver's https URL, or leave it empty to send no events";
+  }
+  if (url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname))) return null;
+  return "must be https; leave it empty to send no events";
 }
 
 /** The range API must be https, or plain http to a stand-in on this machine. */

@@ -8,6 +8,7 @@ import { PagePath } from "../../shared/contract.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import { message } from "../../shared/i18n/translator.ts";
 import { registerAccountRoutes } from "./accounts/routes.ts";
+import { registerAdminRoutes } from "./admin/routes.ts";
 import { registerDevRoutes } from "./dev/dev-routes.ts";
 import type { AppRequest, AppRouter, RouteArgs } from "./http/app-router.ts";
 import { problemResponse, toProblemResponse } from "./http/problem.ts";
@@ -27,6 +28,7 @@ export function createRouter(): AppRouter {
   registerSessionRoutes(router);
   registerPasswordResetRoutes(router);
   registerRedeemCodeRoute(router);
+  registerAdminRoutes(router);
   registerDevRoutes(router);
   registerWebRoutes(router);
 

@@ -71,13 +71,26 @@ export async function waitForMailJobs(ids: readonly string[], timeoutMs = 10_000
  * each. `retryDelays` adds the delay each retried message asked for, which the plugin's
  * `getQueueResult` does not report.
  */
-export async function runMailJobs(
+export function runMailJobs(
   jobs: readonly MailJob[],
   options: { env?: Env; attempts?: number; queue?: string } = {},
 ): Promise<QueueResult & { retryDelays: Record<string, number | undefined> }> {
-  const batch = createMessageBatch<MailJob>(
+  return runQueueMessages(
     options.queue ?? "resetkit-dev-mail",
-    jobs.map((job) => ({ id: `message-${job.id}`, timestamp: new Date(), attempts: options.attempts ?? 1, body: job })),
+    jobs.map((job) => ({ id: `message-${job.id}`, body: job })),
+    options,
+  );
+}
+
+/** Runs any queue's messages through the Worker's `queue()` handler as one batch, as `runMailJobs` does. */
+export async function runQueueMessages<Body>(
+  queueName: string,
+  messages: ReadonlyArray<{ id: string; body: Body }>,
+  options: { env?: Env; attempts?: number } = {},
+): Promise<QueueResult & { retryDelays: Record<string, number | undefined> }> {
+  const batch = createMessageBatch<Body>(
+    queueName,
+    messages.map(({ id, body }) => ({ id, timestamp: new Date(), attempts: options.attempts ?? 1, body })),
   );
   const retryDelays: Record<string, number | undefined> = {};
   for (const message of batch.messages) {

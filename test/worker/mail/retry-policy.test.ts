@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../../worker/src/config.ts";
-import { chooseRetryDelay, classifyResponseStatus, computeRetrySpanSeconds } from "../../../worker/src/mail/retry-policy.ts";
+import { classifyResponseStatus } from "../../../worker/src/mail/retry-policy.ts";
+import { chooseRetryDelay, computeRetrySpanSeconds } from "../../../worker/src/platform/retry-schedule.ts";
 
 describe("the mail retry policy", () => {
   it("counts 202 as accepted", () => {

@@ -22,6 +22,7 @@ import { runInBackground } from "../platform/background.ts";
 import { forgetTrustedClients } from "../sessions/trusted-clients.ts";
 import { clock } from "../platform/clock.ts";
 import { enqueueMail } from "../jobs/mail-jobs.ts";
+import { announceWebhookEvents, prepareWebhookEvent, type PreparedWebhookEvent } from "../webhooks/webhook-events.ts";
 import { consumeAlertToken, findAlertAccountId, USED_ALERT_ACCOUNT, type AlertUse } from "./alert-tokens.ts";
 
 /** What using an alert does to its account, batched with the use itself (see `consumeAlertToken`). */
@@ -47,8 +48,22 @@ export async function findAlert(env: Env, alertToken: string): Promise<{ maskedE
  * happens.
  */
 export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToken: string): Promise<boolean> {
-  const accountId = await consumeAlertToken(env, alertToken, (use) => prepareAlertActions(env, use));
+  // The `account.locked` event names the account, so it is read first; the batch stores the event
+  // only if it is the one that uses the token.
+  const alertAccountId = await findAlertAccountId(env, alertToken);
+  const owner = alertAccountId ? await findAccountById(env, alertAccountId) : null;
+  let event: PreparedWebhookEvent | null = null;
+  const accountId = await consumeAlertToken(env, alertToken, (use) => {
+    event = owner
+      ? prepareWebhookEvent(env, "account.locked", `account.locked:${use.tokenHash}`, { accountId: owner.id, email: owner.email }, use.usedAt, {
+          sql: `EXISTS (${USED_ALERT_ACCOUNT})`,
+          params: [use.tokenHash, use.usedAt],
+        })
+      : null;
+    return [...prepareAlertActions(env, use), ...(event ? [event.statement] : [])];
+  });
   if (!accountId) return false;
+  await announceWebhookEvents(env, [event]);
   // Whoever changed the password may have signed in since: none of its networks or devices stays trusted.
   const account = await findAccountById(env, accountId);
   if (account) await forgetTrustedClients(env, account.emailNormalized);

@@ -27,6 +27,8 @@ export interface Account {
   emailVerifiedAt: number;
   /** The language the person last used, for emails nothing asked for just then; null when never stated. */
   locale: Locale | null;
+  /** When the account last signed in successfully; null before the first time. */
+  lastSignInAt: number | null;
 }
 
 interface AccountRow {
@@ -39,11 +41,12 @@ interface AccountRow {
   password_locked_at: number | null;
   email_verified_at: number;
   locale: string | null;
+  last_sign_in_at: number | null;
 }
 
 /** The columns an account is created with directly; a new password is never locked. */
 const CREATED_COLUMNS = "id, email, email_normalized, password_hash, created_at, password_changed_at, email_verified_at";
-const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at, locale`;
+const ACCOUNT_COLUMNS = `${CREATED_COLUMNS}, password_locked_at, locale, last_sign_in_at`;
 
 /**
  * SQL that holds while account `?1` still has the password hash `?2` and no lock. A sign-in
@@ -64,6 +67,8 @@ export const ACCOUNT_QUERIES = {
   // A signed-in change of password: only while the password that was checked is still the account's and not locked.
   changePassword: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
     WHERE id = ?3 AND password_hash = ?4 AND password_locked_at IS NULL`,
+  // Batched with the new session's insert: only a sign-in that got its session counts.
+  recordSignIn: "UPDATE accounts SET last_sign_in_at = ?1 WHERE id = ?2 AND EXISTS (SELECT 1 FROM sessions WHERE token_hash = ?3)",
   // Written only when it changes, so a sign-in in the same language as before costs no write.
   rememberLocale: "UPDATE accounts SET locale = ?1 WHERE id = ?2 AND locale IS NOT ?1",
 } as const;
@@ -131,5 +136,6 @@ function toAccount(row: AccountRow): Account {
     passwordLockedAt: row.password_locked_at,
     emailVerifiedAt: row.email_verified_at,
     locale: row.locale === null ? null : (findLocale(row.locale) ?? null),
+    lastSignInAt: row.last_sign_in_at,
   };
 }

@@ -68,6 +68,7 @@ export async function verifyEmail(env: Env, input: { token: string; password: st
   const confirmed = await confirmSignUp(env, {
     tokenHash,
     signUpId: signUp.id,
+    email: signUp.email,
     passwordHash: signUp.passwordHash,
     claim: encodeBase64Url(random.bytes(16)),
     now: clock.now(),

@@ -9,6 +9,7 @@
  * passwords checked against it (the same reservation as the sign-in limits). A used link stays
  * until it expires, so opening it again can say the address is already confirmed.
  */
+import { announceWebhookEvents, prepareWebhookEvent } from "../webhooks/webhook-events.ts";
 
 /** How long a verification link works: a day, enough to find the email the next morning. */
 export const VERIFICATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -87,17 +88,25 @@ export async function reserveVerificationAttempt(env: Env, tokenHash: string, no
  */
 export async function confirmSignUp(
   env: Env,
-  input: { tokenHash: string; signUpId: string; passwordHash: string; claim: string; now: number },
+  input: { tokenHash: string; signUpId: string; email: string; passwordHash: string; claim: string; now: number },
 ): Promise<boolean> {
-  const { tokenHash, signUpId, passwordHash, claim, now } = input;
+  const { tokenHash, signUpId, email, passwordHash, claim, now } = input;
+  // The `account.verified` event is stored by the batch that creates the account, only if it does.
+  const event = prepareWebhookEvent(env, "account.verified", `account.verified:${signUpId}`, { accountId: signUpId, email }, now, {
+    sql: "EXISTS (SELECT 1 FROM email_verifications WHERE token_hash = ?1 AND claim = ?2) AND EXISTS (SELECT 1 FROM accounts WHERE id = ?3)",
+    params: [tokenHash, claim, signUpId],
+  });
   // D1 wants exactly as many values as the highest `?n` of a statement: the last two have no `?5`.
   const [, created] = await env.DB.batch([
     env.DB.prepare(VERIFICATION_QUERIES.claim).bind(signUpId, passwordHash, tokenHash, claim, now),
     env.DB.prepare(VERIFICATION_QUERIES.createAccountIfClaimed).bind(signUpId, passwordHash, tokenHash, claim, now),
+    ...(event ? [event.statement] : []),
     env.DB.prepare(VERIFICATION_QUERIES.deleteOthersIfClaimed).bind(signUpId, passwordHash, tokenHash, claim),
     env.DB.prepare(VERIFICATION_QUERIES.deleteSignUpIfClaimed).bind(signUpId, passwordHash, tokenHash, claim),
   ]);
-  return created?.meta.changes === 1;
+  const confirmed = created?.meta.changes === 1;
+  if (confirmed) await announceWebhookEvents(env, [event]);
+  return confirmed;
 }
 
 /** Whether a link was used to confirm its address; false for unknown ones. */

@@ -11,17 +11,19 @@
  * MAIL_RETRY_DELAYS_SECONDS; a permanent one is recorded "failed" and acknowledged at once.
  * When Queues gives up (max_retries in wrangler.toml) it moves the job to the dead-letter
  * queue, whose consumer is this same handler: it marks the delivery record "failed" with the
- * last error and acknowledges.
+ * last error and acknowledges. A delivery that ends "failed" either way is reported as the
+ * `mail.failed` webhook event before its job is acknowledged.
  *
  * @example
  * export default { queue: (batch, env) => consumeMailBatch(batch, env, MAIL_JOB_HANDLERS) } satisfies ExportedHandler<Env>;
  */
 import { readConfig } from "../config.ts";
-import { findDeliveryRecord, markDeliveryFailed } from "../mail/delivery-records.ts";
+import { findDeliveryRecord, keepJobOfFailedDelivery, markDeliveryFailed } from "../mail/delivery-records.ts";
 import { describeThrownFailure } from "../mail/failure-text.ts";
-import { chooseRetryDelay } from "../mail/retry-policy.ts";
+import { chooseRetryDelay } from "../platform/retry-schedule.ts";
 import { recordSkippedRequest } from "../mail/skipped-requests.ts";
 import { clock } from "../platform/clock.ts";
+import { announceWebhookEvents, prepareMailFailedEvent } from "../webhooks/webhook-events.ts";
 import { readMailJob, type MailJob, type MailJobContext, type MailJobHandler, type MailJobHandlers, type MailJobKind, type MailJobOutcome } from "./mail-jobs.ts";
 
 /** The naming rule that tells the dead-letter queue apart, in production and in [env.dev]. */
@@ -54,7 +56,30 @@ async function processMailMessage(env: Env, message: Message, handlers: MailJobH
     message.retry({ delaySeconds: chooseRetryDelay(readConfig(env).mailRetryDelaysSeconds, message.attempts) });
     return;
   }
+  if (outcome.status !== "sent" && !(await reportIfFailed(env, job))) {
+    message.retry();
+    return;
+  }
   message.ack();
+}
+
+/**
+ * When the job's delivery record says "failed": keeps the job on it (for the operator API's
+ * retry) and stores and queues the `mail.failed` event. False when that could not be done: the
+ * job is kept on the queue, and its redelivery does it.
+ */
+async function reportIfFailed(env: Env, job: MailJob): Promise<boolean> {
+  try {
+    await keepJobOfFailedDelivery(env, job.id, JSON.stringify(job));
+    const event = prepareMailFailedEvent(env, job.id, clock.now());
+    if (!event) return true;
+    const { meta } = await event.statement.run();
+    if (meta.changes === 1) await announceWebhookEvents(env, [event]);
+    return true;
+  } catch (error) {
+    console.error(`mail ${job.id}: its failure could not be recorded: ${describeThrownFailure(error)}`);
+    return false;
+  }
 }
 
 /**
@@ -79,6 +104,7 @@ async function settleDeadLetter(env: Env, message: Message): Promise<void> {
   if (job) {
     try {
       await recordGivingUp(env, job);
+      if (!(await reportIfFailed(env, job))) throw new Error("mail.failed not stored");
     } catch (error) {
       console.error(`mail ${job.id}: the dead letter could not be recorded: ${describeThrownFailure(error)}`);
       message.retry();

@@ -39,6 +39,8 @@ export const DELIVERY_QUERIES = {
   markFailed: `UPDATE mail_deliveries SET status = 'failed', last_error = ?, updated_at = ?
     WHERE id = ? AND status <> 'sent'`,
   update: "UPDATE mail_deliveries SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?",
+  // A failed delivery keeps the job that made it, so an operator can send it again.
+  keepJob: "UPDATE mail_deliveries SET job = ?2 WHERE id = ?1 AND status = 'failed' AND job IS NULL",
   findById: "SELECT * FROM mail_deliveries WHERE id = ?",
   listForRecipient: "SELECT * FROM mail_deliveries WHERE to_address = ? ORDER BY seq DESC LIMIT ?",
   listLatest: "SELECT * FROM mail_deliveries ORDER BY seq DESC LIMIT ?",
@@ -68,6 +70,11 @@ export async function updateDeliveryRecord(
 /** Marks a record failed for good (its job went to the dead-letter queue); a sent record stays sent. */
 export async function markDeliveryFailed(env: Env, id: string, reason: string, now: number): Promise<void> {
   await env.DB.prepare(DELIVERY_QUERIES.markFailed).bind(reason, now, id).run();
+}
+
+/** Keeps the queue job (JSON) of a delivery that failed for good, for a later retry. */
+export async function keepJobOfFailedDelivery(env: Env, id: string, job: string): Promise<void> {
+  await env.DB.prepare(DELIVERY_QUERIES.keepJob).bind(id, job).run();
 }
 
 /** Finds one record, or null. */

@@ -20,21 +20,3 @@ export function classifyResponseStatus(status: number): ResponseClass {
   if (status === 429 || status >= 500) return "retryable";
   return "permanent";
 }
-
-/**
- * The wait before the retry that follows attempt `attempts` (counting from 1). Past the end of
- * the list the last delay repeats, so a queue allowed more retries than listed keeps waiting long.
- *
- * @example
- * chooseRetryDelay([30, 60, 120], 1) // 30
- * chooseRetryDelay([30, 60, 120], 9) // 120
- */
-export function chooseRetryDelay(delaysSeconds: readonly number[], attempts: number): number {
-  const index = Math.min(Math.max(attempts, 1), delaysSeconds.length) - 1;
-  return delaysSeconds[index] ?? 60;
-}
-
-/** The time from the first attempt to the last when every retry waits its full delay. */
-export function computeRetrySpanSeconds(delaysSeconds: readonly number[]): number {
-  return delaysSeconds.reduce((total, delay) => total + delay, 0);
-}

@@ -13,6 +13,8 @@
  */
 
 export const MAIL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** The operator API's audit records are kept for a year. */
+export const AUDIT_RETENTION_MS = 365 * 24 * 60 * 60 * 1000;
 /** How long an unconfirmed sign-up (the pending sign-up and its staging row) is kept: its link's lifetime. */
 export const UNVERIFIED_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -31,6 +33,9 @@ export const PURGE_QUERIES = {
   outboxMessages: "DELETE FROM mail_outbox WHERE created_at < ?",
   deliveryRecords: "DELETE FROM mail_deliveries WHERE created_at < ?",
   skippedRequests: "DELETE FROM mail_skipped WHERE created_at < ?",
+  // Events finished with (delivered, or given up on) go with the mail records; pending ones stay.
+  webhookEvents: "DELETE FROM webhook_events WHERE status IN ('delivered', 'failed') AND updated_at < ?",
+  adminAudit: "DELETE FROM admin_audit WHERE at < ?",
 } as const;
 
 export type PurgeCounts = Record<keyof typeof PURGE_QUERIES, number>;
@@ -53,6 +58,8 @@ export async function purgeExpiredRows(env: Env, now: number): Promise<PurgeCoun
     outboxMessages: env.DB.prepare(PURGE_QUERIES.outboxMessages).bind(mailCutoff),
     deliveryRecords: env.DB.prepare(PURGE_QUERIES.deliveryRecords).bind(mailCutoff),
     skippedRequests: env.DB.prepare(PURGE_QUERIES.skippedRequests).bind(mailCutoff),
+    webhookEvents: env.DB.prepare(PURGE_QUERIES.webhookEvents).bind(mailCutoff),
+    adminAudit: env.DB.prepare(PURGE_QUERIES.adminAudit).bind(now - AUDIT_RETENTION_MS),
   };
   const names = Object.keys(PURGE_QUERIES) as (keyof typeof PURGE_QUERIES)[];
   const results = await env.DB.batch(names.map((name) => statements[name]));

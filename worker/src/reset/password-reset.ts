@@ -142,6 +142,8 @@ export interface VerifiedReset {
   client: ResetClient;
   expiresAt: number;
   tokenHash: string;
+  /** Whether the reset finishes through the emailed link or the token its code was traded for. */
+  method: "link" | "code";
 }
 
 /** Returns the account a live token belongs to and when the token expires, or null; storage failures throw. */
@@ -154,7 +156,7 @@ export async function verifyPasswordResetToken(env: Env, token: unknown): Promis
   if (!record || !constantTimeEqual(record.tokenHash, tokenHash)) return null;
   const account = await findAccountById(env, record.accountId);
   if (!account) return null;
-  return { account, client: record.client, expiresAt: record.expiresAt, tokenHash };
+  return { account, client: record.client, expiresAt: record.expiresAt, tokenHash, method: record.method };
 }
 
 /**
@@ -191,6 +193,9 @@ export async function completePasswordReset(
   const claimed = await claimResetTokenAndSetPassword(env, {
     tokenHash: reset.tokenHash,
     accountId: reset.account.id,
+    email: reset.account.email,
+    client: reset.client,
+    method: reset.method,
     passwordHash,
     claim: encodeBase64Url(random.bytes(16)),
     now: changedAt,

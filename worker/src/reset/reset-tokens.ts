@@ -5,6 +5,7 @@
  * (requester-network.ts), which is all a sign-in may revoke. Every query lives in
  * `RESET_TOKEN_QUERIES` so the schema test can plan it.
  */
+import { announceWebhookEvents, prepareWebhookEvent } from "../webhooks/webhook-events.ts";
 import type { ResetClient } from "../../../shared/contract.ts";
 import { PASSWORD_STILL_USABLE } from "../accounts/accounts.ts";
 
@@ -22,7 +23,8 @@ export const RESET_TOKEN_QUERIES = {
   /** After a change of password: the live links, only once the new hash `?2` is in place. */
   deleteLiveIfPasswordIs: `DELETE FROM password_reset_tokens WHERE account_id = ?1 AND used_at IS NULL
     AND EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2)`,
-  findLive: `SELECT token_hash, account_id, client, expires_at FROM password_reset_tokens
+  // An emailed link always has its code's hash; the fresh token a code is traded for has none.
+  findLive: `SELECT token_hash, account_id, client, expires_at, code_hash IS NULL AS from_code FROM password_reset_tokens
     WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?`,
   findUsed: "SELECT 1 AS used FROM password_reset_tokens WHERE token_hash = ? AND used_at IS NOT NULL",
   // The four statements below are one confirm batch. The first claims the token with a nonce;
@@ -45,6 +47,8 @@ export interface ResetTokenRecord {
   /** Where the reset was asked for; the pages offer the desktop app only for "desktop". */
   client: ResetClient;
   expiresAt: number;
+  /** "code" for the token an emailed code was traded for, "link" for the emailed link's own. */
+  method: "link" | "code";
 }
 
 /**
@@ -101,9 +105,15 @@ export function prepareSignInRevocation(
 export async function findLiveResetToken(env: Env, tokenHash: string, now: number): Promise<ResetTokenRecord | null> {
   const row = await env.DB.prepare(RESET_TOKEN_QUERIES.findLive)
     .bind(tokenHash, now)
-    .first<{ token_hash: string; account_id: string; client: string; expires_at: number }>();
+    .first<{ token_hash: string; account_id: string; client: string; expires_at: number; from_code: number }>();
   if (!row) return null;
-  return { tokenHash: row.token_hash, accountId: row.account_id, client: readClient(row.client), expiresAt: row.expires_at };
+  return {
+    tokenHash: row.token_hash,
+    accountId: row.account_id,
+    client: readClient(row.client),
+    expiresAt: row.expires_at,
+    method: row.from_code ? "code" : "link",
+  };
 }
 
 /** Whether a token was used (to set a password, or traded for a fresh token by its code); false for unknown ones. */
@@ -122,14 +132,26 @@ function readClient(value: string): ResetClient {
  */
 export async function claimResetTokenAndSetPassword(
   env: Env,
-  input: { tokenHash: string; accountId: string; passwordHash: string; claim: string; now: number },
+  input: { tokenHash: string; accountId: string; email: string; client: ResetClient; method: "link" | "code"; passwordHash: string; claim: string; now: number },
 ): Promise<boolean> {
   const { tokenHash, accountId, passwordHash, claim, now } = input;
+  // The `password_reset.completed` event is stored by the batch that sets the password, only if it wins.
+  const event = prepareWebhookEvent(
+    env,
+    "password_reset.completed",
+    `password_reset.completed:${tokenHash}`,
+    { accountId, email: input.email, method: input.method, client: input.client },
+    now,
+    { sql: "EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ?1 AND claim = ?2)", params: [tokenHash, claim] },
+  );
   const [claimed] = await env.DB.batch([
     env.DB.prepare(RESET_TOKEN_QUERIES.claim).bind(now, claim, tokenHash, now),
     env.DB.prepare(RESET_TOKEN_QUERIES.setPasswordIfClaimed).bind(passwordHash, now, accountId, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteOthersIfClaimed).bind(accountId, tokenHash, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteSessionsIfClaimed).bind(accountId, tokenHash, claim),
+    ...(event ? [event.statement] : []),
   ]);
-  return claimed?.meta.changes === 1;
+  const won = claimed?.meta.changes === 1;
+  if (won) await announceWebhookEvents(env, [event]);
+  return won;
 }

@@ -105,6 +105,13 @@ export async function clearSignInFailures(env: Env, emailNormalized: string): Pr
   await deleteAddressFailures(env, await computeAddressSubject(env, emailNormalized, null));
 }
 
+/** When the address's own lockout ends (untrusted clients), or null while it is not locked. */
+export async function readSignInLock(env: Env, emailNormalized: string): Promise<number | null> {
+  const subject = await computeAddressSubject(env, emailNormalized, null);
+  const lock = await env.DB.prepare(SIGN_IN_FAILURE_QUERIES.findLockedUntil).bind(subject).first<{ locked_until: number }>();
+  return lock && lock.locked_until > clock.now() ? lock.locked_until : null;
+}
+
 /** The count an attempt goes on: the address's own, or the trusted client's count for that address. */
 function computeAddressSubject(env: Env, emailNormalized: string, trustedClient: string | null): Promise<string> {
   const value = trustedClient === null ? `sign-in-address\n${emailNormalized}` : `sign-in-address\n${emailNormalized}\n${trustedClient}`;

@@ -19,7 +19,7 @@
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { isTokenShape } from "../../../shared/token-shape.ts";
-import { findAccountByEmail, upgradePasswordHash } from "../accounts/accounts.ts";
+import { ACCOUNT_QUERIES, findAccountByEmail, upgradePasswordHash } from "../accounts/accounts.ts";
 import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
 import { generateToken } from "../crypto/token.ts";
 import { computeRequesterNetwork } from "../reset/requester-network.ts";
@@ -65,7 +65,11 @@ export async function signIn(
   // versa. Both hold only while the verified password is still the account's and not locked;
   // if a reset or "this wasn't me" landed during the hash, neither happens and the attempt
   // stays counted as a failure.
-  const [, stored] = await env.DB.batch([revocation, statement]);
+  const [, stored] = await env.DB.batch([
+    revocation,
+    statement,
+    env.DB.prepare(ACCOUNT_QUERIES.recordSignIn).bind(session.createdAt, account.id, session.tokenHash),
+  ]);
   if (stored?.meta.changes !== 1) return INVALID_CREDENTIALS;
 
   await forgiveSignInAttempt(env, admission.attempt);

@@ -37,6 +37,11 @@ export const api: CatalogueOf<typeof source> = {
   "problem.verificationLinkInvalid":
     "رابط التأكيد هذا غير صالح أو انتهت صلاحيته. يعمل رابط التأكيد مرة واحدة فقط ولمدة 24 ساعة، ولا يكون صالحًا إلا أحدث رابط. سجّل مرة أخرى للحصول على رابط جديد.",
 
+  "problem.operatorOnly": "يتطلب هذا رمز المشغّل ADMIN_API_TOKEN بوصفه رمز Bearer.",
+  "problem.deliveryNotFound": "لا يوجد إرسال بهذا المعرّف.",
+  "problem.deliveryNotFailed": "لا يمكن إعادة الإرسال إلا لعملية إرسال فشلت.",
+  "problem.accountNotFound": "لا يوجد حساب بهذا العنوان أو المعرّف.",
+
   "field.invalid": "هذه القيمة غير صالحة.",
   "field.unknown": "هذا الحقل ليس جزءًا من الطلب.",
   "field.passwordMissing": "أدخل كلمة مرور.",

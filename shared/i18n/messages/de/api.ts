@@ -37,6 +37,11 @@ export const api: CatalogueOf<typeof source> = {
   "problem.verificationLinkInvalid":
     "Dieser Bestätigungslink ist ungültig oder abgelaufen. Bestätigungslinks funktionieren nur einmal und sind 24 Stunden gültig. Gültig ist immer nur der neueste Link. Registrieren Sie sich erneut, um einen neuen Link zu erhalten.",
 
+  "problem.operatorOnly": "Dafür ist das Betreiber-Token ADMIN_API_TOKEN als Bearer-Token nötig.",
+  "problem.deliveryNotFound": "Es gibt keine Zustellung mit dieser ID.",
+  "problem.deliveryNotFailed": "Nur eine fehlgeschlagene Zustellung kann erneut gesendet werden.",
+  "problem.accountNotFound": "Es gibt kein Konto mit dieser Adresse oder ID.",
+
   "field.invalid": "Dieser Wert ist ungültig.",
   "field.unknown": "Dieses Feld gehört nicht zur Anfrage.",
   "field.passwordMissing": "Geben Sie ein Passwort ein.",

@@ -37,6 +37,11 @@ export const api = {
   "problem.verificationLinkInvalid":
     "This confirmation link is invalid or has expired. Confirmation links work once, for 24 hours, and only the newest one is valid. Sign up again to get a new link.",
 
+  "problem.operatorOnly": "This needs the operator token, ADMIN_API_TOKEN, as a Bearer token.",
+  "problem.deliveryNotFound": "There is no delivery with this id.",
+  "problem.deliveryNotFailed": "Only a failed delivery can be sent again.",
+  "problem.accountNotFound": "There is no account with this address or id.",
+
   "field.invalid": "This value is not valid.",
   "field.unknown": "This field is not part of the request.",
   "field.passwordMissing": "Enter a password.",

@@ -37,6 +37,11 @@ export const api: CatalogueOf<typeof source> = {
   "problem.verificationLinkInvalid":
     "Este enlace de confirmación no es válido o ha caducado. Los enlaces de confirmación funcionan una sola vez, durante 24 horas, y solo es válido el más reciente. Vuelve a registrarte para recibir un enlace nuevo.",
 
+  "problem.operatorOnly": "Para esto se necesita el token de operador, ADMIN_API_TOKEN, como token Bearer.",
+  "problem.deliveryNotFound": "No hay ningún envío con este identificador.",
+  "problem.deliveryNotFailed": "Solo se puede volver a enviar un envío que haya fallado.",
+  "problem.accountNotFound": "No hay ninguna cuenta con esta dirección o identificador.",
+
   "field.invalid": "Este valor no es válido.",
   "field.unknown": "Este campo no forma parte de la solicitud.",
   "field.passwordMissing": "Introduce una contraseña.",

@@ -37,6 +37,11 @@ export const api: CatalogueOf<typeof source> = {
   "problem.verificationLinkInvalid":
     "Ce lien de confirmation n’est pas valide ou a expiré. Un lien de confirmation ne fonctionne qu’une seule fois, pendant 24 heures, et seul le plus récent est valide. Inscrivez-vous à nouveau pour recevoir un nouveau lien.",
 
+  "problem.operatorOnly": "Cette opération exige le jeton d’opérateur, ADMIN_API_TOKEN, comme jeton Bearer.",
+  "problem.deliveryNotFound": "Aucun envoi ne porte cet identifiant.",
+  "problem.deliveryNotFailed": "Seul un envoi en échec peut être renvoyé.",
+  "problem.accountNotFound": "Aucun compte ne correspond à cette adresse ou à cet identifiant.",
+
   "field.invalid": "Cette valeur n’est pas valide.",
   "field.unknown": "Ce champ ne fait pas partie de la requête.",
   "field.passwordMissing": "Saisissez un mot de passe.",

@@ -37,6 +37,11 @@ export const api: CatalogueOf<typeof source> = {
   "problem.verificationLinkInvalid":
     "この確認用リンクは無効か、有効期限が切れています。確認用リンクは24時間以内に1回だけ使用でき、有効なのは最新のリンクのみです。新しいリンクを受け取るには、もう一度登録してください。",
 
+  "problem.operatorOnly": "この操作には、オペレーター用トークン ADMIN_API_TOKEN を Bearer トークンとして指定する必要があります。",
+  "problem.deliveryNotFound": "この ID の配信はありません。",
+  "problem.deliveryNotFailed": "再送できるのは、失敗した配信だけです。",
+  "problem.accountNotFound": "このアドレスまたは ID のアカウントはありません。",
+
   "field.invalid": "この値は無効です。",
   "field.unknown": "この項目はこのリクエストでは使用できません。",
   "field.passwordMissing": "パスワードを入力してください。",
