@@ -50,14 +50,14 @@ export default defineConfig({
           name: "worker",
           include: ["test/worker/**/*.test.ts", "test/shared/**/*.test.ts"],
           globalSetup: ["test/support/worker-stand-ins.global.ts"],
-          setupFiles: ["test/worker/apply-migrations.ts"],
+          setupFiles: ["test/worker/apply-migrations.ts", "test/worker/contract-check.ts"],
         },
       },
       {
         test: {
           name: "node",
           environment: "node",
-          include: ["test/desktop/**/*.test.ts", "test/i18n/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
+          include: ["test/desktop/**/*.test.ts", "test/i18n/**/*.test.ts", "test/docs/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

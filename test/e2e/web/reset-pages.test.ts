@@ -17,6 +17,7 @@ import {
   readFocusedId,
   readLinkFromMail,
   signInStatus,
+  saveReadmeScreenshot,
   takeScreenshots,
   watchCspViolations,
 } from "./web-e2e-fixtures.ts";
@@ -76,6 +77,7 @@ describe("the reset pages in Chromium", () => {
     await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
     expect(await readFocusedId(page)).toBe("password");
     await visit("reset-password");
+    await saveReadmeScreenshot(page);
 
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);

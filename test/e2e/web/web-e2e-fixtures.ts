@@ -106,6 +106,17 @@ export async function takeScreenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(original);
 }
 
+/**
+ * Saves the README's picture of the reset form (docs/screenshots/reset-password.png), so the
+ * front page shows what the current pages look like, never an old version of them.
+ */
+export async function saveReadmeScreenshot(page: Page): Promise<void> {
+  const original = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: 900, height: 760 });
+  await page.screenshot({ path: join(ROOT, "docs/screenshots/reset-password.png") });
+  await page.setViewportSize(original);
+}
+
 /** The id of the element that has keyboard focus. */
 export function readFocusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? "");
