@@ -12,6 +12,7 @@ import { registerAdminRoutes } from "./admin/routes.ts";
 import { registerDevRoutes } from "./dev/dev-routes.ts";
 import type { AppRequest, AppRouter, RouteArgs } from "./http/app-router.ts";
 import { problemResponse, toProblemResponse } from "./http/problem.ts";
+import { registerOpenApiRoutes } from "./openapi/routes.tsx";
 import { registerSessionRoutes } from "./sessions/routes.ts";
 import { handleNotFoundPage, registerWebRoutes } from "./web/routes.tsx";
 import { registerPasswordResetRoutes } from "./reset/routes.ts";
@@ -31,6 +32,7 @@ export function createRouter(): AppRouter {
   registerAdminRoutes(router);
   registerDevRoutes(router);
   registerWebRoutes(router);
+  registerOpenApiRoutes(router);
 
   router.all("/api/*", (request, env) => problemResponse(request, env, 404, ErrorCode.notFound, message("problem.notFound")));
   router.all("*", handleNotFoundPage);

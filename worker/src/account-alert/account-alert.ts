@@ -22,7 +22,7 @@ import { runInBackground } from "../platform/background.ts";
 import { forgetTrustedClients } from "../sessions/trusted-clients.ts";
 import { clock } from "../platform/clock.ts";
 import { enqueueMail } from "../jobs/mail-jobs.ts";
-import { announceWebhookEvents, prepareWebhookEvent, type PreparedWebhookEvent } from "../webhooks/webhook-events.ts";
+import { announceWebhookEvents, describeWebhookEvent, insertWebhookEventWhere, type WebhookEventValues } from "../webhooks/webhook-events.ts";
 import { consumeAlertToken, findAlertAccountId, USED_ALERT_ACCOUNT, type AlertUse } from "./alert-tokens.ts";
 
 /** What using an alert does to its account, batched with the use itself (see `consumeAlertToken`). */
@@ -31,6 +31,8 @@ export const ALERT_ACTION_QUERIES = {
   deleteSessions: `DELETE FROM sessions WHERE account_id = (${USED_ALERT_ACCOUNT})`,
   // A link someone else may hold (one stolen the way the password was) must not outlive the lock.
   deleteResetLinks: `DELETE FROM password_reset_tokens WHERE account_id = (${USED_ALERT_ACCOUNT})`,
+  // The `account.locked` event: stored only if this batch is the one that used the alert.
+  accountLockedEvent: insertWebhookEventWhere(`EXISTS (${USED_ALERT_ACCOUNT})`),
 } as const;
 
 /** Returns the masked address behind a live alert token, or null for unknown, expired or used ones. */
@@ -52,15 +54,11 @@ export async function revokeFromAlert(env: Env, ctx: ExecutionContext, alertToke
   // only if it is the one that uses the token.
   const alertAccountId = await findAlertAccountId(env, alertToken);
   const owner = alertAccountId ? await findAccountById(env, alertAccountId) : null;
-  let event: PreparedWebhookEvent | null = null;
+  let event: WebhookEventValues | null = null;
   const accountId = await consumeAlertToken(env, alertToken, (use) => {
-    event = owner
-      ? prepareWebhookEvent(env, "account.locked", `account.locked:${use.tokenHash}`, { accountId: owner.id, email: owner.email }, use.usedAt, {
-          sql: `EXISTS (${USED_ALERT_ACCOUNT})`,
-          params: [use.tokenHash, use.usedAt],
-        })
-      : null;
-    return [...prepareAlertActions(env, use), ...(event ? [event.statement] : [])];
+    event = owner ? describeWebhookEvent(env, "account.locked", `account.locked:${use.tokenHash}`, { accountId: owner.id, email: owner.email }, use.usedAt) : null;
+    const insert = event ? [env.DB.prepare(ALERT_ACTION_QUERIES.accountLockedEvent).bind(...event.values, use.tokenHash, use.usedAt)] : [];
+    return [...prepareAlertActions(env, use), ...insert];
   });
   if (!accountId) return false;
   await announceWebhookEvents(env, [event]);

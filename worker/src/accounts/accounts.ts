@@ -10,6 +10,7 @@
  */
 import { normalizeEmail } from "../../../shared/email-address.ts";
 import { findLocale, type Locale } from "../../../shared/i18n/locales.ts";
+import { insertWebhookEventWhere } from "../webhooks/webhook-events.ts";
 import { clock } from "../platform/clock.ts";
 import { random } from "../platform/random.ts";
 import { encodeHex } from "../crypto/encoding.ts";
@@ -67,6 +68,8 @@ export const ACCOUNT_QUERIES = {
   // A signed-in change of password: only while the password that was checked is still the account's and not locked.
   changePassword: `UPDATE accounts SET password_hash = ?1, password_changed_at = ?2
     WHERE id = ?3 AND password_hash = ?4 AND password_locked_at IS NULL`,
+  // A change of password's `password.changed` event: stored only if that batch changed it.
+  passwordChangedEvent: insertWebhookEventWhere("EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2 AND password_changed_at = ?3)"),
   // Batched with the new session's insert: only a sign-in that got its session counts.
   recordSignIn: "UPDATE accounts SET last_sign_in_at = ?1 WHERE id = ?2 AND EXISTS (SELECT 1 FROM sessions WHERE token_hash = ?3)",
   // Written only when it changes, so a sign-in in the same language as before costs no write.

@@ -18,7 +18,7 @@
  */
 import type { Message } from "../../../shared/i18n/translator.ts";
 import { hashPassword, verifyPassword, verifyPasswordAgainstNothing } from "../crypto/password-hash.ts";
-import { announceWebhookEvents, prepareWebhookEvent } from "../webhooks/webhook-events.ts";
+import { announceWebhookEvents, describeWebhookEvent } from "../webhooks/webhook-events.ts";
 import { enqueueMail } from "../jobs/mail-jobs.ts";
 import { findNewPasswordProblem } from "../passwords/new-password.ts";
 import { runInBackground } from "../platform/background.ts";
@@ -58,15 +58,12 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const changedAt = clock.now();
   // The `password.changed` event is stored by the batch that changes the password, only if it does.
-  const event = prepareWebhookEvent(env, "password.changed", `password.changed:${account.id}:${changedAt}`, { accountId: account.id, email: account.email }, changedAt, {
-    sql: "EXISTS (SELECT 1 FROM accounts WHERE id = ?1 AND password_hash = ?2 AND password_changed_at = ?3)",
-    params: [account.id, passwordHash, changedAt],
-  });
+  const event = describeWebhookEvent(env, "password.changed", `password.changed:${account.id}:${changedAt}`, { accountId: account.id, email: account.email }, changedAt);
   const [changed] = await env.DB.batch([
     env.DB.prepare(ACCOUNT_QUERIES.changePassword).bind(passwordHash, changedAt, account.id, account.passwordHash),
     env.DB.prepare(SESSION_QUERIES.deleteOthersIfPasswordIs).bind(account.id, session.tokenHash, passwordHash),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteLiveIfPasswordIs).bind(account.id, passwordHash),
-    ...(event ? [event.statement] : []),
+    ...(event ? [env.DB.prepare(ACCOUNT_QUERIES.passwordChangedEvent).bind(...event.values, account.id, passwordHash, changedAt)] : []),
   ]);
   // A reset or "this wasn't me" landed while the password was being checked: nothing changed.
   if (changed?.meta.changes !== 1) return { ok: false, reason: "invalid_credentials" };

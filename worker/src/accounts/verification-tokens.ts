@@ -9,7 +9,7 @@
  * passwords checked against it (the same reservation as the sign-in limits). A used link stays
  * until it expires, so opening it again can say the address is already confirmed.
  */
-import { announceWebhookEvents, prepareWebhookEvent } from "../webhooks/webhook-events.ts";
+import { announceWebhookEvents, describeWebhookEvent, insertWebhookEventWhere } from "../webhooks/webhook-events.ts";
 
 /** How long a verification link works: a day, enough to find the email the next morning. */
 export const VERIFICATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -43,6 +43,10 @@ export const VERIFICATION_QUERIES = {
   deleteOthersIfClaimed: `DELETE FROM email_verifications WHERE sign_up_id = ?1 AND token_hash <> ?3 AND ${CLAIMED}`,
   deleteSignUpIfClaimed: `DELETE FROM pending_sign_ups WHERE id = ?1 AND ${CLAIMED}`,
   findUsed: "SELECT 1 AS used FROM email_verifications WHERE token_hash = ? AND used_at IS NOT NULL",
+  // The confirm batch's `account.verified` event: stored only if that batch created the account.
+  accountVerifiedEvent: insertWebhookEventWhere(
+    "EXISTS (SELECT 1 FROM email_verifications WHERE token_hash = ?1 AND claim = ?2) AND EXISTS (SELECT 1 FROM accounts WHERE id = ?3)",
+  ),
 } as const;
 
 /**
@@ -92,15 +96,12 @@ export async function confirmSignUp(
 ): Promise<boolean> {
   const { tokenHash, signUpId, email, passwordHash, claim, now } = input;
   // The `account.verified` event is stored by the batch that creates the account, only if it does.
-  const event = prepareWebhookEvent(env, "account.verified", `account.verified:${signUpId}`, { accountId: signUpId, email }, now, {
-    sql: "EXISTS (SELECT 1 FROM email_verifications WHERE token_hash = ?1 AND claim = ?2) AND EXISTS (SELECT 1 FROM accounts WHERE id = ?3)",
-    params: [tokenHash, claim, signUpId],
-  });
+  const event = describeWebhookEvent(env, "account.verified", `account.verified:${signUpId}`, { accountId: signUpId, email }, now);
   // D1 wants exactly as many values as the highest `?n` of a statement: the last two have no `?5`.
   const [, created] = await env.DB.batch([
     env.DB.prepare(VERIFICATION_QUERIES.claim).bind(signUpId, passwordHash, tokenHash, claim, now),
     env.DB.prepare(VERIFICATION_QUERIES.createAccountIfClaimed).bind(signUpId, passwordHash, tokenHash, claim, now),
-    ...(event ? [event.statement] : []),
+    ...(event ? [env.DB.prepare(VERIFICATION_QUERIES.accountVerifiedEvent).bind(...event.values, tokenHash, claim, signUpId)] : []),
     env.DB.prepare(VERIFICATION_QUERIES.deleteOthersIfClaimed).bind(signUpId, passwordHash, tokenHash, claim),
     env.DB.prepare(VERIFICATION_QUERIES.deleteSignUpIfClaimed).bind(signUpId, passwordHash, tokenHash, claim),
   ]);

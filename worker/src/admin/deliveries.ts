@@ -14,10 +14,14 @@ import { enqueueMail, readMailJob, type NewMailJob } from "../jobs/mail-jobs.ts"
 import type { MailKind } from "../mail/mail-message.ts";
 
 export const ADMIN_DELIVERY_QUERIES = {
-  // The filters are optional: a NULL parameter matches every row. The cursor is the last seq seen.
-  list: `SELECT seq, id, kind, status, to_address, attempts, last_error, created_at, updated_at FROM mail_deliveries
-    WHERE (?1 IS NULL OR to_address = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR seq < ?4)
+  // Newest first from the cursor (the last seq seen), through the recipient index or the rowid;
+  // a NULL status or kind matches every row.
+  listForRecipient: `SELECT seq, id, kind, status, to_address, attempts, last_error, created_at, updated_at FROM mail_deliveries
+    WHERE to_address = ?1 AND seq < ?4 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR kind = ?3)
     ORDER BY seq DESC LIMIT ?5`,
+  listAll: `SELECT seq, id, kind, status, to_address, attempts, last_error, created_at, updated_at FROM mail_deliveries
+    WHERE seq < ?3 AND (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR kind = ?2)
+    ORDER BY seq DESC LIMIT ?4`,
   findJob: "SELECT status, job FROM mail_deliveries WHERE id = ?",
 } as const;
 
@@ -37,10 +41,12 @@ interface DeliveryRow {
 export async function listDeliveries(env: Env, query: DeliveriesQuery): Promise<DeliveriesResponse> {
   // An address is stored as the mail went out: with its domain in ASCII (shared/email-address.ts).
   const to = query.to === undefined ? null : (emailAddressSchema.safeParse(query.to).data ?? query.to);
-  const before = query.cursor === undefined ? null : readCursor(query.cursor);
-  const { results } = await env.DB.prepare(ADMIN_DELIVERY_QUERIES.list)
-    .bind(to, query.status ?? null, query.kind ?? null, before, query.limit + 1)
-    .all<DeliveryRow>();
+  const before = (query.cursor === undefined ? null : readCursor(query.cursor)) ?? Number.MAX_SAFE_INTEGER;
+  const statement =
+    to === null
+      ? env.DB.prepare(ADMIN_DELIVERY_QUERIES.listAll).bind(query.status ?? null, query.kind ?? null, before, query.limit + 1)
+      : env.DB.prepare(ADMIN_DELIVERY_QUERIES.listForRecipient).bind(to, query.status ?? null, query.kind ?? null, before, query.limit + 1);
+  const { results } = await statement.all<DeliveryRow>();
   const page = results.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -13,7 +13,7 @@
  * curl -s http://127.0.0.1:8787/dev/accounts -H 'content-type: application/json' \
  *   -d '{"email":"ada@example.com","password":"a long passphrase"}'   # 201 {"id":"…","email":"ada@example.com"}
  */
-import { createAccountRequestSchema, type AccountResponse } from "../../../shared/contract.ts";
+import type { AccountResponse } from "../../../shared/contract.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import { message } from "../../../shared/i18n/translator.ts";
 import { describePasswordProblem } from "../../../shared/password-policy.ts";
@@ -23,9 +23,8 @@ import { readConfig } from "../config.ts";
 import { hashPassword } from "../crypto/password-hash.ts";
 import { readJsonBody } from "../http/json-body.ts";
 import { ProblemError } from "../http/problem.ts";
+import { devAccountRequestSchema } from "./dev-contract.ts";
 
-/** The sign-up's own fields and checks; a seed has no client to send a link to. */
-const devAccountRequestSchema = createAccountRequestSchema.pick({ email: true, password: true });
 
 /** Creates a verified account for the body's address and password (201), or answers 409 when the address has one. */
 export async function handleDevAccountRequest(request: Request, env: Env): Promise<Response> {

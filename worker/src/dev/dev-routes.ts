@@ -15,6 +15,7 @@ import { listDeliveryRecords } from "../mail/delivery-records.ts";
 import { listSkippedRequests } from "../mail/skipped-requests.ts";
 import type { AppRouter, RouteArgs } from "../http/app-router.ts";
 import { handleDevAccountRequest } from "./dev-accounts.ts";
+import type { DeliveriesJson, MailboxJson } from "./dev-contract.ts";
 import { renderMailboxPage } from "./mailbox-page.tsx";
 import { findOutboxMessage, listOutboxMessages } from "./mailbox-queries.ts";
 
@@ -30,6 +31,7 @@ const PAGE_HEADERS = {
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   "referrer-policy": "no-referrer",
   "x-content-type-options": "nosniff",
+  "x-robots-tag": "noindex",
 };
 
 // The HTML part of an email is shown as it would arrive: inline styles allowed, scripts, forms
@@ -73,7 +75,7 @@ async function handleMailboxJsonRequest(request: DevRequest, env: Env): Promise<
     listOutboxMessages(env, { to, limit: MAILBOX_LIMIT }),
     listSkippedRequests(env, { to, limit: MAILBOX_LIMIT }),
   ]);
-  const body = {
+  const body: MailboxJson = {
     messages: messages.map(({ id, to, subject, text, html, contentLanguage, createdAt }) => ({
       id,
       to,
@@ -95,7 +97,7 @@ async function handleDeliveriesJsonRequest(request: DevRequest, env: Env): Promi
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
   }));
-  return Response.json({ deliveries }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ deliveries } satisfies DeliveriesJson, { headers: { "cache-control": "no-store" } });
 }
 
 async function handleMailboxPageRequest(request: DevRequest, env: Env): Promise<Response> {

@@ -52,6 +52,7 @@ function MailboxPage({ appName, deepLinkScheme, to, messages, skipped, deliverie
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
         <title>{`Mailbox (development) — ${appName}`}</title>
         <link rel="stylesheet" href="/styles.css" />
       </head>

@@ -5,7 +5,7 @@
  * (requester-network.ts), which is all a sign-in may revoke. Every query lives in
  * `RESET_TOKEN_QUERIES` so the schema test can plan it.
  */
-import { announceWebhookEvents, prepareWebhookEvent } from "../webhooks/webhook-events.ts";
+import { announceWebhookEvents, describeWebhookEvent, insertWebhookEventWhere } from "../webhooks/webhook-events.ts";
 import type { ResetClient } from "../../../shared/contract.ts";
 import { PASSWORD_STILL_USABLE } from "../accounts/accounts.ts";
 
@@ -39,6 +39,8 @@ export const RESET_TOKEN_QUERIES = {
     AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
   deleteSessionsIfClaimed: `DELETE FROM sessions
     WHERE account_id = ? AND EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ? AND claim = ?)`,
+  // The confirm batch's `password_reset.completed` event: stored only if that batch claimed the token.
+  resetCompletedEvent: insertWebhookEventWhere("EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ?1 AND claim = ?2)"),
 } as const;
 
 export interface ResetTokenRecord {
@@ -136,20 +138,19 @@ export async function claimResetTokenAndSetPassword(
 ): Promise<boolean> {
   const { tokenHash, accountId, passwordHash, claim, now } = input;
   // The `password_reset.completed` event is stored by the batch that sets the password, only if it wins.
-  const event = prepareWebhookEvent(
+  const event = describeWebhookEvent(
     env,
     "password_reset.completed",
     `password_reset.completed:${tokenHash}`,
     { accountId, email: input.email, method: input.method, client: input.client },
     now,
-    { sql: "EXISTS (SELECT 1 FROM password_reset_tokens WHERE token_hash = ?1 AND claim = ?2)", params: [tokenHash, claim] },
   );
   const [claimed] = await env.DB.batch([
     env.DB.prepare(RESET_TOKEN_QUERIES.claim).bind(now, claim, tokenHash, now),
     env.DB.prepare(RESET_TOKEN_QUERIES.setPasswordIfClaimed).bind(passwordHash, now, accountId, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteOthersIfClaimed).bind(accountId, tokenHash, tokenHash, claim),
     env.DB.prepare(RESET_TOKEN_QUERIES.deleteSessionsIfClaimed).bind(accountId, tokenHash, claim),
-    ...(event ? [event.statement] : []),
+    ...(event ? [env.DB.prepare(RESET_TOKEN_QUERIES.resetCompletedEvent).bind(...event.values, tokenHash, claim)] : []),
   ]);
   const won = claimed?.meta.changes === 1;
   if (won) await announceWebhookEvents(env, [event]);

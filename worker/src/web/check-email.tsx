@@ -2,37 +2,45 @@
  * `/forgot-password/check-email`: where POST /forgot-password sends the browser (303), and
  * where a code from the email is redeemed. A right code moves the fresh reset token into the
  * HttpOnly reset cookie, never the URL, and answers 303 to the same "Choose a new password"
- * form a link opens. Wrong codes re-render the page with one message that reads the same
- * whether or not the address has an account; the per-network limit is shared with the API.
+ * form a link opens. A wrong code answers 303 back to this page (POST/redirect/GET, see
+ * code-refusals.ts), which then says so in one message that reads the same whether or not the
+ * address has an account. Something that cannot be a code spends no guess and is re-shown at
+ * once (422); the per-network limit is shared with the API.
  */
 import { firstProblemOf, PagePath } from "../../../shared/contract.ts";
 import { message, type Message } from "../../../shared/i18n/translator.ts";
-import { emailAddressSchema } from "../../../shared/email-address.ts";
-import { normalizeResetCode, RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET } from "../../../shared/reset-code.ts";
+import { displayEmail, EMAIL_MAX_LENGTH, emailAddressSchema } from "../../../shared/email-address.ts";
+import { normalizeResetCode, RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET, RESET_CODE_INPUT_MAX_LENGTH } from "../../../shared/reset-code.ts";
 import { readConfig } from "../config.ts";
 import { readClientIp } from "../http/client-ip.ts";
 import { clock } from "../platform/clock.ts";
 import { redeemResetCodeFromNetwork } from "../reset/code-redemption.ts";
+import { countRefusal, forgetCodeRefusals, readCodeRefusals, rememberCodeRefusals } from "./code-refusals.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { clearPageCookie, readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { CheckEmailPage, type CheckEmailPageProps } from "./pages/check-email.tsx";
 import { renderPage } from "./render.ts";
+import { redirectTo } from "./signed-in.ts";
 
-type PageState = Pick<CheckEmailPageProps, "email" | "code" | "wrongCodes" | "errors">;
+type PageState = Pick<CheckEmailPageProps, "email" | "code" | "errors">;
 
-/** GET: the "check your email" answer with the code form. */
+/** GET: the "check your email" answer with the code form, and the latest refusal once after a wrong code. */
 export function showCheckEmail(request: Request, env: Env): Promise<Response> {
-  return renderCheckEmail(request, env, {}, 200);
+  const refusals = readCodeRefusals(request);
+  if (!refusals) return renderCheckEmail(request, env, {}, 200);
+  const state: PageState = { email: displayEmail(refusals.email) };
+  if (!refusals.unseen) return renderCheckEmail(request, env, state, 200);
+  const seen = rememberCodeRefusals(request, { ...refusals, unseen: false }, readConfig(env).resetTokenTtlMs / 1000);
+  return renderCheckEmail(request, env, { ...state, errors: { code: describeRefusedCode(refusals.count) } }, 200, {}, [seen]);
 }
 
 /** POST (after the CSRF check): redeem a code. */
 export async function submitResetCode(request: Request, env: Env): Promise<Response> {
   const fields = await readSubmittedFields(request);
-  const typedEmail = readField(fields, "email").slice(0, 254);
-  const typedCode = readField(fields, "code").slice(0, 32);
-  const wrongCodes = Math.min(99, Math.max(0, Number.parseInt(readField(fields, "wrong_codes"), 10) || 0));
-  const state: PageState = { email: typedEmail, code: typedCode, wrongCodes };
+  const typedEmail = readField(fields, "email").slice(0, EMAIL_MAX_LENGTH);
+  const typedCode = readField(fields, "code").slice(0, RESET_CODE_INPUT_MAX_LENGTH);
+  const state: PageState = { email: typedEmail, code: typedCode };
 
   const email = emailAddressSchema.safeParse(typedEmail);
   const code = normalizeResetCode(typedCode);
@@ -47,24 +55,21 @@ export async function submitResetCode(request: Request, env: Env): Promise<Respo
   const outcome = await redeemResetCodeFromNetwork(env, { email: email.data, code, ip: readClientIp(request) });
   if (outcome.ok) {
     const maxAgeSeconds = (outcome.expiresAt - clock.now()) / 1000;
-    return new Response(null, {
-      status: 303,
-      headers: [
-        ["location", PagePath.resetPassword],
-        ["set-cookie", setPageCookie(request, "reset", outcome.token, maxAgeSeconds)],
-        ["set-cookie", clearPageCookie(request, "resetEmail")],
-      ],
-    });
+    return redirectTo(PagePath.resetPassword, [
+      setPageCookie(request, "reset", outcome.token, maxAgeSeconds),
+      clearPageCookie(request, "resetEmail"),
+      forgetCodeRefusals(request),
+    ]);
   }
   if (outcome.reason === "rate_limited") {
     const form = message("checkEmailPage.tooManyCodes", { minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)) });
     return renderCheckEmail(request, env, { ...state, errors: { form } }, 429, { "retry-after": String(outcome.retryAfterSeconds) });
   }
-  const refused = { ...state, code: "", wrongCodes: wrongCodes + 1 };
-  return renderCheckEmail(request, env, { ...refused, errors: { code: describeRefusedCode(wrongCodes + 1) } }, 400);
+  const refusals = countRefusal(readCodeRefusals(request), email.data);
+  return redirectTo(PagePath.checkEmail, [rememberCodeRefusals(request, refusals, readConfig(env).resetTokenTtlMs / 1000)]);
 }
 
-/** What the page says after `wrongCodes` refusals it has seen (the guess budget is the server's). */
+/** What the page says after `wrongCodes` refusals in a row (the guess budget is the server's). */
 export function describeRefusedCode(wrongCodes: number): Message {
   return message(wrongCodes >= RESET_CODE_GUESS_BUDGET ? "resetCode.refusedLast" : "resetCode.refused", { budget: RESET_CODE_GUESS_BUDGET });
 }
@@ -81,6 +86,7 @@ async function renderCheckEmail(
   state: PageState,
   status: number,
   headers: Record<string, string> = {},
+  cookies: readonly (string | null)[] = [],
 ): Promise<Response> {
   const config = readConfig(env);
   const { token, setCookie } = await issueCsrfToken(request, env);
@@ -92,6 +98,6 @@ async function renderCheckEmail(
       showDevMailbox={config.environment === "development"}
       {...state}
     />,
-    { status, headers, cookies: [setCookie] },
+    { status, headers, cookies: [setCookie, ...cookies] },
   );
 }

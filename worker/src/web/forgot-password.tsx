@@ -13,9 +13,11 @@ import { requestPasswordReset } from "../reset/password-reset.ts";
 import { issueCsrfToken } from "./csrf/index.ts";
 import { readPageLocale } from "../i18n/request-locale.ts";
 import { readField, readSubmittedFields, readTimeZoneField } from "./form-body.ts";
+import { forgetCodeRefusals } from "./code-refusals.ts";
 import { setPageCookie } from "./page-cookies.ts";
 import { ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
 import { renderPage } from "./render.ts";
+import { redirectTo } from "./signed-in.ts";
 
 /** GET: the empty form. */
 export async function showForgotPasswordForm(request: Request, env: Env): Promise<Response> {
@@ -49,9 +51,7 @@ export async function submitForgotPasswordForm(request: Request, env: Env): Prom
       headers: { "retry-after": String(result.retryAfterSeconds) },
     });
   }
-  return new Response(null, {
-    status: 303,
-    // The cookie lasts as long as a link: the page it leads to also takes the emailed code.
-    headers: { location: PagePath.checkEmail, "set-cookie": setPageCookie(request, "resetEmail", parsed.data, config.resetTokenTtlMs / 1000) },
-  });
+  // The cookie lasts as long as a link: the page it leads to also takes the emailed code. The new
+  // email brings a new code, so the refusals counted for the old one are forgotten.
+  return redirectTo(PagePath.checkEmail, [setPageCookie(request, "resetEmail", parsed.data, config.resetTokenTtlMs / 1000), forgetCodeRefusals(request)]);
 }

@@ -36,6 +36,8 @@ export const PAGE_COOKIES = {
   verifyDone: { name: "resetkit_verify_done", sameSite: "strict" },
   /** The address typed into /forgot-password, for its "check your email" page and code form. */
   resetEmail: { name: "resetkit_check_email", sameSite: "strict" },
+  /** The codes the code form saw refused, for the page its 303 leads to (code-refusals.ts). */
+  codeRefusals: { name: "resetkit_code_refusals", sameSite: "strict" },
   /** The address typed into /sign-up, for its "check your email" page. */
   signUpEmail: { name: "resetkit_sign_up_email", sameSite: "strict" },
   /**

@@ -5,8 +5,9 @@
  * event is made at all.
  *
  * @example
- * const event = prepareWebhookEvent(env, "password.changed", `password.changed:${id}:${now}`, { accountId, email }, now, stillTrue);
- * await env.DB.batch([...change, ...(event ? [event.statement] : [])]);
+ * const event = describeWebhookEvent(env, "password.changed", `password.changed:${id}:${now}`, { accountId, email }, now);
+ * const insert = event && env.DB.prepare(ACCOUNT_QUERIES.passwordChangedEvent).bind(...event.values, id, hash, now);
+ * await env.DB.batch([...change, ...(insert ? [insert] : [])]);
  * await announceWebhookEvents(env, [event]);
  */
 import type { WebhookEvent, WebhookEventData, WebhookEventType } from "../../../shared/webhook-events.ts";
@@ -26,23 +27,35 @@ export interface PreparedWebhookEvent {
   statement: D1PreparedStatement;
 }
 
-/** SQL that must hold for the event to be true, with its parameters: the batch's own condition. */
-export interface EventCondition {
-  sql: string;
-  params: readonly unknown[];
+/** An event ready to be stored: its id, and the first five values of its insert statement. */
+export interface WebhookEventValues {
+  id: string;
+  /** Bind these first, then the condition's own values (`?6` on). */
+  values: [id: string, sourceKey: string, type: WebhookEventType, body: string, now: number];
 }
 
 /** How long an event may stay "pending" before the sweep queues it. */
 export const PENDING_GRACE_MS = 60_000;
 
+const INSERT_COLUMNS = "INSERT INTO webhook_events (id, source_key, type, body, status, created_at, updated_at)";
+
+/**
+ * The statement that stores an event only while `condition` holds when its batch runs (for
+ * example: only if the claim in the same batch won). The condition numbers its own values from
+ * `?1`; they follow the event's five. Areas keep the result in their `*_QUERIES` table, so the
+ * query-plan test sees it.
+ *
+ * @example
+ * accountVerifiedEvent: insertWebhookEventWhere("EXISTS (SELECT 1 FROM accounts WHERE id = ?1)"),
+ */
+export function insertWebhookEventWhere(condition: string): string {
+  const shifted = condition.replace(/\?(\d+)/g, (_match, index: string) => `?${Number(index) + 5}`);
+  return `${INSERT_COLUMNS} SELECT ?1, ?2, ?3, ?4, 'pending', ?5, ?5 WHERE ${shifted} ON CONFLICT (source_key) DO NOTHING`;
+}
+
 export const WEBHOOK_EVENT_QUERIES = {
-  insert: `INSERT INTO webhook_events (id, source_key, type, body, status, created_at, updated_at)
-    VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?5) ON CONFLICT (source_key) DO NOTHING`,
-  // The same, only while `condition` holds (appended in SQL by prepareWebhookEvent).
-  insertIf: `INSERT INTO webhook_events (id, source_key, type, body, status, created_at, updated_at)
-    SELECT ?1, ?2, ?3, ?4, 'pending', ?5, ?5 WHERE`,
   // `mail.failed` is read from the delivery record itself, so it says exactly what was recorded.
-  insertMailFailed: `INSERT INTO webhook_events (id, source_key, type, body, status, created_at, updated_at)
+  insertMailFailed: `${INSERT_COLUMNS}
     SELECT ?1, 'mail.failed:' || id, 'mail.failed',
       json_object('type', 'mail.failed', 'timestamp', ?3, 'data',
         json_object('deliveryId', id, 'kind', kind, 'to', to_address, 'reason', COALESCE(last_error, 'failed'))),
@@ -54,29 +67,20 @@ export const WEBHOOK_EVENT_QUERIES = {
 } as const;
 
 /**
- * The statement that stores an event, or null when webhooks are off. `sourceKey` names what the
- * event is about, so the same change emitted twice is stored once. With a `condition` the event
- * is stored only if it holds when the batch runs, e.g. only if the claim in the same batch won.
+ * The id and values of an event about to be stored, or null when webhooks are off. `sourceKey`
+ * names what the event is about, so the same change emitted twice is stored once.
  */
-export function prepareWebhookEvent<Type extends WebhookEventType>(
+export function describeWebhookEvent<Type extends WebhookEventType>(
   env: Env,
   type: Type,
   sourceKey: string,
   data: WebhookEventData<Type>,
   now: number,
-  condition?: EventCondition,
-): PreparedWebhookEvent | null {
+): WebhookEventValues | null {
   if (readConfig(env).webhooks.url === undefined) return null;
   const id = `msg_${encodeBase64Url(random.bytes(18))}`;
   const body: WebhookEvent<Type> = { type, timestamp: new Date(now).toISOString(), data };
-  const params = [id, sourceKey, type, JSON.stringify(body), now];
-  const statement = condition
-    ? env.DB.prepare(`${WEBHOOK_EVENT_QUERIES.insertIf} ${renumber(condition.sql, params.length)} ON CONFLICT (source_key) DO NOTHING`).bind(
-        ...params,
-        ...condition.params,
-      )
-    : env.DB.prepare(WEBHOOK_EVENT_QUERIES.insert).bind(...params);
-  return { id, statement };
+  return { id, values: [id, sourceKey, type, JSON.stringify(body), now] };
 }
 
 /**
@@ -94,7 +98,7 @@ export function prepareMailFailedEvent(env: Env, deliveryId: string, now: number
  * Queues the events a batch has just stored. An event whose condition did not hold has no row,
  * and its message is dropped by the consumer; a send that fails is caught up by the sweep.
  */
-export async function announceWebhookEvents(env: Env, events: ReadonlyArray<PreparedWebhookEvent | null>): Promise<void> {
+export async function announceWebhookEvents(env: Env, events: ReadonlyArray<{ id: string } | null>): Promise<void> {
   const ids = events.flatMap((event) => (event ? [event.id] : []));
   if (ids.length === 0) return;
   try {
@@ -116,7 +120,3 @@ export async function sweepPendingWebhookEvents(env: Env, now: number, limit = 5
   return results.length;
 }
 
-/** Shifts `?1`, `?2` … in a condition past the insert's own parameters. */
-function renumber(sql: string, offset: number): string {
-  return sql.replace(/\?(\d+)/g, (_match, index: string) => `?${Number(index) + offset}`);
-}

@@ -31,7 +31,12 @@ export interface AccountPageProps {
 export function AccountPage({ appName, csrfToken, email, minLength, errors = {}, notice }: AccountPageProps) {
   const { t } = useI18n();
   const say = (problem: Message | undefined) => (problem ? t(problem) : undefined);
-  const messages = [errors.form, errors.currentPassword, errors.password, errors.confirmPassword].flatMap((problem) => (problem ? [t(problem)] : []));
+  const labels = { current_password: t("account.currentLabel"), password: t("account.newLabel"), confirm_password: t("account.confirmLabel") };
+  const invalid = [
+    { id: "current_password", label: labels.current_password, problem: errors.currentPassword },
+    { id: "password", label: labels.password, problem: errors.password },
+    { id: "confirm_password", label: labels.confirm_password, problem: errors.confirmPassword },
+  ].filter(({ problem }) => problem);
   return (
     <Layout appName={appName} title={t("account.title")} withPasswordFeedback>
       <h1>{t("account.title")}</h1>
@@ -48,13 +53,13 @@ export function AccountPage({ appName, csrfToken, email, minLength, errors = {},
         </p>
       ) : null}
       <h2>{t("account.changeTitle")}</h2>
-      <ErrorSummary messages={messages} />
+      <ErrorSummary messages={errors.form ? [t(errors.form)] : []} fields={invalid} headingLevel={3} />
       <form method="post" action={PagePath.account} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
         <CsrfField token={csrfToken} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="current_password"
-          label={t("account.currentLabel")}
+          label={labels.current_password}
           type="password"
           autoComplete="current-password"
           error={say(errors.currentPassword)}
@@ -63,7 +68,7 @@ export function AccountPage({ appName, csrfToken, email, minLength, errors = {},
         />
         <Field
           id="password"
-          label={t("account.newLabel")}
+          label={labels.password}
           type="password"
           autoComplete="new-password"
           hint={usePolicyHint(minLength)}
@@ -74,7 +79,7 @@ export function AccountPage({ appName, csrfToken, email, minLength, errors = {},
         />
         <Field
           id="confirm_password"
-          label={t("account.confirmLabel")}
+          label={labels.confirm_password}
           type="password"
           autoComplete="new-password"
           error={say(errors.confirmPassword)}

@@ -5,10 +5,11 @@
  * Every message reads the same whether or not the address has an account.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { displayEmail } from "../../../../shared/email-address.ts";
+import { displayEmail, EMAIL_MAX_LENGTH } from "../../../../shared/email-address.ts";
 import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { Message } from "../../../../shared/i18n/translator.ts";
-import { RESET_CODE_EXAMPLE } from "../../../../shared/reset-code.ts";
+import { RESET_CODE_INPUT_MAX_LENGTH } from "../../../../shared/reset-code.ts";
+import { ResetCodeExample } from "../../../../shared/ui/ResetCodeExample.tsx";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -23,8 +24,6 @@ export interface CheckEmailPageProps {
   /** What was typed, re-shown after an error. */
   email?: string;
   code?: string;
-  /** Wrong codes this page has seen so far, carried in a hidden field. */
-  wrongCodes?: number;
   errors?: { email?: Message | undefined; code?: Message | undefined; form?: Message };
 }
 
@@ -32,8 +31,12 @@ export interface CheckEmailPageProps {
 export function CheckEmailPage(props: CheckEmailPageProps) {
   const { appName, csrfToken, ttlMinutes, knownEmail, showDevMailbox, errors = {} } = props;
   const { t } = useI18n();
-  const messages = [errors.form, errors.email, errors.code].flatMap((problem) => (problem ? [t(problem)] : []));
-  const example = <Isolated>{RESET_CODE_EXAMPLE}</Isolated>;
+  const labels = { email: t("forgotPassword.emailLabel"), code: t("resetCode.label") };
+  const invalid = [
+    { id: "email", label: labels.email, problem: errors.email },
+    { id: "code", label: labels.code, problem: errors.code },
+  ].filter(({ problem }) => problem);
+  const example = <ResetCodeExample />;
   return (
     <Layout appName={appName} title={knownEmail ? t("checkEmail.title") : t("resetCode.enterTitle")} withCodeFormatting>
       {knownEmail ? (
@@ -55,26 +58,27 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
       {showDevMailbox ? <DevMailboxNotice /> : null}
       <h2>{knownEmail ? t("checkEmail.otherDevice") : t("checkEmailPage.yourCode")}</h2>
       {knownEmail ? <p>{t("checkEmail.otherDeviceHint")}</p> : null}
-      <ErrorSummary messages={messages} />
+      {/* The form is part of the section above, so its summary's heading is one level below. */}
+      <ErrorSummary messages={errors.form ? [t(errors.form)] : []} fields={invalid} headingLevel={3} />
       <form method="post" action={PagePath.checkEmail} noValidate>
         <CsrfField token={csrfToken} />
-        <input type="hidden" name="wrong_codes" value={String(props.wrongCodes ?? 0)} />
         {knownEmail ? (
           <input type="hidden" name="email" value={knownEmail} />
         ) : (
           <Field
             id="email"
-            label={t("forgotPassword.emailLabel")}
+            label={labels.email}
             type="email"
             autoComplete="email"
             defaultValue={props.email}
             error={errors.email ? t(errors.email) : undefined}
             autoFocus={Boolean(errors.email)}
+            inputProps={{ maxLength: EMAIL_MAX_LENGTH }}
           />
         )}
         <Field
           id="code"
-          label={t("resetCode.label")}
+          label={labels.code}
           type="text"
           autoComplete="one-time-code"
           hint={<Rich id="resetCode.hint" values={{ example }} />}
@@ -84,7 +88,7 @@ export function CheckEmailPage(props: CheckEmailPageProps) {
           inputProps={{
             autoCapitalize: "characters",
             spellCheck: false,
-            maxLength: 32,
+            maxLength: RESET_CODE_INPUT_MAX_LENGTH,
             className: "code-input",
             dir: "ltr",
           }}

@@ -3,6 +3,7 @@
  * "check your email" answer every address gets alike is in `check-email.tsx`.
  */
 import { PagePath } from "../../../../shared/contract.ts";
+import { EMAIL_MAX_LENGTH } from "../../../../shared/email-address.ts";
 import { Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { Message, MessageKey } from "../../../../shared/i18n/translator.ts";
 import { CsrfField, ErrorSummary, Field, TimeZoneField } from "./form-parts.tsx";
@@ -19,22 +20,25 @@ export interface ForgotPasswordPageProps {
 export function ForgotPasswordPage({ appName, csrfToken, email, error }: ForgotPasswordPageProps) {
   const { t } = useI18n();
   const sentence = error ? t(error) : undefined;
+  const label = t("forgotPassword.emailLabel");
   return (
     <Layout appName={appName} title={t("forgotPassword.title")}>
       <h1>{t("forgotPassword.title")}</h1>
       <p>{t("forgotPassword.intro")}</p>
-      <ErrorSummary messages={sentence ? [sentence] : []} />
+      <ErrorSummary fields={sentence ? [{ id: "email", label }] : []} />
       <form method="post" action={PagePath.forgotPassword} noValidate>
         <CsrfField token={csrfToken} />
         <TimeZoneField />
         <Field
           id="email"
-          label={t("forgotPassword.emailLabel")}
+          label={label}
           type="email"
           autoComplete="email"
           defaultValue={email}
           error={sentence}
-          autoFocus={Boolean(error)}
+          // The page's one field: the cursor waits in it, as on the sign-up form.
+          autoFocus
+          inputProps={{ maxLength: EMAIL_MAX_LENGTH }}
         />
         <button className="button button-primary" type="submit" data-submitting-label={t("forgotPassword.submitting")}>
           {t("forgotPassword.submit")}

@@ -1,12 +1,13 @@
 /**
- * The frame every edge page shares: document head, the one stylesheet, the icon, landmarks
- * (header with the language chooser, main, footer) and a single card, in the page's language and
- * writing direction. Nothing inline: the CSP forbids inline script and style, so the pages'
+ * The frame every edge page shares: document head (marked `noindex`, like the `X-Robots-Tag` of
+ * secure-headers/), the one stylesheet, the icon, landmarks (header with the language chooser,
+ * main, footer) and a single card, in the page's language and writing direction. Nothing inline: the CSP forbids inline script and style, so the pages'
  * scripts are external files (worker/browser, bundled into worker/public).
  */
 import type { ReactNode } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { LanguageChooser } from "./language-chooser.tsx";
+import { RateLimitTip } from "./rate-limit-tip.tsx";
 
 export interface LayoutProps {
   appName: string;
@@ -18,16 +19,19 @@ export interface LayoutProps {
   withCodeFormatting?: boolean;
   /** Sends the browser on to `refreshTo` at once (used without JavaScript, so no script needed). */
   refreshTo?: string;
+  /** A card wide enough for tables (the API reference), instead of the forms' narrow column. */
+  wide?: boolean;
 }
 
 /** The HTML document around a page's content. */
-export function Layout({ appName, title, children, withPasswordFeedback, withCodeFormatting, refreshTo }: LayoutProps) {
+export function Layout({ appName, title, children, withPasswordFeedback, withCodeFormatting, refreshTo, wide }: LayoutProps) {
   const { t, locale, dir } = useI18n();
   return (
     <html lang={locale} dir={dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
         {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
         <title>{t("page.title", { title, appName })}</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
@@ -42,7 +46,10 @@ export function Layout({ appName, title, children, withPasswordFeedback, withCod
           <LanguageChooser />
         </header>
         <main className="page-main">
-          <div className="card">{children}</div>
+          <div className={wide ? "card card-wide" : "card"}>
+            {children}
+            <RateLimitTip />
+          </div>
         </main>
         <footer className="page-footer">
           <p>{t("page.footer", { appName })}</p>

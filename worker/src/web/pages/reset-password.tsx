@@ -28,32 +28,36 @@ export function ResetPasswordPage({ appName, csrfToken, formId, email, maskedEma
   const { t } = useI18n();
   const passwordError = errors.password ? t(errors.password) : undefined;
   const confirmationError = errors.confirmPassword ? t(errors.confirmPassword) : undefined;
-  const messages = [passwordError, confirmationError].filter((message): message is string => Boolean(message));
+  const labels = { password: t("resetPassword.passwordLabel"), confirm_password: t("resetPassword.confirmationLabel") };
+  const invalid = [
+    { id: "password", label: labels.password, problem: passwordError },
+    { id: "confirm_password", label: labels.confirm_password, problem: confirmationError },
+  ].filter(({ problem }) => problem);
   return (
     <Layout appName={appName} title={t("resetPassword.title")} withPasswordFeedback>
       <h1>{t("resetPassword.title")}</h1>
       <p>
         <Rich id="resetPassword.forAccount" values={{ email: <Isolated>{maskedEmail}</Isolated> }} />
       </p>
-      <ErrorSummary messages={messages} />
+      <ErrorSummary fields={invalid} />
       <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="form_id" value={formId} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="password"
-          label={t("resetPassword.passwordLabel")}
+          label={labels.password}
           type="password"
           autoComplete="new-password"
           hint={usePolicyHint(minLength)}
           error={passwordError}
-          autoFocus={Boolean(passwordError) || messages.length === 0}
+          autoFocus={Boolean(passwordError) || invalid.length === 0}
           withLiveFeedback
           inputProps={{ maxLength: 512 }}
         />
         <Field
           id="confirm_password"
-          label={t("resetPassword.confirmationLabel")}
+          label={labels.confirm_password}
           type="password"
           autoComplete="new-password"
           error={confirmationError}

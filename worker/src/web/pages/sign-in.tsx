@@ -5,6 +5,7 @@
  * managers fill them in.
  */
 import { PagePath } from "../../../../shared/contract.ts";
+import { EMAIL_MAX_LENGTH } from "../../../../shared/email-address.ts";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
 import type { Message } from "../../../../shared/i18n/translator.ts";
 import { CsrfField, ErrorSummary, Field } from "./form-parts.tsx";
@@ -27,7 +28,7 @@ export interface SignInPageProps {
 export function SignInPage({ appName, csrfToken, email, error, emailError, notice }: SignInPageProps) {
   const { t } = useI18n();
   const emailSentence = emailError ? t(emailError) : undefined;
-  const messages = [error ? t(error) : undefined, emailSentence].filter((message): message is string => Boolean(message));
+  const emailLabel = t("signIn.emailLabel");
   return (
     <Layout appName={appName} title={t("signIn.title")}>
       <h1>{t("signIn.title")}</h1>
@@ -36,18 +37,18 @@ export function SignInPage({ appName, csrfToken, email, error, emailError, notic
           {t(notice)}
         </p>
       ) : null}
-      <ErrorSummary messages={messages} withTitle={false} />
+      <ErrorSummary messages={error ? [t(error)] : []} fields={emailSentence ? [{ id: "email", label: emailLabel }] : []} />
       <form method="post" action={PagePath.signIn} noValidate>
         <CsrfField token={csrfToken} />
         <Field
           id="email"
-          label={t("signIn.emailLabel")}
+          label={emailLabel}
           type="email"
           autoComplete="username"
           defaultValue={email}
           error={emailSentence}
           autoFocus={!email || Boolean(emailError)}
-          inputProps={{ maxLength: 254 }}
+          inputProps={{ maxLength: EMAIL_MAX_LENGTH }}
         />
         <Field
           id="password"

@@ -5,7 +5,7 @@
  * ones the desktop app uses too.
  */
 import { PagePath } from "../../../../shared/contract.ts";
-import { displayEmail } from "../../../../shared/email-address.ts";
+import { displayEmail, EMAIL_MAX_LENGTH } from "../../../../shared/email-address.ts";
 import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { Message } from "../../../../shared/i18n/translator.ts";
 import { DevMailboxNotice } from "./check-email.tsx";
@@ -33,28 +33,33 @@ export interface SignUpPageProps {
 export function SignUpPage({ appName, csrfToken, minLength, signInUrl, email, errors = {} }: SignUpPageProps) {
   const { t } = useI18n();
   const say = (problem: Message | undefined) => (problem ? t(problem) : undefined);
-  const messages = [errors.email, errors.password, errors.confirmPassword].flatMap((problem) => (problem ? [t(problem)] : []));
+  const labels = { email: t("signUp.emailLabel"), password: t("signUp.passwordLabel"), confirm_password: t("signUp.confirmationLabel") };
+  const invalid = [
+    { id: "email", label: labels.email, problem: errors.email },
+    { id: "password", label: labels.password, problem: errors.password },
+    { id: "confirm_password", label: labels.confirm_password, problem: errors.confirmPassword },
+  ].filter(({ problem }) => problem);
   return (
     <Layout appName={appName} title={t("signUp.title")} withPasswordFeedback>
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
-      <ErrorSummary messages={messages} />
+      <ErrorSummary fields={invalid} />
       <form method="post" action={PagePath.signUp} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
         <CsrfField token={csrfToken} />
         <TimeZoneField />
         <Field
           id="email"
-          label={t("signUp.emailLabel")}
+          label={labels.email}
           type="email"
           autoComplete="username"
           defaultValue={email}
           error={say(errors.email)}
-          autoFocus={Boolean(errors.email) || messages.length === 0}
-          inputProps={{ maxLength: 254 }}
+          autoFocus={Boolean(errors.email) || invalid.length === 0}
+          inputProps={{ maxLength: EMAIL_MAX_LENGTH }}
         />
         <Field
           id="password"
-          label={t("signUp.passwordLabel")}
+          label={labels.password}
           type="password"
           autoComplete="new-password"
           hint={usePolicyHint(minLength)}
@@ -65,7 +70,7 @@ export function SignUpPage({ appName, csrfToken, minLength, signInUrl, email, er
         />
         <Field
           id="confirm_password"
-          label={t("signUp.confirmationLabel")}
+          label={labels.confirm_password}
           type="password"
           autoComplete="new-password"
           error={say(errors.confirmPassword)}

@@ -23,6 +23,7 @@ export interface VerifyEmailPageProps {
 export function VerifyEmailPage({ appName, csrfToken, email, maskedEmail, error }: VerifyEmailPageProps) {
   const { t } = useI18n();
   const sentence = error ? t(error) : undefined;
+  const label = t("verifyEmail.passwordLabel");
   return (
     <Layout appName={appName} title={t("verifyEmail.title")}>
       <h1>{t("verifyEmail.title")}</h1>
@@ -30,13 +31,13 @@ export function VerifyEmailPage({ appName, csrfToken, email, maskedEmail, error 
         <Rich id="verifyEmail.forAccount" values={{ email: <Isolated>{maskedEmail}</Isolated> }} />
       </p>
       <p>{t("verifyEmail.intro")}</p>
-      <ErrorSummary messages={sentence ? [sentence] : []} />
+      <ErrorSummary fields={sentence ? [{ id: "password", label }] : []} />
       <form method="post" action={PagePath.verifyEmail} noValidate>
         <CsrfField token={csrfToken} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           id="password"
-          label={t("verifyEmail.passwordLabel")}
+          label={label}
           type="password"
           autoComplete="current-password"
           error={sentence}

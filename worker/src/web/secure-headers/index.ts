@@ -1,8 +1,9 @@
 /**
  * Security headers for every HTML response of the edge pages: a strict CSP (no inline script
  * or style, no framing, forms post only to us), no referrer (reset links must not leak through
- * it), nosniff, HSTS over https, and `Cache-Control: no-store`. Every page either holds a CSRF
- * token or may show something derived from a reset token, so nothing here is cacheable.
+ * it), nosniff, HSTS over https, `Cache-Control: no-store` and `X-Robots-Tag: noindex`. Every page
+ * either holds a CSRF token or may show something derived from a reset token, so nothing here is
+ * cacheable, and none of it belongs in a search result (robots.txt asks crawlers to stay out too).
  *
  * @example
  * const applySecureHeaders = secureHeaders();
@@ -18,6 +19,7 @@ export interface SecureHeadersOptions {
   cacheControl: string;
   crossOriginOpenerPolicy: string;
   xFrameOptions: string;
+  xRobotsTag: string;
 }
 
 export const DEFAULT_OPTIONS: SecureHeadersOptions = {
@@ -36,6 +38,7 @@ export const DEFAULT_OPTIONS: SecureHeadersOptions = {
   cacheControl: "no-store",
   crossOriginOpenerPolicy: "same-origin",
   xFrameOptions: "DENY",
+  xRobotsTag: "noindex",
 };
 
 /** Builds the function that adds the headers to a response (a copy, so immutable responses work). */
@@ -54,6 +57,7 @@ export function secureHeaders(options: Partial<SecureHeadersOptions> = {}) {
     headers.set("cache-control", settings.cacheControl);
     headers.set("cross-origin-opener-policy", settings.crossOriginOpenerPolicy);
     headers.set("x-frame-options", settings.xFrameOptions);
+    headers.set("x-robots-tag", settings.xRobotsTag);
     if (new URL(request.url).protocol === "https:") headers.set("strict-transport-security", settings.strictTransportSecurity);
     return secured;
   };
