@@ -43,10 +43,6 @@ export function normalizePassword(password: string): string {
   return password.normalize("NFKC");
 }
 
-/** Returns true when the password appears in the common-password list, in any letter case. */
-export function isCommonPassword(password: string): boolean {
-  return isListedAsCommon(normalizePassword(password));
-}
 
 function isListedAsCommon(normalized: string): boolean {
   return getCommonPasswords().has(normalized.toLowerCase());

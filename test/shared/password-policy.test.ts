@@ -5,7 +5,6 @@ import {
   checkPassword,
   DEFAULT_PASSWORD_MIN_LENGTH,
   describePasswordProblem,
-  isCommonPassword,
   normalizePassword,
   PASSWORD_MAX_LENGTH,
 } from "../../shared/password-policy.ts";
@@ -57,9 +56,9 @@ describe("the password policy", () => {
   });
 
   it("refuses common passwords in any letter case", () => {
-    expect(isCommonPassword("QWERTY123456")).toBe(true);
-    expect(isCommonPassword("Password")).toBe(true);
-    expect(isCommonPassword("violet tractor under the bridge")).toBe(false);
+    expect(rulesOf("QWERTY123456")).toContain("common");
+    expect(rulesOf("Password")).toContain("common");
+    expect(rulesOf("violet tractor under the bridge")).not.toContain("common");
   });
 
   it("takes its common-password list from a package with at least 10,000 entries", () => {
@@ -76,13 +75,13 @@ describe("the password policy", () => {
     expect(normalizePassword("ｑｗｅｒｔｙ１２３４５６")).toBe("qwerty123456");
     expect(rulesOf("ｑｗｅｒｔｙ１２３４５６")).toEqual(["common"]);
     expect(rulesOf("ＱＷＥＲＴＹ１２３４５６")).toEqual(["common"]);
-    expect(isCommonPassword("ｐａｓｓｗｏｒｄ")).toBe(true);
+    expect(rulesOf("ｐａｓｓｗｏｒｄ")).toContain("common");
   });
 
   it("sees ligatures, superscripts and other compatibility characters as their plain letters", () => {
     // "ﬁ" is one character that NFKC turns into "fi"; "²" becomes "2"; "Ⅻ" becomes "XII".
     expect(normalizePassword("ﬁrefox²")).toBe("firefox2");
-    expect(isCommonPassword("ﬁrefox")).toBe(true);
+    expect(rulesOf("ﬁrefox")).toContain("common");
     expect(rulesOf("ﬁreﬁghter", { minLength: 8 })).toEqual(["common"]);
     expect(normalizePassword("football¹²³")).toBe("football123");
     expect(rulesOf("football¹²³", { minLength: 8 })).toEqual(["common"]);

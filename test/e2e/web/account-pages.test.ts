@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PagePath } from "../../../shared/contract.ts";
-import { AccountCopy, INVALID_CREDENTIALS_MESSAGE, SignInCopy } from "../../../shared/copy.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { launchChromium } from "../../support/chromium.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import {
@@ -20,6 +20,8 @@ import {
   takeScreenshots,
   watchCspViolations,
 } from "./web-e2e-fixtures.ts";
+
+const { t } = translatorFor("en");
 
 interface MailboxMessage {
   subject: string;
@@ -59,9 +61,9 @@ describe("signing in and the account page in Chromium", () => {
   }
 
   async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
-    await page.getByLabel(SignInCopy.emailLabel).fill(email);
-    await page.getByLabel(SignInCopy.passwordLabel, { exact: true }).fill(password);
-    await Promise.all([page.waitForURL(/\/(account|sign-in)$/), page.getByRole("button", { name: SignInCopy.submit }).click()]);
+    await page.getByLabel(t("signIn.emailLabel")).fill(email);
+    await page.getByLabel(t("signIn.passwordLabel"), { exact: true }).fill(password);
+    await Promise.all([page.waitForURL(/\/(account|sign-in)$/), page.getByRole("button", { name: t("signIn.submit") }).click()]);
   }
 
   async function readMailSubjects(email: string): Promise<string[]> {
@@ -89,7 +91,7 @@ describe("signing in and the account page in Chromium", () => {
 
     await signInOnPage(page, email, "not the password at all");
     expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
-    expect(await page.getByRole("alert").innerText()).toContain(INVALID_CREDENTIALS_MESSAGE);
+    expect(await page.getByRole("alert").innerText()).toContain(t("signIn.invalidCredentials"));
     await visit("sign-in-refused");
 
     await signInOnPage(page, email, ORIGINAL_PASSWORD);
@@ -101,18 +103,18 @@ describe("signing in and the account page in Chromium", () => {
     await visit("account");
 
     // A wrong current password is said next to that field, and the session stays.
-    await page.getByLabel(AccountCopy.currentLabel).fill("not the password at all");
-    await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel(AccountCopy.confirmLabel).fill(NEW_PASSWORD);
-    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: AccountCopy.submit }).click()]);
-    await page.locator(".field .error", { hasText: AccountCopy.currentPasswordWrong }).waitFor();
+    await page.getByLabel(t("account.currentLabel")).fill("not the password at all");
+    await page.getByLabel(t("account.newLabel"), { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(t("account.confirmLabel")).fill(NEW_PASSWORD);
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: t("account.submit") }).click()]);
+    await page.locator(".field .error", { hasText: t("account.currentPasswordWrong") }).waitFor();
     await visit("account-wrong-current");
 
-    await page.getByLabel(AccountCopy.currentLabel).fill(ORIGINAL_PASSWORD);
-    await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel(AccountCopy.confirmLabel).fill(NEW_PASSWORD);
-    await Promise.all([page.waitForURL(/\/account$/), page.getByRole("button", { name: AccountCopy.submit }).click()]);
-    await page.getByText(AccountCopy.changed).waitFor();
+    await page.getByLabel(t("account.currentLabel")).fill(ORIGINAL_PASSWORD);
+    await page.getByLabel(t("account.newLabel"), { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel(t("account.confirmLabel")).fill(NEW_PASSWORD);
+    await Promise.all([page.waitForURL(/\/account$/), page.getByRole("button", { name: t("account.submit") }).click()]);
+    await page.getByText(t("account.changed")).waitFor();
     await visit("account-password-changed");
 
     expect(await sessionStatus(otherDevice)).toBe(401);
@@ -122,8 +124,8 @@ describe("signing in and the account page in Chromium", () => {
     // This session stayed; signing out ends it and the page says so.
     await page.reload();
     expect(new URL(page.url()).pathname).toBe(PagePath.account);
-    await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: AccountCopy.signOut, exact: true }).click()]);
-    expect(await page.getByRole("status").innerText()).toBe(SignInCopy.signedOut);
+    await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: t("account.signOut"), exact: true }).click()]);
+    expect(await page.getByRole("status").innerText()).toBe(t("signIn.signedOut"));
     await visit("signed-out");
     await page.goto(`${worker.url}${PagePath.account}`);
     expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
@@ -144,15 +146,15 @@ describe("signing in and the account page in Chromium", () => {
     await signInOnPage(page, email, ORIGINAL_PASSWORD);
     expect(new URL(page.url()).pathname).toBe(PagePath.account);
 
-    await page.getByLabel(AccountCopy.currentLabel).fill(ORIGINAL_PASSWORD);
-    await page.getByLabel(AccountCopy.newLabel, { exact: true }).fill("short");
-    await page.getByLabel(AccountCopy.confirmLabel).fill("short");
-    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: AccountCopy.submit }).click()]);
+    await page.getByLabel(t("account.currentLabel")).fill(ORIGINAL_PASSWORD);
+    await page.getByLabel(t("account.newLabel"), { exact: true }).fill("short");
+    await page.getByLabel(t("account.confirmLabel")).fill("short");
+    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: t("account.submit") }).click()]);
     expect(await page.getByRole("alert").innerText()).toMatch(/at least \d+ characters/);
     expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
 
-    await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: AccountCopy.signOutEverywhere }).click()]);
-    expect(await page.getByRole("status").innerText()).toBe(SignInCopy.signedOutEverywhere);
+    await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: t("account.signOutEverywhere") }).click()]);
+    expect(await page.getByRole("status").innerText()).toBe(t("signIn.signedOutEverywhere"));
     expect(await sessionStatus(otherDevice)).toBe(401);
     await page.goto(`${worker.url}${PagePath.account}`);
     expect(new URL(page.url()).pathname).toBe(PagePath.signIn);

@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { VerifyEmailCopy } from "../../../shared/copy.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
@@ -212,8 +212,8 @@ describe("POST /api/v1/accounts/verify", { timeout: HASHING_TIMEOUT_MS }, () => 
     expect(response.status).toBe(401);
     expect(await response.json<ProblemBody>()).toMatchObject({
       code: "invalid_credentials",
-      detail: VerifyEmailCopy.wrongPassword,
-      errors: { password: VerifyEmailCopy.wrongPassword },
+      detail: translatorFor("en").t("verifyEmail.wrongPassword"),
+      errors: { password: translatorFor("en").t("verifyEmail.wrongPassword") },
     });
     expect(await findAccountByEmail(env, "typo@example.com")).toBeNull();
     expect((await verify(token, CHOSEN_PASSWORD)).status).toBe(200);

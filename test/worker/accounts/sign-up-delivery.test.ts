@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ResetClient } from "../../../shared/contract.ts";
 import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
 import { findEmailVerification } from "../../../worker/src/accounts/email-verification.ts";
-import { findPendingSignUpByEmail } from "../../../worker/src/accounts/pending-sign-ups.ts";
+import { findPendingSignUpByEmail } from "./sign-up-fixtures.ts";
 import { requestSignUp } from "../../../worker/src/accounts/sign-up.ts";
 import { hashPassword } from "../../../worker/src/crypto/password-hash.ts";
 import worker from "../../../worker/src/index.ts";
@@ -140,7 +140,7 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect((await verify(token!, CHOSEN_PASSWORD)).status).toBe(200);
     // The account is born confirmed, under the pending sign-up's id, which is gone.
     expect(await readAccount("newcomer@example.com")).toMatchObject({ id: signUp.id, email: "Newcomer@Example.com" });
-    expect(await findPendingSignUpByEmail(env, "newcomer@example.com")).toBeNull();
+    expect(await findPendingSignUpByEmail("newcomer@example.com")).toBeNull();
     expect((await signIn("newcomer@example.com", CHOSEN_PASSWORD)).status).toBe(200);
   });
 
@@ -219,7 +219,7 @@ describe("the sign_up job", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(mail[0]!.text).toContain("If that was you, sign in:\n\nhttp://127.0.0.1:8787/sign-in\n\nor reset your password");
     expect(mail[0]!.text).toContain("http://127.0.0.1:8787/forgot-password");
     expect(mail[0]!.text + mail[0]!.html).not.toMatch(/token=/);
-    expect(await findPendingSignUpByEmail(env, "owner@example.com")).toBeNull();
+    expect(await findPendingSignUpByEmail("owner@example.com")).toBeNull();
     expect(await hasPassword("owner@example.com", "the owner's own passphrase")).toBe(true);
     expect(await readAccount("owner@example.com")).toEqual(owner);
     expect(await countStagedSignUps("owner@example.com")).toBe(0);

@@ -5,7 +5,8 @@
  */
 import { env } from "cloudflare:test";
 import { findAccountByEmail, type Account } from "../../../worker/src/accounts/accounts.ts";
-import { findPendingSignUpByEmail, type PendingSignUp } from "../../../worker/src/accounts/pending-sign-ups.ts";
+import { normalizeEmail } from "../../../shared/email-address.ts";
+import { findPendingSignUp, type PendingSignUp } from "../../../worker/src/accounts/pending-sign-ups.ts";
 import { verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { postJson, readMailTo } from "../reset/reset-fixtures.ts";
 
@@ -28,6 +29,12 @@ export function verify(token: string, password: string): Promise<Response> {
 /** `POST /api/v1/sessions`. */
 export function signIn(email: string, password: string): Promise<Response> {
   return postJson("/api/v1/sessions", { email, password });
+}
+
+/** The pending sign-up of an address, any ASCII case, or null (once confirmed, or never made). */
+export async function findPendingSignUpByEmail(email: string): Promise<PendingSignUp | null> {
+  const row = await env.DB.prepare("SELECT id FROM pending_sign_ups WHERE email_normalized = ?").bind(normalizeEmail(email)).first<{ id: string }>();
+  return row ? findPendingSignUp(env, row.id) : null;
 }
 
 /** The verification tokens of the links sent to `address`, oldest first. */
@@ -61,7 +68,7 @@ export async function hasPassword(email: string, password: string): Promise<bool
 
 /** The pending sign-up of an address; throws when there is none. */
 export async function readPendingSignUp(email: string): Promise<PendingSignUp> {
-  const signUp = await findPendingSignUpByEmail(env, email);
+  const signUp = await findPendingSignUpByEmail(email);
   if (!signUp) throw new Error(`no pending sign-up for ${email}`);
   return signUp;
 }

@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { findAccountByEmail } from "../../../worker/src/accounts/accounts.ts";
-import { findPendingSignUpByEmail } from "../../../worker/src/accounts/pending-sign-ups.ts";
+import { findPendingSignUpByEmail } from "../accounts/sign-up-fixtures.ts";
 import worker from "../../../worker/src/index.ts";
 import { readLatestVerificationToken, signUp, verify } from "../accounts/sign-up-fixtures.ts";
 import { productionEnv } from "../production-env.ts";
@@ -68,7 +68,7 @@ describe("POST /dev/accounts", { timeout: 120_000 }, () => {
     expect((await seed({ email: "pending@example.com", password: PASSWORD })).status).toBe(201);
 
     expect((await signIn("pending@example.com", PASSWORD)).status).toBe(200);
-    expect(await findPendingSignUpByEmail(env, "pending@example.com")).toBeNull();
+    expect(await findPendingSignUpByEmail("pending@example.com")).toBeNull();
     expect((await verify(link, "a sign-up's own passphrase")).status).toBe(410);
   });
 

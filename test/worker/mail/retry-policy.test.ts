@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../../worker/src/config.ts";
 import { classifyResponseStatus } from "../../../worker/src/mail/retry-policy.ts";
-import { chooseRetryDelay, computeRetrySpanSeconds } from "../../../worker/src/platform/retry-schedule.ts";
+import { chooseRetryDelay } from "../../../worker/src/platform/retry-schedule.ts";
 
 describe("the mail retry policy", () => {
   it("counts 202 as accepted", () => {
@@ -25,7 +25,7 @@ describe("the mail retry policy", () => {
   it("ships a schedule that outlasts an hour-long outage", () => {
     const production = readConfig({ ...env, MAIL_RETRY_DELAYS_SECONDS: undefined } as unknown as Env).mailRetryDelaysSeconds;
     expect(production).toEqual([30, 60, 120, 300, 600, 900, 1800]);
-    expect(computeRetrySpanSeconds(production)).toBeGreaterThanOrEqual(3600);
+    expect(production.reduce((total, delay) => total + delay, 0)).toBeGreaterThanOrEqual(3600);
     expect(readConfig(env).mailRetryDelaysSeconds).toEqual(production);
   });
 

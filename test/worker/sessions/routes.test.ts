@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { findAccountById, type Account } from "../../../worker/src/accounts/accounts.ts";
 import { hashPassword, hashPasswordWith, verifyPassword } from "../../../worker/src/crypto/password-hash.ts";
 import { generateToken, hashToken } from "../../../worker/src/crypto/token.ts";
@@ -123,8 +123,8 @@ describe("POST /api/v1/sessions", { timeout: HASHING_TIMEOUT_MS }, () => {
     expect(registered?.status).toBe(401);
     expect(justSignedUp).toEqual(registered);
     // The one sentence also tells someone who did just sign up what to do.
-    expect(JSON.parse(registered?.body ?? "{}")).toMatchObject({ code: "invalid_credentials", detail: INVALID_CREDENTIALS_MESSAGE });
-    expect(INVALID_CREDENTIALS_MESSAGE).toContain("If you have just signed up, confirm your address first");
+    expect(JSON.parse(registered?.body ?? "{}")).toMatchObject({ code: "invalid_credentials", detail: translatorFor("en").t("signIn.invalidCredentials") });
+    expect(translatorFor("en").t("signIn.invalidCredentials")).toContain("If you have just signed up, confirm your address first");
     const sessions = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE account_id = ?").bind(registeredAccount.id).first<{ n: number }>();
     expect(sessions?.n).toBe(0);
     expect(await env.DB.prepare("SELECT id FROM accounts WHERE email_normalized = 'brand-new@example.com'").first()).toBeNull();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { INVALID_CREDENTIALS_MESSAGE } from "../../../shared/copy.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { validateSessionToken } from "../../../worker/src/sessions/session.ts";
 import { signUp } from "../accounts/sign-up-fixtures.ts";
 import { Browser, findSetCookie, openForm, ORIGINAL_PASSWORD, readInputValue, registerAccount, SECURE_ORIGIN, readPageText } from "./web-fixtures.ts";
@@ -67,7 +67,7 @@ describe("POST /sign-in", { timeout: HASHING_TIMEOUT_MS }, () => {
     }
 
     expect(answers[0]?.status).toBe(401);
-    expect(answers[0]?.html).toContain(INVALID_CREDENTIALS_MESSAGE.replace("'", "&#x27;"));
+    expect(answers[0]?.html).toContain(translatorFor("en").t("signIn.invalidCredentials").replace("'", "&#x27;"));
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
   });

@@ -47,7 +47,6 @@ export const PENDING_SIGN_UP_QUERIES = {
     WHERE excluded.password_chosen_at >= pending_sign_ups.password_chosen_at
     RETURNING ${COLUMNS}`,
   findById: `SELECT ${COLUMNS} FROM pending_sign_ups WHERE id = ?`,
-  findByEmail: `SELECT ${COLUMNS} FROM pending_sign_ups WHERE email_normalized = ?`,
   deleteByEmail: "DELETE FROM pending_sign_ups WHERE email_normalized = ?",
 } as const;
 
@@ -72,11 +71,6 @@ export async function findPendingSignUp(env: Env, id: string): Promise<PendingSi
   return row ? toPendingSignUp(row) : null;
 }
 
-/** Finds the pending sign-up of an address, matching case-insensitively. */
-export async function findPendingSignUpByEmail(env: Env, email: string): Promise<PendingSignUp | null> {
-  const row = await env.DB.prepare(PENDING_SIGN_UP_QUERIES.findByEmail).bind(normalizeEmail(email)).first<PendingSignUpRow>();
-  return row ? toPendingSignUp(row) : null;
-}
 
 /** The statement that forgets an address's pending sign-up, for a batch that creates its account another way. */
 export function prepareDeletePendingSignUp(env: Env, email: string): D1PreparedStatement {

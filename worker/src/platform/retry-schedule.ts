@@ -16,8 +16,3 @@ export function chooseRetryDelay(delaysSeconds: readonly number[], attempts: num
   const index = Math.min(Math.max(attempts, 1), delaysSeconds.length) - 1;
   return delaysSeconds[index] ?? 60;
 }
-
-/** The time from the first attempt to the last when every retry waits its full delay. */
-export function computeRetrySpanSeconds(delaysSeconds: readonly number[]): number {
-  return delaysSeconds.reduce((total, delay) => total + delay, 0);
-}
