@@ -87,8 +87,10 @@ async function readVersion(name) {
 
 /** Waits, up to a minute, until the Worker at `url`'s origin has finished its background work. */
 async function settleAfter({ url }) {
+  const started = process.hrtime.bigint();
   const { settled, state } = await waitForSettled(new URL(url).origin, { maxWaitMs: 60_000, pollMs: 20 });
   if (!settled) progress(`      background work still running after 60 s: ${JSON.stringify(state)}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 /** Asks ResetKit's bench build to hold (or release) its Queue consumer; see bench/resetkit/index.ts. */
@@ -449,9 +451,11 @@ try {
   const gUnknown = cycle(UNKNOWN.load);
   const gVerify = cycle(grown.seeded.verify);
   const gConfirm = drain(grown.seeded.confirm);
+  // The reset requests run as the working-set rows did (rkTrio): the consumer held during the
+  // load, its drain timed apart, so the two sides compare the request path with the request path.
   const growthRuns = [
-    ["POST /api/v1/password-resets (known email)", rkTrio.known, { url: `${gk}/api/v1/password-resets`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ email: gKnown() }) }],
-    ["POST /api/v1/password-resets (unknown email)", rkTrio.unknown, { url: `${gk}/api/v1/password-resets`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ email: gUnknown() }) }],
+    ["POST /api/v1/password-resets (known email)", rkTrio.known, { url: `${gk}/api/v1/password-resets`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ email: gKnown() }), holdConsumer: true }],
+    ["POST /api/v1/password-resets (unknown email)", rkTrio.unknown, { url: `${gk}/api/v1/password-resets`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ email: gUnknown() }), holdConsumer: true }],
     ["POST /api/v1/password-resets/verify", results.throughput.find((row) => row.endpoint.endsWith("/verify")), { url: `${gk}/api/v1/password-resets/verify`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ token: gVerify() }) }],
     ["POST /api/v1/password-resets/confirm", rkConfirm, { url: `${gk}/api/v1/password-resets/confirm`, method: "POST", headers: JSON_HEADERS, body: () => JSON.stringify({ token: gConfirm(), password: NEW_PASSWORD }), amount: rkConfirm.load.requests, duration: undefined }],
   ];
@@ -459,12 +463,14 @@ try {
     "POST /api/v1/password-resets (known email)": rkCostKnown,
     "POST /api/v1/password-resets (confirm)": rkCostConfirm,
   };
-  for (const [endpoint, empty, options] of growthRuns) {
+  for (const [endpoint, empty, { holdConsumer = false, ...options }] of growthRuns) {
     progress(`growth load: ${endpoint}`);
+    if (holdConsumer) await setConsumerHeld(options, true);
     const seeded = await runLoad({ connections, duration, ...options });
-    progress(`      ${seeded.rps.toFixed(0)} req/s, p50 ${seeded.p50.toFixed(2)} ms, p99 ${seeded.p99.toFixed(2)} ms, ${JSON.stringify(seeded.statusCounts)}`);
-    results.growth.push({ endpoint, empty: empty?.load, seeded });
-    await settleAfter(options);
+    if (holdConsumer) await setConsumerHeld(options, false);
+    const drainSeconds = await settleAfter(options);
+    progress(`      ${seeded.rps.toFixed(0)} req/s, p50 ${seeded.p50.toFixed(2)} ms, p99 ${seeded.p99.toFixed(2)} ms, ${JSON.stringify(seeded.statusCounts)}, drain ${drainSeconds.toFixed(1)} s`);
+    results.growth.push({ endpoint, empty: empty?.load, seeded: { ...seeded, drainSeconds }, consumerHeld: holdConsumer });
   }
   progress("growth: counting rows read per request");
   const seededCostKnown = await measureD1Cost(gk, n, (i) => post(`${gk}/api/v1/password-resets`, JSON_HEADERS, { email: WORKING_SET.cost[i] }));

@@ -126,6 +126,9 @@ export function renderResults(r) {
     row.seeded ? `${fixed(row.seeded.rps)} / ${ms(row.seeded.p50)} / ${ms(row.seeded.p99)}` : "n/a",
     row.empty && row.seeded ? ratio(row.seeded.rps / row.empty.rps) : "n/a",
     row.emptyCost && row.seededCost ? `${fixed(row.emptyCost.rowsRead, 1)} → ${fixed(row.seededCost.rowsRead, 1)}` : "n/a",
+    row.consumerHeld && row.empty && row.seeded
+      ? `${ms((row.empty.drainSeconds * 1000) / row.empty.requests)} → ${ms((row.seeded.drainSeconds * 1000) / row.seeded.requests)}`
+      : "",
   ]);
   const load = r.load;
   const loadRows = load
@@ -252,7 +255,9 @@ The same pages in German cost ${r.renderCost.ratios.germanToEnglish.toFixed(2)}�
 
 Same endpoints, ${s.durationSeconds} s each. "Working set" is a database holding only the bench's own accounts (${s.workingSetAccounts} accounts); "seeded" adds ${s.growthAccounts.toLocaleString("en")} accounts with one live reset token each (seeding took ${fixed(s.growthSeedSeconds, 0)} s).
 
-${table(["endpoint", "working set: req/s / p50 / p99", "seeded: req/s / p50 / p99", "req/s seeded ÷ working set", "rows read per request (working set → seeded)"], growthRows)}
+${table(["endpoint", "working set: req/s / p50 / p99", "seeded: req/s / p50 / p99", "req/s seeded ÷ working set", "rows read per request (working set → seeded)", "consumer drain per request, ms (working set → seeded)"], growthRows)}
+
+Both sides of each row ran alike: for the reset requests the Queue consumer was held during the load and released after it, so req/s compares the request path with the request path, and the last column shows what the consumer's share (the lookup, the token, the email) costs against a database of the two sizes.
 
 ## Load: ${load ? fixed(load.load.seconds, 0) : "n/a"} s at ${load?.connections ?? "n/a"} connections on \`POST /api/v1/password-resets\`
 
