@@ -58,6 +58,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/desktop/**/*.test.ts", "test/i18n/**/*.test.ts", "test/docs/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
+          setupFiles: ["test/e2e/contract-check.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -24,6 +24,8 @@ export const ApiPath = {
   verifyReset: `${API_PREFIX}/password-resets/verify`,
   confirmReset: `${API_PREFIX}/password-resets/confirm`,
   redeemResetCode: `${API_PREFIX}/password-resets/redeem-code`,
+  /** This contract as an OpenAPI 3.1 document (worker/src/openapi/). */
+  openApi: `${API_PREFIX}/openapi.json`,
 } as const;
 
 /**
@@ -48,6 +50,8 @@ export const PagePath = {
   signOut: "/sign-out",
   healthz: "/healthz",
   devMailbox: "/dev/mailbox",
+  /** The API reference, rendered from the OpenAPI document. */
+  apiDocs: "/api/docs",
 } as const;
 
 /** The largest request body any endpoint accepts; bigger ones get 413. */
@@ -66,17 +70,22 @@ function missingOr(missing: MessageKey, invalid: MessageKey) {
 const passwordField = z
   .string({ error: missingOr("field.passwordMissing", "field.invalid") })
   .min(1, { error: "field.passwordMissing" })
-  .max(PASSWORD_MAX_LENGTH * 4, { error: "passwordPolicy.tooLong" });
+  .max(PASSWORD_MAX_LENGTH * 4, { error: "passwordPolicy.tooLong" })
+  .meta({
+    description: `A new password. The Worker then applies the password policy: PASSWORD_MIN_LENGTH (default 12) to ${PASSWORD_MAX_LENGTH} characters, not the address, not a common password and not in a known breach; a refusal is 400 \`password_policy\` naming the rule.`,
+  });
 
 /** A password someone already has (sign-in, confirming a sign-up): present and not absurdly long. */
 const currentPasswordField = z
   .string({ error: missingOr("field.currentPasswordMissing", "field.invalid") })
   .min(1, { error: "field.currentPasswordMissing" })
-  .max(PASSWORD_MAX_LENGTH * 4, { error: "passwordPolicy.tooLong" });
+  .max(PASSWORD_MAX_LENGTH * 4, { error: "passwordPolicy.tooLong" })
+  .meta({ description: "A password the person already has." });
 
 const resetTokenField = z
   .string({ error: missingOr("field.resetTokenMissing", "field.resetTokenMalformed") })
-  .regex(TOKEN_PATTERN, { error: "field.resetTokenMalformed" });
+  .regex(TOKEN_PATTERN, { error: "field.resetTokenMalformed" })
+  .meta({ description: "The token from the reset link (`?token=`), or from redeem-code: 43 characters of base64url." });
 
 /**
  * The time zone of the person asking, an IANA name, so the email can say until when its link
@@ -85,9 +94,16 @@ const resetTokenField = z
 export const timeZoneSchema = z
   .string({ error: "field.timeZoneInvalid" })
   .max(64, { error: "field.timeZoneInvalid" })
-  .refine((zone) => isTimeZone(zone), { error: "field.timeZoneInvalid" });
+  .refine((zone) => isTimeZone(zone), { error: "field.timeZoneInvalid" })
+  .meta({
+    description:
+      "The asker's IANA time zone, so the email names its link's expiry in their own time (\"until 14:05 Central European Standard Time\"); without it the email says UTC. An unknown name is refused with 400.",
+    examples: ["Europe/Berlin"],
+  });
 
-export const resetClientSchema = z.enum(["web", "desktop"], { error: "field.clientInvalid" });
+export const resetClientSchema = z
+  .enum(["web", "desktop"], { error: "field.clientInvalid" })
+  .meta({ description: "Where the emailed link leads: the web page (default) or the desktop app's `resetkit://` deep link." });
 export type ResetClient = z.infer<typeof resetClientSchema>;
 
 /**
@@ -109,11 +125,15 @@ export const createAccountRequestSchema = z.object({
 export const verifyEmailRequestSchema = z.object({
   token: z
     .string({ error: missingOr("field.verificationTokenMissing", "field.verificationTokenMalformed") })
-    .regex(TOKEN_PATTERN, { error: "field.verificationTokenMalformed" }),
-  password: currentPasswordField,
+    .regex(TOKEN_PATTERN, { error: "field.verificationTokenMalformed" })
+    .meta({ description: "The token from the confirmation link (`?token=`)." }),
+  password: currentPasswordField.meta({ description: "The password chosen at sign-up." }),
 });
 /** A device token a client kept from an earlier successful sign-in (see `SessionResponse.deviceToken`). */
-const deviceTokenField = z.string({ error: "field.deviceTokenMalformed" }).regex(TOKEN_PATTERN, { error: "field.deviceTokenMalformed" });
+const deviceTokenField = z
+  .string({ error: "field.deviceTokenMalformed" })
+  .regex(TOKEN_PATTERN, { error: "field.deviceTokenMalformed" })
+  .meta({ description: "The `deviceToken` of an earlier successful sign-in on this device." });
 export const signInRequestSchema = z.object({
   email: emailAddressSchema,
   password: currentPasswordField,
@@ -140,6 +160,13 @@ const resetCodeField = z
     if (code) return code;
     context.addIssue({ code: "custom", message: "resetCode.shape" });
     return z.NEVER;
+  })
+  .meta({
+    description:
+      "The code from the reset email, `XXXX-XXXX`: 8 characters of Crockford's base32. Case, spaces and hyphens do not matter; O reads as 0, I and L as 1.",
+    // What normalizeResetCode accepts: any letter but U or digit, 8 of them, among spaces and hyphens.
+    pattern: "^[\\s-]*(?:[0-9A-TV-Za-tv-z][\\s-]*){8}$",
+    examples: [RESET_CODE_EXAMPLE],
   });
 export const redeemResetCodeRequestSchema = z.object({ email: emailAddressSchema, code: resetCodeField });
 
@@ -152,37 +179,64 @@ export type VerifyResetRequest = z.infer<typeof verifyResetRequestSchema>;
 export type ConfirmResetRequest = z.infer<typeof confirmResetRequestSchema>;
 export type RedeemResetCodeRequest = z.input<typeof redeemResetCodeRequestSchema>;
 
-export interface AccountResponse {
-  id: string;
-  email: string;
-}
-export interface SessionResponse {
-  token: string;
-  expiresAt: string;
-  /**
-   * Keep it and send it with later sign-ins: failures elsewhere never lock out a device that
-   * signed in before. It signs nobody in by itself.
-   */
-  deviceToken: string;
-}
+/*
+ * The success bodies. They are schemas rather than interfaces so the OpenAPI document
+ * (worker/src/openapi/) describes exactly these shapes, and the contract tests hold every answer
+ * to them.
+ */
+const isoInstant = (description: string) => z.iso.datetime().meta({ description, examples: ["2026-12-04T14:05:00.000Z"] });
+
+export const accountResponseSchema = z
+  .object({
+    id: z.string().meta({ description: "The account's id." }),
+    email: z.string().meta({ description: "The address as stored: as typed at sign-up, with an internationalised domain in punycode." }),
+  })
+  .meta({ id: "Account" });
+export type AccountResponse = z.infer<typeof accountResponseSchema>;
+
+export const sessionResponseSchema = z
+  .object({
+    token: z.string().regex(TOKEN_PATTERN).meta({ description: "The session token: send it as `Authorization: Bearer <token>`." }),
+    expiresAt: isoInstant("When the session ends."),
+    /**
+     * Keep it and send it with later sign-ins: failures elsewhere never lock out a device that
+     * signed in before. It signs nobody in by itself.
+     */
+    deviceToken: z
+      .string()
+      .regex(TOKEN_PATTERN)
+      .meta({ description: "Keep it and send it with later sign-ins: failures elsewhere never lock out a device that signed in before. It signs nobody in by itself." }),
+  })
+  .meta({ id: "Session" });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
 /** The one answer to a reset request or a sign-up, whatever the address: `202 {"status":"accepted"}`. */
-export interface AcceptedResponse {
-  status: "accepted";
-}
+export const acceptedResponseSchema = z
+  .object({ status: z.literal("accepted") })
+  .meta({ id: "Accepted", description: "The same bytes for every address, whether or not it has an account." });
+export type AcceptedResponse = z.infer<typeof acceptedResponseSchema>;
 export type PasswordResetAcceptedResponse = AcceptedResponse;
 export type SignUpAcceptedResponse = AcceptedResponse;
-export interface VerifyResetResponse {
-  email: string;
-  expiresAt: string;
-  /** The Worker's PASSWORD_MIN_LENGTH, so a client checks the new password by the same rule. */
-  passwordMinLength: number;
-}
+
+export const verifyResetResponseSchema = z
+  .object({
+    email: z.string().meta({ description: "The account's address, masked: its first character, `***` and the domain." }),
+    expiresAt: isoInstant("When the reset link stops working."),
+    /** The Worker's PASSWORD_MIN_LENGTH, so a client checks the new password by the same rule. */
+    passwordMinLength: z.number().int().meta({ description: "The Worker's PASSWORD_MIN_LENGTH, so a client checks the new password by the same rule." }),
+  })
+  .meta({ id: "VerifiedReset" });
+export type VerifyResetResponse = z.infer<typeof verifyResetResponseSchema>;
+
 /** A fresh reset token in exchange for an emailed code; the link and the code stop working. */
-export interface RedeemResetCodeResponse {
-  token: string;
-  email: string;
-  expiresAt: string;
-}
+export const redeemResetCodeResponseSchema = z
+  .object({
+    token: z.string().regex(TOKEN_PATTERN).meta({ description: "A fresh reset token, for verify and confirm." }),
+    email: z.string().meta({ description: "The account's address, masked." }),
+    expiresAt: isoInstant("When the fresh token stops working."),
+  })
+  .meta({ id: "RedeemedResetCode" });
+export type RedeemResetCodeResponse = z.infer<typeof redeemResetCodeResponseSchema>;
 
 /** The values the schemas' messages name, such as the longest password. */
 const FIELD_MESSAGE_VALUES: Partial<Record<MessageKey, MessageValues>> = {

@@ -34,7 +34,13 @@ export const emailAddressSchema = z
     if (ascii === null) context.addIssue({ code: "custom", message: "email.invalid" });
     return ascii ?? value;
   })
-  .pipe(z.email({ error: "email.invalid" }).max(EMAIL_MAX_LENGTH, { error: "email.tooLong" }));
+  .pipe(z.email({ error: "email.invalid" }).max(EMAIL_MAX_LENGTH, { error: "email.tooLong" }))
+  .meta({
+    description:
+      "An email address. Spaces around it are ignored; an internationalised domain is accepted and stored in punycode; the part before the @ must be ASCII.",
+    format: "email",
+    examples: ["ada@example.com"],
+  });
 
 /** The address as people read it: an ASCII (punycode) domain shown in Unicode. */
 export function displayEmail(email: string): string {

@@ -45,6 +45,12 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * The origins of the Workers started here and still running, so the end-to-end contract check
+ * (test/e2e/contract-check.ts) knows which answers are the Worker's and not a stand-in's.
+ */
+export const runningWorkerOrigins = new Set<string>();
+
 /** Finds a free TCP port on 127.0.0.1. */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -125,6 +131,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
+    runningWorkerOrigins.delete(url);
     if (child.exitCode === null) {
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
@@ -141,7 +148,10 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     try {
       const response = await fetch(`${url}/healthz`);
       await response.body?.cancel();
-      if (response.status === readyStatus) return { url, persistDir, pwnedPasswords, logs: () => output, stop };
+      if (response.status === readyStatus) {
+        runningWorkerOrigins.add(url);
+        return { url, persistDir, pwnedPasswords, logs: () => output, stop };
+      }
     } catch {
       // not listening yet
     }

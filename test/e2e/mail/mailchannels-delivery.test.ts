@@ -26,6 +26,7 @@ interface MailChannelsBody {
   dkim_domain?: string;
   dkim_selector?: string;
   dkim_private_key?: string;
+  headers?: Record<string, string>;
 }
 
 interface DeliveryJson {
@@ -144,8 +145,9 @@ describe("the request MailChannels receives", () => {
 
     const body = bodyOf(request!);
     expect(Object.keys(body).sort()).toEqual(
-      ["content", "dkim_domain", "dkim_private_key", "dkim_selector", "from", "personalizations", "subject", "tracking_settings"].sort(),
+      ["content", "dkim_domain", "dkim_private_key", "dkim_selector", "from", "headers", "personalizations", "subject", "tracking_settings"].sort(),
     );
+    expect(body.headers).toEqual({ "Content-Language": "en" });
     expect(body.personalizations).toEqual([{ to: [{ email: "Exact.Person@Example.com" }] }]);
     expect(body.from).toEqual({ name: "ResetKit", email: "no-reply@example.com" });
     expect(body.subject).toBe("Reset your ResetKit password");

@@ -8,8 +8,9 @@ const english = CATALOGUES.en;
 const TRANSLATIONS = LOCALES.filter((locale) => locale !== "en");
 /** Words that a translation spells exactly as English does. */
 const SPELLED_THE_SAME: Partial<Record<(typeof LOCALES)[number], readonly string[]>> = {
+  de: ["apiReference.columnName", "apiReference.optional"], // "Name", "optional"
   es: ["problem.title.other"], // "Error"
-  fr: ["email.minutes"], // "# minute", "# minutes"
+  fr: ["email.minutes", "apiReference.columnType"], // "# minute", "# minutes"; "Type"
 };
 
 /** What a message needs from its caller and what shape it has: values, plural and select branches, tags. */

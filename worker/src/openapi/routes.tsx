@@ -10,6 +10,8 @@ import { ApiPath, PagePath } from "../../../shared/contract.ts";
 import { readConfig } from "../config.ts";
 import type { AppRouter } from "../http/app-router.ts";
 import { rejectOtherMethods } from "../http/method-not-allowed.ts";
+import { readRequestUrl } from "../http/request-url.ts";
+import { readPageLocale } from "../i18n/request-locale.ts";
 import { renderPage } from "../web/render.ts";
 import { rejectOtherPageMethods, webRoute } from "../web/web-route.tsx";
 import { readOpenApiDocument } from "./document.ts";
@@ -40,13 +42,30 @@ export function registerOpenApiRoutes(router: AppRouter): void {
 
 let tags: TagView[] | undefined;
 
+/**
+ * The page is large (every operation, every table) and depends only on its language and its URL
+ * (the language chooser links back to it), so an isolate renders each once: rendering costs more
+ * CPU than a Worker should spend on every view.
+ */
+const renderedPages = new Map<string, { html: string; headers: Array<[string, string]> }>();
+const RENDERED_PAGES_LIMIT = 32;
+
 async function showApiReference(request: Request, env: Env): Promise<Response> {
-  const { document } = await readOpenApiDocument();
-  tags ??= describeReference(document);
-  const securitySchemes = Object.fromEntries(
-    Object.entries(document.components?.securitySchemes ?? {}).map(([name, scheme]) => [name, "description" in scheme ? scheme.description : undefined]),
-  );
-  return renderPage(request, env, <ApiReferencePage appName={readConfig(env).appName} info={document.info} tags={tags} securitySchemes={securitySchemes} />);
+  const { appName } = readConfig(env);
+  const key = `${readPageLocale(request, env).locale} ${appName} ${readRequestUrl(request).search}`;
+  let page = renderedPages.get(key);
+  if (!page) {
+    const { document } = await readOpenApiDocument();
+    tags ??= describeReference(document);
+    const securitySchemes = Object.fromEntries(
+      Object.entries(document.components?.securitySchemes ?? {}).map(([name, scheme]) => [name, "description" in scheme ? scheme.description : undefined]),
+    );
+    const rendered = renderPage(request, env, <ApiReferencePage appName={appName} info={document.info} tags={tags} securitySchemes={securitySchemes} />);
+    page = { html: await rendered.text(), headers: [...rendered.headers] };
+    if (renderedPages.size >= RENDERED_PAGES_LIMIT) renderedPages.clear();
+    renderedPages.set(key, page);
+  }
+  return new Response(page.html, { headers: page.headers });
 }
 
 /** If-None-Match holds this ETag, or `*` (RFC 9110 §13.1.2; weak comparison). */
