@@ -5,7 +5,8 @@
  * `require("electron")` downloads it on first use. electron-vite never requires it, it reads
  * electron/path.txt and fails with a bare "Electron uninstall" when the file is missing. So this
  * script runs Electron's own installer first and, when that fails (no network), says in one
- * sentence what fixes it.
+ * sentence what fixes it. Before `npm install` there is no Electron at all, and one sentence says
+ * that too, instead of a MODULE_NOT_FOUND stack.
  *
  * Arguments after `--` reach Electron, e.g. a deep link:
  *   npm run desktop -- 'resetkit://reset-password?token=<token>'
@@ -18,12 +19,23 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const require = createRequire(import.meta.url);
-const ELECTRON_DIR = dirname(require.resolve("electron/package.json"));
-const ELECTRON_VITE = join(dirname(require.resolve("electron-vite/package.json")), "bin/electron-vite.js");
+const ELECTRON_DIR = findInstalledPackage("electron");
+const ELECTRON_VITE = join(findInstalledPackage("electron-vite"), "bin/electron-vite.js");
 const CONFIG = join(ROOT, "desktop/electron.vite.config.ts");
 
 const DOWNLOAD_FAILED =
   "The Electron binary is not installed and could not be downloaded: with network access run `node node_modules/electron/install.js`, then `npm run desktop` again.";
+
+/** The folder of an installed package; without one, the sentence that fixes it, and exit. */
+function findInstalledPackage(name) {
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch (error) {
+    if (error?.code !== "MODULE_NOT_FOUND") throw error;
+    console.error("Run npm install first.");
+    process.exit(1);
+  }
+}
 
 /** True when the executable that electron/path.txt names is there (in ELECTRON_OVERRIDE_DIST_PATH if set). */
 function isElectronInstalled(env = process.env) {

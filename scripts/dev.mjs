@@ -11,6 +11,10 @@
  * A developer's `.dev.vars` wins: npm start passes a `--var` only for what that file leaves
  * unset, because `--var` would override it.
  *
+ * While it runs it leaves a note in .wrangler/ (dev-server-note.mjs), so `npm run reset-local`
+ * and a second `npm start` from this checkout refuse instead of wiping the state under it. It
+ * imports only Node's own modules, so before `npm install` it can say so in one sentence.
+ *
  * @example
  * npm start -- --port 8788
  */
@@ -19,6 +23,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findRunningDevServer, removeDevServerNote, writeDevServerNote } from "./dev-server-note.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
@@ -82,12 +87,17 @@ if (options.dryRun) {
   console.log(`wrangler ${devArgs.slice(1).join(" ")}`);
   process.exit(0);
 }
+if (!existsSync(WRANGLER)) fail("Run npm install first.");
+const running = findRunningDevServer(ROOT);
+if (running) fail(`npm start is already running from this checkout (${running.url}, process ${running.pid}); use that one, or stop it first.`);
 if (!(await isPortFree(options.port))) {
   fail(
     `Port ${options.port} is already in use (is another \`npm start\` running?). ` +
       `Choose another with \`PORT=${options.port + 1} npm start\` or \`npm start -- --port ${options.port + 1}\`.`,
   );
 }
+writeDevServerNote(ROOT, { pid: process.pid, workerPid: null, url: baseUrl });
+process.on("exit", () => removeDevServerNote(ROOT, process.pid));
 if (options.fresh) resetLocalState();
 await applyMigrations();
 startWorker();
@@ -197,6 +207,8 @@ function startWorker() {
     env: { ...process.env, ...QUIET_WRANGLER_ENV },
     stdio: ["inherit", "pipe", "pipe"],
   });
+  // wrangler would outlive a `kill -9` of this script: the note names it too.
+  writeDevServerNote(ROOT, { pid: process.pid, workerPid: dev.pid ?? null, url: baseUrl });
   let exited = false;
   let seeding = true;
   const forwardLines = (from, to) => {
@@ -219,7 +231,7 @@ function startWorker() {
   void waitForWorker(() => exited).then(async (ready) => {
     if (!ready) return;
     const seeded = await seedDemoAccount(baseUrl, DEMO);
-    printBanner(seeded === "failed" ? "missing" : await checkSignIn(baseUrl, DEMO));
+    printBanner(seeded === "failed" ? { state: "missing" } : await checkSignIn(baseUrl, DEMO));
     // wrangler logs a request after answering it; let the seed's last log line arrive first.
     setTimeout(() => (seeding = false), 1_000);
   });
@@ -261,15 +273,17 @@ async function seedDemoAccount(url, account) {
   });
   if (response.status === 201) return "created";
   if (response.status === 200 || response.status === 409) return "exists";
-  console.error(`Could not create the demo account: HTTP ${response.status} ${await response.text()}`);
+  console.error(`Could not create the demo account: ${await describeAnswer(response)}.`);
   return "failed";
 }
 
 /**
  * Whether the demo password still signs in. Someone may have reset it through the very flow this
  * project demonstrates, and the banner must not print a password that no longer works. The
- * probe's session is signed out at once. Returns "works", "refused" or "unchecked" (the sign-in
- * limit answered 429, as it may after many restarts).
+ * probe's session is signed out at once. Returns the state "works", "refused" (401: the
+ * password is not the demo one), "unchecked" (the sign-in limit answered 429, as it may after many
+ * restarts) or "failed" with what the Worker answered instead (a 503, say), which says nothing
+ * about the password.
  */
 async function checkSignIn(url, account) {
   const response = await fetch(`${url}/api/v1/sessions`, {
@@ -277,11 +291,25 @@ async function checkSignIn(url, account) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(account),
   });
-  if (response.status === 429) return "unchecked";
-  if (!response.ok) return "refused";
+  if (response.status === 429) return { state: "unchecked" };
+  if (response.status === 401) return { state: "refused" };
+  if (!response.ok) return { state: "failed", answer: await describeAnswer(response) };
   const { token } = await response.json();
   await fetch(`${url}/api/v1/sessions/current`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
-  return "works";
+  return { state: "works" };
+}
+
+/** "the Worker answered 503: <the problem's detail>", the reason left out when the body has none. */
+async function describeAnswer(response) {
+  const body = await response.text();
+  let reason;
+  try {
+    const problem = JSON.parse(body);
+    reason = String(problem.detail ?? problem.title ?? "");
+  } catch {
+    reason = body.trim().slice(0, 200);
+  }
+  return `the Worker answered ${response.status}${reason ? `: ${reason.replace(/\.$/, "")}` : ""}`;
 }
 
 function printBanner(signIn) {
@@ -289,8 +317,9 @@ function printBanner(signIn) {
     works: `${DEMO.email} / ${DEMO.password}`,
     refused: `${DEMO.email} (its password was changed here; \`npm run reset-local\` restores "${DEMO.password}")`,
     unchecked: `${DEMO.email} / ${DEMO.password} (not checked: the sign-in limit is used up for now)`,
+    failed: `${DEMO.email} / ${DEMO.password} (could not check it: ${signIn.answer}; wrangler's log above may say more)`,
     missing: "not created (see the error above)",
-  }[signIn];
+  }[signIn.state];
   console.log(
     [
       "",

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,8 +24,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function runScript(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(ROOT, "scripts/desktop.mjs")], { cwd: ROOT, env: { ...process.env, ...env } });
+function runScript(env: Record<string, string>, script = join(ROOT, "scripts/desktop.mjs")): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env } });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -47,5 +47,20 @@ describe("npm run desktop without the Electron binary", () => {
     expect(result.stderr).toBe(
       "The Electron binary is not installed and could not be downloaded: with network access run `node node_modules/electron/install.js`, then `npm run desktop` again.\n",
     );
+  });
+});
+
+describe("npm run desktop before npm install", () => {
+  it("says in one sentence to run npm install first, instead of a MODULE_NOT_FOUND stack", async () => {
+    // A copy of the script outside the checkout finds no node_modules above it.
+    const checkout = join(scratch, "fresh-checkout");
+    await mkdir(join(checkout, "scripts"), { recursive: true });
+    await copyFile(join(ROOT, "scripts/desktop.mjs"), join(checkout, "scripts/desktop.mjs"));
+
+    const result = await runScript({ NODE_PATH: "" }, join(checkout, "scripts/desktop.mjs"));
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("Run npm install first.\n");
+    expect(result.stdout).toBe("");
   });
 });

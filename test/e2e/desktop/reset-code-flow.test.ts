@@ -24,6 +24,7 @@ import {
   type StaticServer,
   type TestBridge,
 } from "./renderer-fixtures.ts";
+import { readFieldErrors } from "../../support/field-errors.ts";
 
 const ORIGINAL_PASSWORD = "an original passphrase 1";
 const NEW_PASSWORD = "a lighthouse keeper's lantern";
@@ -108,7 +109,7 @@ describe("the desktop code entry in Chromium, against wrangler dev", () => {
     // Something too short is caught before anything is sent.
     await codeField().fill("7KQ2");
     await continueWithCode();
-    await page.getByRole("alert").getByText(t("resetCode.shape", { example: RESET_CODE_EXAMPLE })).waitFor();
+    expect(await readFieldErrors(page)).toEqual([[t("resetCode.label"), t("resetCode.shape", { example: RESET_CODE_EXAMPLE })]]);
     expect(redeemCalls()).toBe(0);
 
     await codeField().fill(otherCode(code));

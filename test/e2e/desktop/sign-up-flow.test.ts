@@ -27,6 +27,7 @@ import {
   type StaticServer,
   type TestBridge,
 } from "./renderer-fixtures.ts";
+import { readFieldErrors } from "../../support/field-errors.ts";
 
 const PASSWORD = "a lighthouse keeper's lantern";
 const { t } = translatorFor("en");
@@ -116,10 +117,10 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     await passwordField().fill(email);
     expect(await feedback.innerText()).toBe(t("passwordPolicy.matchesEmail"));
     await page.getByRole("button", { name: t("signUp.submit") }).click();
-    const summary = page.locator(".error-summary").filter({ hasText: t("formError.summaryTitle", { count: 2 }) });
-    expect(await summary.locator("li").allInnerTexts()).toEqual([
-      t("passwordPolicy.matchesEmail"),
-      t("signUp.missingConfirmation"),
+    await page.getByRole("alert").getByText(t("formError.summaryTitle", { count: 2 })).waitFor();
+    expect(await readFieldErrors(page)).toEqual([
+      [t("signUp.passwordLabel"), t("passwordPolicy.matchesEmail")],
+      [t("signUp.confirmationLabel"), t("signUp.missingConfirmation")],
     ]);
     expect(await passwordField().getAttribute("aria-invalid")).toBe("true");
     expect(await describeFocus(page)).toBe("INPUT");
@@ -160,7 +161,9 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
     await page.getByRole("button", { name: t("verifyEmail.submit") }).click();
     await page.locator("p.error").getByText(t("verifyEmail.wrongPassword")).waitFor();
     expect(await confirmPassword.getAttribute("aria-invalid")).toBe("true");
-    expect(await page.getByRole("alert").filter({ hasText: t("verifyEmail.wrongPassword") }).count()).toBe(1);
+    // Said once, next to the field; the summary links to it.
+    expect(await readFieldErrors(page)).toEqual([[t("verifyEmail.passwordLabel"), t("verifyEmail.wrongPassword")]]);
+    expect(await page.getByText(t("verifyEmail.wrongPassword")).count()).toBe(1);
     expect(await page.getByText(t("signIn.invalidCredentials")).count()).toBe(0);
     expect(await describeFocus(page)).toBe("INPUT");
     await visit("verify-email-wrong-password");

@@ -20,6 +20,7 @@ import {
   takeScreenshots,
   watchCspViolations,
 } from "./web-e2e-fixtures.ts";
+import { readFieldErrors } from "../../support/field-errors.ts";
 
 const { t } = translatorFor("en");
 
@@ -150,7 +151,9 @@ describe("signing in and the account page in Chromium", () => {
     await page.getByLabel(t("account.newLabel"), { exact: true }).fill("short");
     await page.getByLabel(t("account.confirmLabel")).fill("short");
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: t("account.submit") }).click()]);
-    expect(await page.getByRole("alert").innerText()).toMatch(/at least \d+ characters/);
+    const [[label, sentence] = []] = await readFieldErrors(page);
+    expect(label).toBe(t("account.newLabel"));
+    expect(sentence).toMatch(/at least \d+ characters/);
     expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
 
     await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: t("account.signOutEverywhere") }).click()]);

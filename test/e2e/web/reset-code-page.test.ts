@@ -1,8 +1,10 @@
 /**
  * The web "check your email" page and its code entry in real Chromium against `wrangler dev`,
  * with JavaScript on and off: POST /forgot-password lands on the page by 303, going back never
- * resubmits, a wrong code gets the plain refusal, and the right code (typed loosely) opens the
- * same "Choose a new password" form a link opens, with nothing secret in the address bar.
+ * resubmits, a wrong code gets the plain refusal (by 303 too, so Back after it never asks to send
+ * the form again), and the right code (typed loosely) opens the same "Choose a new password" form a
+ * link opens, with nothing secret in the address bar. The error summary's link takes focus to the
+ * code field.
  */
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +16,7 @@ import {
   findAxeViolations,
   NEW_PASSWORD,
   ORIGINAL_PASSWORD,
+  readFocusedId,
   readLinkFromMail,
   signInStatus,
   takeScreenshots,
@@ -93,8 +96,10 @@ describe("the check-email page's code entry in Chromium", () => {
     const codeField = page.getByLabel("Code from the email");
     expect(await codeField.getAttribute("autocomplete")).toBe("one-time-code");
     await codeField.fill(otherCode(code));
-    expect((await submit(page, "Continue")).status()).toBe(400);
-    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    expect((await submit(page, "Continue")).status()).toBe(303);
+    expect(page.url()).toBe(`${worker.url}/forgot-password/check-email`);
+    await page.getByRole("alert").getByRole("link", { name: "Code from the email" }).waitFor();
+    await page.getByText("That code did not work for this address.").waitFor();
     await visit("check-email-code-wrong");
 
     if (javaScriptEnabled) {
@@ -131,10 +136,71 @@ describe("the check-email page's code entry in Chromium", () => {
     await page.getByLabel("Email address").fill("nobody-at-all@example.com");
     await page.getByLabel("Code from the email").fill("7KQ2-M9XD");
 
-    expect((await submit(page, "Continue")).status()).toBe(400);
-    await page.getByRole("alert").getByText("That code did not work for this address.").waitFor();
+    expect((await submit(page, "Continue")).status()).toBe(303);
+    await page.getByText("That code did not work for this address.").waitFor();
+    expect(await page.getByLabel("Email address").inputValue()).toBe("nobody-at-all@example.com");
     expect(await findAxeViolations(page)).toEqual([]);
     await takeScreenshots(page, "enter-code-another-device");
+    await context.close();
+  });
+
+  it.each([
+    ["on", true],
+    ["off", false],
+  ] as const)("going Back after a wrong code and then the right one sends no form again, JavaScript %s", async (label, javaScriptEnabled) => {
+    const email = `code-back-${label}@example.com`;
+    await createAccount(worker.url, email);
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${worker.url}/forgot-password`);
+    await page.getByLabel("Email address").fill(email);
+    await submit(page, "Send reset link");
+    const code = await readCodeFromMail(worker.url, email);
+    await page.getByLabel("Code from the email").fill(otherCode(code));
+    await submit(page, "Continue");
+    await page.getByText("That code did not work for this address.").waitFor();
+    await page.getByLabel("Code from the email").fill(code);
+    await submit(page, "Continue");
+    await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
+    const postsBeforeBack = posts.length;
+
+    // Each step back is a plain GET of the code page: no "Confirm Form Resubmission" (which
+    // Chromium reports as net::ERR_CACHE_MISS), and no code sent again behind the person's back.
+    for (const step of ["after the wrong code", "after asking for the link"]) {
+      const back = await page.goBack();
+      expect(back?.status(), step).toBe(200);
+      expect(back?.request().method(), step).toBe("GET");
+      expect(page.url(), step).toBe(`${worker.url}/forgot-password/check-email`);
+      // The code is spent, so the page is the plain code entry again, with nothing refused on it.
+      await page.getByLabel("Code from the email").waitFor();
+      expect(await page.getByText("That code did not work").count(), step).toBe(0);
+    }
+    expect(posts.slice(postsBeforeBack)).toEqual([]);
+    await context.close();
+  });
+
+  it("the error summary's link moves focus to the code field, its label and sentence in view on a phone", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 500 } });
+    const page = await context.newPage();
+    await page.goto(`${worker.url}/forgot-password/check-email`);
+    await page.getByLabel("Email address").fill("summary-link@example.com");
+    await page.getByLabel("Code from the email").fill("7KQ2");
+    expect((await submit(page, "Continue")).status()).toBe(422);
+    await page.locator("#email").focus();
+
+    await page.getByRole("alert").getByRole("link", { name: "Code from the email" }).click();
+
+    expect(await readFocusedId(page)).toBe("code");
+    for (const shown of [page.locator('label[for="code"]'), page.locator("#code-error")]) {
+      const box = (await shown.boundingBox()) ?? { y: -1, height: 0 };
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(500);
+    }
+    expect(await findAxeViolations(page)).toEqual([]);
     await context.close();
   });
 

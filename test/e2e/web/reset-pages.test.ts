@@ -21,6 +21,7 @@ import {
   takeScreenshots,
   watchCspViolations,
 } from "./web-e2e-fixtures.ts";
+import { readFieldErrors } from "../../support/field-errors.ts";
 
 /** Asks for a reset link through the API and returns it from the dev mailbox. */
 async function requestLink(baseUrl: string, email: string): Promise<string> {
@@ -82,14 +83,14 @@ describe("the reset pages in Chromium", () => {
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
     expect((await submit(page, "Set new password")).status()).toBe(422);
-    await page.getByRole("alert").getByText("The two passwords don't match.").waitFor();
+    expect(await readFieldErrors(page)).toEqual([["Confirm new password", "The two passwords don't match."]]);
     expect(await readFocusedId(page)).toBe("confirm_password");
     await visit("reset-password-mismatch");
 
     await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
     await page.getByLabel("Confirm new password").fill("qwerty123456");
     expect((await submit(page, "Set new password")).status()).toBe(422);
-    await page.getByRole("alert").getByText("This password is too common. Choose one that is harder to guess.").waitFor();
+    expect(await readFieldErrors(page)).toEqual([["New password", "This password is too common. Choose one that is harder to guess."]]);
     expect(await readFocusedId(page)).toBe("password");
     await visit("reset-password-weak");
 
@@ -316,6 +317,14 @@ describe("the reset pages in Chromium", () => {
         expect(response.headers.get("content-type")).toContain(type);
         expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       }
+    });
+
+    it("asks every crawler to stay out with a robots.txt served as a static asset", async () => {
+      const response = await fetch(`${worker.url}/robots.txt`);
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/plain");
+      expect(await response.text()).toBe("User-agent: *\nDisallow: /\n");
     });
 
     it("the CSP watcher used by these suites does report a blocked inline style", async () => {

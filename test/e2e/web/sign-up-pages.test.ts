@@ -10,6 +10,7 @@ import { launchChromium } from "../../support/chromium.ts";
 import { startMailChannelsStandIn, type MailChannelsStandIn } from "../../support/mailchannels-stand-in.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import { findAxeViolations, NEW_PASSWORD, ORIGINAL_PASSWORD, readFocusedId, signInStatus, takeScreenshots, watchCspViolations } from "./web-e2e-fixtures.ts";
+import { readFieldErrors } from "../../support/field-errors.ts";
 
 interface MailChannelsBody {
   personalizations: Array<{ to: Array<{ email: string }> }>;
@@ -98,7 +99,7 @@ describe("the sign-up pages in Chromium", () => {
     await page.locator("#confirm_password-feedback").getByText("The two passwords don't match.").waitFor();
     await takeScreenshots(page, "sign-up-live-feedback");
     expect((await submit(page, "Create account")).status()).toBe(422);
-    await page.getByRole("alert").getByText("The two passwords don't match.").waitFor();
+    expect(await readFieldErrors(page)).toEqual([["Confirm password", "The two passwords don't match."]]);
     expect(await readFocusedId(page)).toBe("confirm_password");
     await visit("sign-up-mismatch");
 
@@ -123,7 +124,9 @@ describe("the sign-up pages in Chromium", () => {
 
     await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
     expect((await submit(page, "Confirm email address")).status()).toBe(400);
-    await page.getByRole("alert").getByText("That is not the password chosen when this address was signed up.", { exact: false }).waitFor();
+    const [[label, sentence] = []] = await readFieldErrors(page);
+    expect(label).toBe("Password");
+    expect(sentence).toContain("That is not the password chosen when this address was signed up.");
     await visit("verify-email-wrong-password");
 
     await page.getByLabel("Password", { exact: true }).fill(ORIGINAL_PASSWORD);

@@ -8,6 +8,7 @@ import {
   hasPassword,
   openForm,
   readInputValue,
+  readPageText,
   registerAccount,
 } from "./web-fixtures.ts";
 
@@ -40,6 +41,20 @@ function withoutCsrf(html: string): string {
   return html.replace(/name="csrf_token" value="[^"]*"/, "");
 }
 
+/** Sends a code as the page's form does and follows the 303 a refusal answers with, as a browser does. */
+async function sendWrongCode(browser: Browser, csrfToken: string, email: string, code: string): Promise<{ answer: Response; page: Response; html: string }> {
+  const answer = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email, code });
+  expect(answer.status).toBe(303);
+  expect(answer.headers.get("location")).toBe(CHECK_EMAIL);
+  const page = await browser.fetch(CHECK_EMAIL);
+  return { answer, page, html: await page.text() };
+}
+
+/** The heading levels of a page, in document order: "h1 Check your email". */
+function listHeadings(html: string): string[] {
+  return [...html.matchAll(/<(h[1-6])[^>]*>(.*?)<\/\1>/g)].map(([, level, text]) => `${level} ${readPageText(text ?? "")}`);
+}
+
 describe("GET /forgot-password/check-email", () => {
   it("asks for the address and the code when this browser did not ask for a link", async () => {
     const { response, html } = await openForm(new Browser(), CHECK_EMAIL);
@@ -62,6 +77,24 @@ describe("GET /forgot-password/check-email", () => {
     expect(findInputTag(html, "email")).toContain('type="hidden"');
     expect(readInputValue(html, "email")).toBe("hidden-field@example.com");
     expect(findInputTag(html, "code")).toMatch(/autocomplete="one-time-code"/i);
+  });
+
+  it("keeps the example code of the hint in one piece, read left to right", async () => {
+    const { html } = await openForm(new Browser(), CHECK_EMAIL);
+
+    const hint = /<div class="hint" id="code-hint">(.*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(hint).toBe('8 characters, like <bdi dir="ltr" class="reset-code-example">7KQ2-M9XD</bdi>');
+  });
+
+  it("puts its headings in order, the error summary's one level below the section the form is in", async () => {
+    const otherDevice = new Browser();
+    const { csrfToken } = await openForm(otherDevice, CHECK_EMAIL);
+    const misshapen = await otherDevice.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: "not an address", code: "7KQ2" });
+    expect(listHeadings(await misshapen.text())).toEqual(["h1 Enter the code from the email", "h2 Your code", "h3 Please fix these first"]);
+
+    const asked = new Browser();
+    const { html } = await sendWrongCode(asked, await askForLink(asked, "headings-web@example.com"), "headings-web@example.com", "AAAA-AAAA");
+    expect(listHeadings(html)).toEqual(["h1 Check your email", "h2 Reading the email on another device?", "h3 Please fix this first"]);
   });
 
   it("answers HEAD with the same status and no body", async () => {
@@ -104,14 +137,34 @@ describe("POST /forgot-password/check-email", () => {
     const unknown = new Browser();
     const unknownCsrf = await askForLink(unknown, "nobody-web@example.com");
 
-    const knownAnswer = await known.postForm(CHECK_EMAIL, { csrf_token: knownCsrf, email: "wrong-web@example.com", code: otherCode(code) });
-    const unknownAnswer = await unknown.postForm(CHECK_EMAIL, { csrf_token: unknownCsrf, email: "nobody-web@example.com", code: otherCode(code) });
+    const knownRefusal = await sendWrongCode(known, knownCsrf, "wrong-web@example.com", otherCode(code));
+    const unknownRefusal = await sendWrongCode(unknown, unknownCsrf, "nobody-web@example.com", otherCode(code));
 
-    expect(knownAnswer.status).toBe(400);
-    expect(unknownAnswer.status).toBe(400);
-    const knownHtml = await knownAnswer.text();
-    expect(knownHtml).toContain("That code did not work for this address.");
-    expect(withoutCsrf(await unknownAnswer.text()).replaceAll("nobody-web", "wrong-web")).toBe(withoutCsrf(knownHtml));
+    const cookieShape = (response: Response) => findSetCookie(response, "resetkit_code_refusals")?.replaceAll("nobody-web", "wrong-web");
+    expect(cookieShape(unknownRefusal.answer)).toBe(cookieShape(knownRefusal.answer));
+    expect(knownRefusal.page.status).toBe(200);
+    expect(unknownRefusal.page.status).toBe(200);
+    expect(readPageText(knownRefusal.html)).toContain("That code did not work for this address.");
+    expect(withoutCsrf(unknownRefusal.html).replaceAll("nobody-web", "wrong-web")).toBe(withoutCsrf(knownRefusal.html));
+  });
+
+  it("answers a wrong code with 303 back to the page, so going Back or reloading never sends the code again", async () => {
+    await registerAccount("back-web@example.com");
+    const browser = new Browser();
+    const csrfToken = await askForLink(browser, "back-web@example.com");
+    const code = await readLatestCode("back-web@example.com");
+
+    const { answer, html } = await sendWrongCode(browser, csrfToken, "back-web@example.com", otherCode(code));
+
+    expect(await answer.text()).toBe("");
+    const refusal = "That code did not work for this address. Check it against the newest email and try again; after 5 wrong tries the code stops working.";
+    expect(readPageText(html).split(refusal)).toHaveLength(2);
+    expect(readInputValue(html, "code") ?? "").toBe("");
+    expect(findInputTag(html, "code")).toContain('autofocus=""');
+    // A reload is a plain GET: the page is the code form again, without the old refusal.
+    const reloaded = await (await browser.fetch(CHECK_EMAIL)).text();
+    expect(readPageText(reloaded)).not.toContain("That code did not work");
+    expect(readPageText(reloaded)).toContain("Check your email");
   });
 
   it("says the code has stopped working after 5 wrong tries, and then refuses even the right one", async () => {
@@ -120,16 +173,70 @@ describe("POST /forgot-password/check-email", () => {
     let csrfToken = await askForLink(browser, "budget-web@example.com");
     const code = await readLatestCode("budget-web@example.com");
     let html = "";
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const wrongCodes = readInputValue(html, "wrong_codes") ?? "0";
-      const answer = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: "budget-web@example.com", code: otherCode(code), wrong_codes: wrongCodes });
-      html = await answer.text();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      ({ html } = await sendWrongCode(browser, csrfToken, "budget-web@example.com", otherCode(code)));
       csrfToken = readInputValue(html, "csrf_token") ?? "";
+      expect(readPageText(html).includes("After 5 wrong tries a code stops working")).toBe(attempt === 5);
     }
-    expect(html).toContain("After 5 wrong tries a code stops working: send a new email and use its code.");
+    expect(readPageText(html)).toContain("That code did not work either. After 5 wrong tries a code stops working: send a new email and use its code.");
 
-    const right = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: "budget-web@example.com", code, wrong_codes: "5" });
-    expect(right.status).toBe(400);
+    const right = await sendWrongCode(browser, csrfToken, "budget-web@example.com", code);
+    expect(readPageText(right.html)).toContain("That code did not work either.");
+    expect(browser.cookies.has("resetkit_reset")).toBe(false);
+  });
+
+  it("counts the wrong codes afresh for a new email, and for another address typed on another device", async () => {
+    await registerAccount("afresh-web@example.com");
+    const browser = new Browser();
+    let csrfToken = await askForLink(browser, "afresh-web@example.com");
+    const code = await readLatestCode("afresh-web@example.com");
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      csrfToken = readInputValue((await sendWrongCode(browser, csrfToken, "afresh-web@example.com", otherCode(code))).html, "csrf_token") ?? "";
+    }
+
+    csrfToken = await askForLink(browser, "afresh-web@example.com");
+    const afterNewEmail = await sendWrongCode(browser, csrfToken, "afresh-web@example.com", otherCode(await readLatestCode("afresh-web@example.com")));
+    expect(readPageText(afterNewEmail.html)).toContain("That code did not work for this address.");
+
+    const otherDevice = new Browser();
+    let otherCsrf = (await openForm(otherDevice, CHECK_EMAIL)).csrfToken;
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      otherCsrf = readInputValue((await sendWrongCode(otherDevice, otherCsrf, "first-try@example.com", "AAAA-AAAA")).html, "csrf_token") ?? "";
+    }
+    const anotherAddress = await sendWrongCode(otherDevice, otherCsrf, "second-try@example.com", "AAAA-AAAA");
+    expect(readPageText(anotherAddress.html)).toContain("That code did not work for this address.");
+    expect(readInputValue(anotherAddress.html, "email")).toBe("second-try@example.com");
+  });
+
+  it("leads a right code to the new-password form and forgets the wrong ones before it", async () => {
+    await registerAccount("right-after-wrong@example.com");
+    const browser = new Browser();
+    const csrfToken = await askForLink(browser, "right-after-wrong@example.com");
+    const code = await readLatestCode("right-after-wrong@example.com");
+    const { html } = await sendWrongCode(browser, csrfToken, "right-after-wrong@example.com", otherCode(code));
+    expect(browser.cookies.has("resetkit_code_refusals")).toBe(true);
+
+    const right = await browser.postForm(CHECK_EMAIL, { csrf_token: readInputValue(html, "csrf_token") ?? "", email: "right-after-wrong@example.com", code });
+
+    expect(right.status).toBe(303);
+    expect(right.headers.get("location")).toBe("/reset-password");
+    expect(browser.cookies.has("resetkit_code_refusals")).toBe(false);
+  });
+
+  it("links the summary to each field to fix by its label, and says each field's sentence once, next to it", async () => {
+    const browser = new Browser();
+    const { csrfToken } = await openForm(browser, CHECK_EMAIL);
+
+    const answer = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: "not an address", code: "7KQ2" });
+
+    const html = await answer.text();
+    const summary = /<div class="error-summary"[^>]*>(.*?)<\/div>/.exec(html)?.[1] ?? "";
+    expect(summary).toContain('<ul><li><a href="#email">Email address</a></li><li><a href="#code">Code from the email</a></li></ul>');
+    const text = readPageText(html);
+    expect(text.split("Enter a valid email address, like name@example.com.")).toHaveLength(2);
+    expect(text.split("Enter the 8-character code from the email, like 7KQ2-M9XD.")).toHaveLength(2);
+    expect(html).toContain('<p class="error" id="email-error">Enter a valid email address, like name@example.com.</p>');
+    expect(findInputTag(html, "email")).toContain('maxLength="254"');
   });
 
   it("asks again with 422, spending no guess, for something that cannot be a code", async () => {
@@ -164,15 +271,16 @@ describe("POST /forgot-password/check-email", () => {
     const browser = new Browser();
     let csrfToken = (await openForm(browser, CHECK_EMAIL)).csrfToken;
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const answer = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: `many-${attempt}@example.com`, code: "AAAA-AAAA" });
-      expect(answer.status).toBe(400);
-      csrfToken = readInputValue(await answer.text(), "csrf_token") ?? "";
+      csrfToken = readInputValue((await sendWrongCode(browser, csrfToken, `many-${attempt}@example.com`, "AAAA-AAAA")).html, "csrf_token") ?? "";
     }
 
     const limited = await browser.postForm(CHECK_EMAIL, { csrf_token: csrfToken, email: "many-more@example.com", code: "AAAA-AAAA" });
 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await limited.text()).toContain("Too many codes were tried from your network.");
+    const text = readPageText(await limited.text());
+    expect(text).toContain("Too many codes were tried from your network.");
+    // The form's own 429 carries the development tip as the limit pages do.
+    expect(text).toContain("Developing locally? Set RATE_LIMITS=off in .dev.vars.");
   });
 });

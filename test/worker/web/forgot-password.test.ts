@@ -1,9 +1,25 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { PRODUCTION_VARS } from "../production-env.ts";
-import { Browser, countMailTo, findSetCookie, openForm, readInputValue, registerAccount, SECURE_ORIGIN, readPageText } from "./web-fixtures.ts";
+import { Browser, countMailTo, findInputTag, findSetCookie, openForm, readInputValue, registerAccount, SECURE_ORIGIN, readPageText } from "./web-fixtures.ts";
 
 describe("GET /forgot-password", () => {
+  it("waits in its one email field, which takes no more than an address can hold", async () => {
+    const { html } = await openForm(new Browser(), "/forgot-password");
+
+    const field = findInputTag(html, "email") ?? "";
+    expect(field).toContain('maxLength="254"');
+    expect(field).toContain('autofocus=""');
+    expect(field).toContain('type="email"');
+  });
+
+  it("asks search engines to leave it out, in the page and in its headers", async () => {
+    const { response, html } = await openForm(new Browser(), "/forgot-password");
+
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+    expect(response.headers.get("x-robots-tag")).toBe("noindex");
+  });
+
   it("shows a labelled email form with a CSRF field and sets the CSRF cookie", async () => {
     const browser = new Browser();
     const { response, html, csrfToken } = await openForm(browser, "/forgot-password");
@@ -121,6 +137,17 @@ describe("POST /forgot-password", () => {
     expect(html).toContain('aria-live="assertive"');
   });
 
+  it("links the error summary to the email field and says what is wrong once, next to the field", async () => {
+    const browser = new Browser();
+    const { csrfToken } = await openForm(browser, "/forgot-password");
+
+    const html = await (await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: "name@" })).text();
+
+    expect(html).toContain('<h2>Please fix this first</h2><ul><li><a href="#email">Email address</a></li></ul>');
+    expect(readPageText(html).split("Enter a valid email address, like name@example.com.")).toHaveLength(2);
+    expect(html).toContain('<p class="error" id="email-error">Enter a valid email address, like name@example.com.</p>');
+  });
+
   it("shows a friendly 429 page with Retry-After once one IP asked 10 times, sharing the API's counter", async () => {
     const browser = new Browser();
     const { csrfToken } = await openForm(browser, "/forgot-password");
@@ -142,6 +169,23 @@ describe("POST /forgot-password", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await limited.text()).toContain("Please wait a little");
+  });
+
+  it("tells a developer on the 429 page how to turn the limits off, only when running in development", async () => {
+    const tip = "Developing locally? Set RATE_LIMITS=off in .dev.vars.";
+    for (const [environment, shown] of [["development", true], ["production", false]] as const) {
+      const browser = new Browser(undefined, environment === "production" ? PRODUCTION_VARS : { ENVIRONMENT: environment });
+      const { csrfToken } = await openForm(browser, "/forgot-password");
+      let answer: Response | undefined;
+      for (let index = 0; index <= 10; index += 1) {
+        answer = await browser.postForm("/forgot-password", { csrf_token: csrfToken, email: `tip-${environment}-${index}@example.com` });
+      }
+
+      expect(answer?.status).toBe(429);
+      const html = (await answer?.text()) ?? "";
+      expect(readPageText(html).includes(tip)).toBe(shown);
+      if (shown) expect(html).toContain('<code dir="ltr">RATE_LIMITS=off</code>');
+    }
   });
 });
 

@@ -99,7 +99,8 @@ describe("the pseudo-locale", () => {
     await browser.postForm("/forgot-password", { csrf_token: forgot.csrfToken, email: "pseudo@example.com" });
     await visit("check email", browser.fetch("/forgot-password/check-email"));
     const code = await openForm(browser, "/forgot-password/check-email");
-    await visit("wrong code", browser.postForm("/forgot-password/check-email", { csrf_token: code.csrfToken, email: "pseudo@example.com", code: "AAAA-AAAA" }));
+    await browser.postForm("/forgot-password/check-email", { csrf_token: code.csrfToken, email: "pseudo@example.com", code: "AAAA-AAAA" });
+    await visit("wrong code", browser.fetch("/forgot-password/check-email"));
     await visit("code page on another device", new Browser().fetch("/forgot-password/check-email?lang=en-XA"));
     await visit("sign up", browser.fetch("/sign-up"));
     const signUp = await openForm(browser, "/sign-up");

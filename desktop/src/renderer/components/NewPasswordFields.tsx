@@ -2,7 +2,7 @@
  * A new password typed twice, as Create account and Reset password both ask for it: the shared
  * policy checked live (shared/password-policy.ts), its hint and feedback under the first field,
  * and, once the person has tried to submit, the messages of the one shared check the web forms use
- * too (shared/new-password.ts) next to each field.
+ * too (shared/new-password.ts) next to each field, and the fields to fix for the error summary.
  * `useNewPassword` holds the state and the rules; `NewPasswordFields` draws the two fields.
  *
  * Every message is a catalogue key until it is drawn, so the fields follow a change of language.
@@ -12,12 +12,13 @@
  * const submit = () => newPassword.validate() && send(newPassword.password);
  * <NewPasswordFields {...newPassword.fields} words={RESET_FIELD_WORDS} minLength={12} />
  */
-import { useMemo, useRef, useState, type RefObject } from "react";
+import { useId, useMemo, useRef, useState, type RefObject } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
 import type { MessageKey } from "../../../../shared/i18n/translator.ts";
 import { checkNewPassword, type NewPasswordWords as MissingFieldWords } from "../../../../shared/new-password.ts";
 import { describeConfirmationProblem, describePasswordFeedback, type PasswordFeedback as PasswordFeedbackSummary } from "../../../../shared/password-feedback.ts";
 import { PASSWORD_MAX_LENGTH } from "../../../../shared/password-policy.ts";
+import type { InvalidField } from "../../../../shared/ui/ErrorSummary.tsx";
 import { PasswordFeedback } from "../../../../shared/ui/PasswordFeedback.tsx";
 import { TextField } from "./TextField.tsx";
 
@@ -39,6 +40,8 @@ export interface NewPasswordFieldState {
   confirmation: string;
   setPassword(value: string): void;
   setConfirmation(value: string): void;
+  passwordId: string;
+  confirmationId: string;
   passwordInput: RefObject<HTMLInputElement | null>;
   confirmationInput: RefObject<HTMLInputElement | null>;
   feedback: PasswordFeedbackSummary;
@@ -52,6 +55,8 @@ export function useNewPassword(policy: NewPasswordPolicy, words: NewPasswordWord
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [attempted, setAttempted] = useState(false);
+  const passwordId = useId();
+  const confirmationId = useId();
   const passwordInput = useRef<HTMLInputElement>(null);
   const confirmationInput = useRef<HTMLInputElement>(null);
   const problems = useMemo(() => checkNewPassword(password, confirmation, policy, words), [password, confirmation, policy, words]);
@@ -76,21 +81,26 @@ export function useNewPassword(policy: NewPasswordPolicy, words: NewPasswordWord
   // A mismatch shows as soon as something is typed in the confirmation; an empty one only after a try.
   const confirmationProblem = describeConfirmationProblem(password, confirmation) ?? (attempted ? problems.confirmPassword : undefined);
   const confirmationError = confirmationProblem ? t(confirmationProblem) : null;
-  /** The two fields' messages for the error summary, in field order; the confirmation's only after a try. */
-  const messages = [passwordError, attempted ? confirmationError : null].filter((message): message is string => Boolean(message));
+  /** The fields the error summary links to, in field order; the confirmation only after a try. */
+  const invalidFields: InvalidField[] = [
+    ...(passwordError ? [{ id: passwordId, label: t(words.passwordLabel) }] : []),
+    ...(attempted && confirmationError ? [{ id: confirmationId, label: t(words.confirmationLabel) }] : []),
+  ];
 
   const fields: NewPasswordFieldState = {
     password,
     confirmation,
     setPassword,
     setConfirmation,
+    passwordId,
+    confirmationId,
     passwordInput,
     confirmationInput,
     feedback,
     passwordError,
     confirmationError,
   };
-  return { password, passwordInput, fields, messages, validate };
+  return { password, passwordInput, fields, invalidFields, validate };
 }
 
 export interface NewPasswordFieldsProps extends NewPasswordFieldState {
@@ -101,10 +111,12 @@ export interface NewPasswordFieldsProps extends NewPasswordFieldState {
 
 export function NewPasswordFields(props: NewPasswordFieldsProps) {
   const { t } = useI18n();
-  const { words, minLength, password, confirmation, passwordInput, confirmationInput, feedback, passwordError, confirmationError } = props;
+  const { words, minLength, password, confirmation, passwordId, confirmationId, passwordInput, confirmationInput, feedback, passwordError, confirmationError } =
+    props;
   return (
     <>
       <TextField
+        id={passwordId}
         ref={passwordInput}
         label={t(words.passwordLabel)}
         type="password"
@@ -118,6 +130,7 @@ export function NewPasswordFields(props: NewPasswordFieldsProps) {
         onChange={(event) => props.setPassword(event.target.value)}
       />
       <TextField
+        id={confirmationId}
         ref={confirmationInput}
         label={t(words.confirmationLabel)}
         type="password"

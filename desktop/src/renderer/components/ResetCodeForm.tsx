@@ -8,12 +8,13 @@
  * whatever the language, and the example code keeps its direction inside the sentences.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { ErrorCode } from "../../../../shared/errors.ts";
-import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
+import { Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import { formatTypedResetCode, normalizeResetCode, RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET } from "../../../../shared/reset-code.ts";
+import { ErrorSummary, type InvalidField } from "../../../../shared/ui/ErrorSummary.tsx";
+import { ResetCodeExample } from "../../../../shared/ui/ResetCodeExample.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
-import { FormError } from "./FormError.tsx";
 import { TextField } from "./TextField.tsx";
 
 export interface ResetCodeFormProps {
@@ -21,15 +22,19 @@ export interface ResetCodeFormProps {
   email?: string;
   /** Called with the fresh reset token once the Worker accepts the code. */
   onRedeemed(token: string): void;
+  /** 3 when the form sits in a section of its screen, under an h2. */
+  summaryHeadingLevel?: 2 | 3;
 }
 
-export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormProps) {
+export function ResetCodeForm({ email: knownEmail, onRedeemed, summaryHeadingLevel }: ResetCodeFormProps) {
   const words = useI18n();
   const { t } = words;
   const [email, setEmail] = useState(knownEmail ?? "");
   const [code, setCode] = useState("");
   const [misshapen, setMisshapen] = useState(false);
   const [wrongCodes, setWrongCodes] = useState(0);
+  const emailId = useId();
+  const codeId = useId();
   const codeInput = useRef<HTMLInputElement>(null);
   const redeem = useMutation({
     mutationFn: (request: { email: string; code: string }) => unwrap(getApi().redeemResetCode(request)),
@@ -48,6 +53,13 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
       ? describeError(redeem.error, words)
       : null;
   const shapeError = misshapen ? t("resetCode.shape", { example: words.isolate(RESET_CODE_EXAMPLE) }) : null;
+  const codeError = shapeError ?? fieldErrors.code;
+  const invalidFields: InvalidField[] = [
+    ...(fieldErrors.email ? [{ id: emailId, label: t("forgotPassword.emailLabel") }] : []),
+    ...(codeError ? [{ id: codeId, label: t("resetCode.label") }] : []),
+  ];
+  // A refusal is about the address and the code together, so it stands in the summary, once.
+  const formError = invalidFields.length === 0 ? refusal : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,9 +74,10 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
 
   return (
     <form onSubmit={submit} noValidate aria-label={t("resetCode.enterTitle")}>
-      <FormError message={shapeError ?? (fieldErrors.code || fieldErrors.email ? null : refusal)} />
+      <ErrorSummary messages={formError ? [formError] : []} fields={invalidFields} headingLevel={summaryHeadingLevel} />
       {knownEmail === undefined ? (
         <TextField
+          id={emailId}
           label={t("forgotPassword.emailLabel")}
           type="email"
           name="email"
@@ -77,9 +90,10 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
         />
       ) : null}
       <TextField
+        id={codeId}
         ref={codeInput}
         label={t("resetCode.label")}
-        hint={<Rich id="resetCode.hint" values={{ example: <Isolated>{RESET_CODE_EXAMPLE}</Isolated> }} />}
+        hint={<Rich id="resetCode.hint" values={{ example: <ResetCodeExample /> }} />}
         name="code"
         type="text"
         autoComplete="one-time-code"
@@ -88,7 +102,7 @@ export function ResetCodeForm({ email: knownEmail, onRedeemed }: ResetCodeFormPr
         dir="ltr"
         required
         value={code}
-        error={shapeError ?? fieldErrors.code}
+        error={codeError}
         onChange={(event) => setCode(formatTypedResetCode(event.target.value))}
       />
       <button className="button button-primary" type="submit" disabled={redeem.isPending}>

@@ -5,7 +5,7 @@
  * every other one ends.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
@@ -33,6 +33,7 @@ export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePas
   const { t } = words;
   const [currentPassword, setCurrentPassword] = useState("");
   const [currentMissing, setCurrentMissing] = useState(false);
+  const currentId = useId();
   const currentInput = useRef<HTMLInputElement>(null);
   const change = useMutation({
     mutationFn: (request: { currentPassword: string; newPassword: string }) => unwrap(getApi().changePassword(request)),
@@ -49,7 +50,7 @@ export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePas
   const currentError = currentMissing ? t("account.missingCurrent") : fieldErrors.currentPassword;
   // A field's own error is shown next to it; the form-level alert carries everything else.
   const formError = change.isError && !fieldErrors.currentPassword && !fieldErrors.newPassword ? describeError(change.error, words) : null;
-  const messages = [formError, currentError, ...newPassword.messages].filter((message): message is string => Boolean(message));
+  const invalidFields = [...(currentError ? [{ id: currentId, label: t("account.currentLabel") }] : []), ...newPassword.invalidFields];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -66,9 +67,10 @@ export function ChangePasswordScreen({ account, onChanged, onCancel }: ChangePas
     <section aria-labelledby="change-password-title">
       <ScreenHeading id="change-password-title">{t("account.changeTitle")}</ScreenHeading>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary messages={messages} />
+        <ErrorSummary messages={formError ? [formError] : []} fields={invalidFields} />
         <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
         <TextField
+          id={currentId}
           ref={currentInput}
           label={t("account.currentLabel")}
           type="password"

@@ -5,9 +5,10 @@
  * The inbox may be on another device, so the screen also takes the code printed in the email.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
-import { RESET_CODE_EXAMPLE } from "../../../../shared/reset-code.ts";
+import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
+import { ResetCodeExample } from "../../../../shared/ui/ResetCodeExample.tsx";
 import { APP_NAME } from "../../app-name.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
 import { FormError } from "../components/FormError.tsx";
@@ -34,6 +35,7 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [resent, setResent] = useState(false);
   const cooldown = useCooldown(RESEND_COOLDOWN_SECONDS);
+  const emailId = useId();
   const emailInput = useRef<HTMLInputElement>(null);
   const requestReset = useMutation({
     mutationFn: (address: string) => unwrap(getApi().requestReset({ email: address })),
@@ -60,7 +62,7 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
         <p>{t("checkEmail.openInApp", { appName: APP_NAME })}</p>
         <h2>{t("checkEmail.otherDevice")}</h2>
         <p>{t("checkEmail.otherDeviceHint")}</p>
-        <ResetCodeForm key={emailsSent} email={sentTo} onRedeemed={onCodeRedeemed} />
+        <ResetCodeForm key={emailsSent} email={sentTo} onRedeemed={onCodeRedeemed} summaryHeadingLevel={3} />
         {resent ? (
           <p className="notice" role="status">
             {t("app.checkEmail.sentAnother")}
@@ -89,7 +91,7 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
       <section key="code" aria-labelledby="code-title">
         <ScreenHeading id="code-title">{t("resetCode.enterTitle")}</ScreenHeading>
         <p>
-          <Rich id="resetCode.enterIntro" values={{ example: <Isolated>{RESET_CODE_EXAMPLE}</Isolated> }} />
+          <Rich id="resetCode.enterIntro" values={{ example: <ResetCodeExample /> }} />
         </p>
         <ResetCodeForm onRedeemed={onCodeRedeemed} />
         <p>
@@ -110,8 +112,12 @@ export function ForgotPasswordScreen({ onBackToSignIn, onCodeRedeemed }: ForgotP
       <ScreenHeading id="forgot-title">{t("forgotPassword.title")}</ScreenHeading>
       <p>{t("forgotPassword.intro")}</p>
       <form onSubmit={submit} noValidate>
-        <FormError message={errorMessage} />
+        <ErrorSummary
+          messages={errorMessage ? [errorMessage] : []}
+          fields={fieldErrors.email ? [{ id: emailId, label: t("forgotPassword.emailLabel") }] : []}
+        />
         <TextField
+          id={emailId}
           ref={emailInput}
           label={t("forgotPassword.emailLabel")}
           type="email"

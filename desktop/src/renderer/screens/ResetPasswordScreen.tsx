@@ -111,8 +111,7 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
     if (newPassword.validate()) onSubmit(newPassword.password);
   };
 
-  // After a submit, the same messages as the web form: next to each field and in the summary.
-  const fieldMessages = newPassword.messages;
+  // After a submit, as on the web form: each sentence next to its field, the summary linking to it.
   const formError = serverError && !serverFieldError ? describeError(serverError, words) : null;
 
   return (
@@ -126,8 +125,7 @@ function NewPasswordForm({ maskedEmail, minLength, submitting, serverError, onSu
         />
       </p>
       <form onSubmit={submit} noValidate>
-        <FormError message={formError} />
-        <ErrorSummary messages={fieldMessages} />
+        <ErrorSummary messages={formError ? [formError] : []} fields={newPassword.invalidFields} />
         <NewPasswordFields {...newPassword.fields} words={PASSWORD_WORDS} minLength={minLength} />
         <button className="button button-primary" type="submit" disabled={submitting}>
           {submitting ? t("resetPassword.submitting") : t("resetPassword.submit")}

@@ -6,11 +6,11 @@
  * main says whether it could.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
+import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import type { SignInOutcome } from "../../ipc/api-result.ts";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
-import { FormError } from "../components/FormError.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 
@@ -29,6 +29,8 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
   const [email, setEmail] = useState(initialEmail ?? "");
   const [password, setPassword] = useState("");
   const [keepSignedIn, setKeepSignedIn] = useState(false);
+  const emailId = useId();
+  const passwordId = useId();
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const signIn = useMutation({
@@ -44,8 +46,12 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
     },
   });
   const fieldErrors = signIn.error instanceof ApiError ? signIn.error.fieldErrors : {};
-  // A field's own error is shown next to it; the form-level alert carries everything else.
-  const hasFieldError = Boolean(fieldErrors.email || fieldErrors.password);
+  // A field's own error is shown next to it and linked from the summary, which carries everything else.
+  const invalidFields = [
+    ...(fieldErrors.email ? [{ id: emailId, label: t("signIn.emailLabel") }] : []),
+    ...(fieldErrors.password ? [{ id: passwordId, label: t("signIn.passwordLabel") }] : []),
+  ];
+  const formError = signIn.isError && invalidFields.length === 0 ? describeError(signIn.error, words) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,8 +67,9 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
-        <FormError message={signIn.isError && !hasFieldError ? describeError(signIn.error, words) : null} />
+        <ErrorSummary messages={formError ? [formError] : []} fields={invalidFields} />
         <TextField
+          id={emailId}
           ref={emailInput}
           label={t("signIn.emailLabel")}
           type="email"
@@ -75,6 +82,7 @@ export function SignInScreen({ notice, email: initialEmail, onForgotPassword, on
           onChange={(event) => setEmail(event.target.value)}
         />
         <TextField
+          id={passwordId}
           ref={passwordInput}
           label={t("signIn.passwordLabel")}
           type="password"

@@ -6,12 +6,11 @@
  * new and a taken address alike, so success can only mean "check your email".
  */
 import { useMutation } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../../../shared/password-policy.ts";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
-import { FormError } from "../components/FormError.tsx";
 import { NewPasswordFields, useNewPassword, type NewPasswordWords } from "../components/NewPasswordFields.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
@@ -33,6 +32,7 @@ export function SignUpScreen({ onAccepted, onBackToSignIn }: SignUpScreenProps) 
   const words = useI18n();
   const { t } = words;
   const [email, setEmail] = useState("");
+  const emailId = useId();
   const emailInput = useRef<HTMLInputElement>(null);
   // The address is part of the policy: a password that is the address itself is refused live.
   const policy = useMemo(() => ({ minLength: DEFAULT_PASSWORD_MIN_LENGTH, email }), [email]);
@@ -55,7 +55,7 @@ export function SignUpScreen({ onAccepted, onBackToSignIn }: SignUpScreenProps) 
 
   // The address is checked by main with the shared schema; its sentence comes back per field.
   const emailError = serverFieldErrors.email;
-  const fieldMessages = [emailError, ...newPassword.messages].filter((message): message is string => Boolean(message));
+  const invalidFields = [...(emailError ? [{ id: emailId, label: t("signUp.emailLabel") }] : []), ...newPassword.invalidFields];
   const hasServerFieldError = Boolean(serverFieldErrors.email || serverFieldErrors.password);
   const formError = createAccount.isError && !hasServerFieldError ? describeError(createAccount.error, words) : null;
 
@@ -64,9 +64,9 @@ export function SignUpScreen({ onAccepted, onBackToSignIn }: SignUpScreenProps) 
       <ScreenHeading id="sign-up-title">{t("signUp.title")}</ScreenHeading>
       <p>{t("signUp.intro")}</p>
       <form onSubmit={submit} noValidate>
-        <FormError message={formError} />
-        <ErrorSummary messages={fieldMessages} />
+        <ErrorSummary messages={formError ? [formError] : []} fields={invalidFields} />
         <TextField
+          id={emailId}
           ref={emailInput}
           label={t("signUp.emailLabel")}
           type="email"

@@ -6,12 +6,11 @@
  * (the Worker cannot tell it apart before a password is sent) leads back to signing up.
  */
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { ErrorCode } from "../../../../shared/errors.ts";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
 import { ErrorSummary } from "../../../../shared/ui/ErrorSummary.tsx";
 import { ApiError, describeError, getApi, unwrap } from "../api-bridge.ts";
-import { FormError } from "../components/FormError.tsx";
 import { ScreenHeading } from "../components/ScreenHeading.tsx";
 import { TextField } from "../components/TextField.tsx";
 
@@ -27,6 +26,7 @@ export function VerifyEmailScreen({ token, onVerified, onSignUpAgain }: VerifyEm
   const { t } = words;
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState(false);
+  const passwordId = useId();
   const passwordInput = useRef<HTMLInputElement>(null);
   const verify = useMutation({
     mutationFn: (typed: string) => unwrap(getApi().verifyEmail({ token, password: typed })),
@@ -63,9 +63,12 @@ export function VerifyEmailScreen({ token, onVerified, onSignUpAgain }: VerifyEm
       <ScreenHeading id="verify-email-title">{t("verifyEmail.title")}</ScreenHeading>
       <p>{t("verifyEmail.intro")}</p>
       <form onSubmit={submit} noValidate>
-        <FormError message={formError} />
-        <ErrorSummary messages={passwordError ? [passwordError] : []} />
+        <ErrorSummary
+          messages={formError ? [formError] : []}
+          fields={passwordError ? [{ id: passwordId, label: t("verifyEmail.passwordLabel") }] : []}
+        />
         <TextField
+          id={passwordId}
           ref={passwordInput}
           label={t("verifyEmail.passwordLabel")}
           type="password"

@@ -24,6 +24,7 @@ function expectSecureHtmlHeaders(response: Response): void {
   expect(response.headers.get("referrer-policy")).toBe("no-referrer");
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("x-robots-tag")).toBe("noindex");
 }
 
 describe("secureHeaders()", () => {
@@ -51,7 +52,7 @@ describe("secureHeaders()", () => {
 });
 
 describe("every HTML page of the Worker", () => {
-  it("carries the CSP, referrer, nosniff, no-store and (over https) HSTS headers", async () => {
+  it("carries the CSP, referrer, nosniff, no-store, noindex and (over https) HSTS headers", async () => {
     const account = await registerAccount("headers@example.com");
     const browser = new Browser(SECURE_ORIGIN);
     const { csrfToken } = await openForm(browser, "/forgot-password");
@@ -72,6 +73,9 @@ describe("every HTML page of the Worker", () => {
     for (const response of responses) {
       expectSecureHtmlHeaders(response);
       expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=/);
+      // Every page with a body also says so in its head, for crawlers that only read the page.
+      const html = await response.text();
+      if (response.status !== 303) expect(html).toContain('<meta name="robots" content="noindex"/>');
     }
   });
 });

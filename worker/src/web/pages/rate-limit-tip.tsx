@@ -7,6 +7,10 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { Rich } from "../../../../shared/i18n/react.tsx";
 
+/** Names in the configuration, the same in every language. */
+const SETTING = "RATE_LIMITS=off";
+const FILE = ".dev.vars";
+
 const RateLimitTipContext = createContext(false);
 
 export function RateLimitTipProvider({ shown, children }: { shown: boolean; children: ReactNode }) {
@@ -21,8 +25,8 @@ export function RateLimitTip() {
       <Rich
         id="page.devRateLimits"
         values={{
-          setting: <code dir="ltr">RATE_LIMITS=off</code>,
-          file: <code dir="ltr">.dev.vars</code>,
+          setting: <code dir="ltr">{SETTING}</code>,
+          file: <code dir="ltr">{FILE}</code>,
         }}
       />
     </p>

@@ -28,7 +28,6 @@ export interface SignInPageProps {
 export function SignInPage({ appName, csrfToken, email, error, emailError, notice }: SignInPageProps) {
   const { t } = useI18n();
   const emailSentence = emailError ? t(emailError) : undefined;
-  const emailLabel = t("signIn.emailLabel");
   return (
     <Layout appName={appName} title={t("signIn.title")}>
       <h1>{t("signIn.title")}</h1>
@@ -37,12 +36,12 @@ export function SignInPage({ appName, csrfToken, email, error, emailError, notic
           {t(notice)}
         </p>
       ) : null}
-      <ErrorSummary messages={error ? [t(error)] : []} fields={emailSentence ? [{ id: "email", label: emailLabel }] : []} />
+      <ErrorSummary messages={error ? [t(error)] : []} fields={emailSentence ? [{ id: "email", label: t("signIn.emailLabel") }] : []} />
       <form method="post" action={PagePath.signIn} noValidate>
         <CsrfField token={csrfToken} />
         <Field
           id="email"
-          label={emailLabel}
+          label={t("signIn.emailLabel")}
           type="email"
           autoComplete="username"
           defaultValue={email}
