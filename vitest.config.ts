@@ -23,6 +23,11 @@ const localSettingNames = [...readFileSync(new URL("./.dev.vars.example", import
 export default defineConfig({
   test: {
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    // Vitest's default is one worker fewer than the cores, a single one on a 2-core machine. The
+    // Worker suites keep their storage per file, so two of them run side by side; the Node suites
+    // (fileParallelism: false below) still run one file at a time, after them, since several
+    // measure how long a request took.
+    maxWorkers: 2,
     projects: [
       {
         plugins: [
