@@ -53,16 +53,7 @@ export function createContractChecker(source: unknown): ContractChecker {
     item,
   }));
 
-  const resolve = (value: unknown): JsonObject => {
-    let current = value as JsonObject;
-    while (current && typeof current.$ref === "string") {
-      current = (current.$ref as string)
-        .replace(/^#\//, "")
-        .split("/")
-        .reduce<unknown>((target, part) => (target as JsonObject)?.[part.replaceAll("~1", "/").replaceAll("~0", "~")], document) as JsonObject;
-    }
-    return current;
-  };
+  const resolve = (value: unknown) => resolveReference(document, value);
 
   const findPath = (url: string) => {
     const { pathname } = new URL(url);
@@ -135,6 +126,18 @@ export function createContractChecker(source: unknown): ContractChecker {
     }
     return found;
   }
+}
+
+/** Follows `value`'s local `$ref`s (`#/components/...`, JSON pointers) within `document` to what they name. */
+export function resolveReference(document: JsonObject, value: unknown): JsonObject {
+  let current = value as JsonObject;
+  while (current && typeof current.$ref === "string") {
+    current = (current.$ref as string)
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce<unknown>((target, part) => (target as JsonObject)?.[part.replaceAll("~1", "/").replaceAll("~0", "~")], document) as JsonObject;
+  }
+  return current;
 }
 
 /**

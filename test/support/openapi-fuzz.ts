@@ -14,6 +14,7 @@
  * fc.assert(fc.asyncProperty(requests, async (request) => { … }));
  */
 import fc from "fast-check";
+import { resolveReference } from "./openapi-contract.ts";
 
 type JsonObject = Record<string, unknown>;
 type Schema = JsonObject;
@@ -62,16 +63,7 @@ const wrongType = fc.oneof(
 
 /** Every operation of the document as one arbitrary of requests. */
 export function fuzzRequests(document: JsonObject, options: FuzzOptions = {}): fc.Arbitrary<FuzzRequest> {
-  const resolve = (value: unknown): JsonObject => {
-    let current = value as JsonObject;
-    while (current && typeof current.$ref === "string") {
-      current = (current.$ref as string)
-        .replace(/^#\//, "")
-        .split("/")
-        .reduce<unknown>((target, part) => (target as JsonObject)[part.replaceAll("~1", "/")], document) as JsonObject;
-    }
-    return current;
-  };
+  const resolve = (value: unknown) => resolveReference(document, value);
   const valueOf = (schema: Schema, name?: string): fc.Arbitrary<unknown> => fromSchema(schema, { resolve, known: options.known ?? {} }, name);
 
   const operations: Array<{ weight: number; arbitrary: fc.Arbitrary<FuzzRequest> }> = [];
