@@ -465,16 +465,27 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
   });
 
   it("has no network access of its own: the page's CSP blocks fetch", async () => {
+    // A no-cors fetch needs no CORS headers, so only a policy can stop it: the same probe from a
+    // page without the renderer's CSP reaches the Worker.
+    const probe = (url: string) =>
+      fetch(`${url}/healthz`, { mode: "no-cors" }).then(
+        () => "reached the Worker",
+        () => "blocked",
+      );
+    const control = await browser.newPage();
+    expect(await control.evaluate(probe, worker.url)).toBe("reached the Worker");
+    await control.close();
+
     await openApp();
-    const outcome = await page.evaluate(async (url) => {
-      try {
-        await fetch(`${url}/healthz`);
-        return "reached the Worker";
-      } catch {
-        return "blocked";
-      }
-    }, worker.url);
-    expect(outcome).toBe("blocked");
+    const violations: string[] = [];
+    await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
+    await page.evaluate(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        void (window as unknown as { reportViolation(directive: string): Promise<void> }).reportViolation(event.effectiveDirective);
+      });
+    });
+    expect(await page.evaluate(probe, worker.url)).toBe("blocked");
+    await expect.poll(() => violations).toEqual(["connect-src"]);
   });
   describe("in the language main speaks", () => {
     const de = translatorFor("de");
