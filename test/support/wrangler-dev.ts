@@ -1,11 +1,13 @@
 /**
  * Starts a real `wrangler dev` for end-to-end suites: a fresh local D1 in its own folder with
- * the migrations applied, the given `[vars]` overrides, and a free loopback port. A developer's
- * `.dev.vars` never reaches it, and new passwords are checked against a local Pwned Passwords
+ * the migrations applied (copied from one migrated once, `provideMigratedDatabase`), the given
+ * `[vars]` overrides, and a free loopback port. A developer's `.dev.vars` never reaches it, and new passwords are checked against a local Pwned Passwords
  * stand-in instead of the internet. Everything the Worker logs is kept, so suites can assert on it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -92,13 +94,35 @@ export async function applyMigrations(persistDir: string, config = "wrangler.tom
   if (code !== 0) throw new Error(`wrangler d1 migrations apply failed (${code}):\n${output}`);
 }
 
+/**
+ * Fills `persistDir` with a local D1 that has every migration applied. Applying the migrations
+ * takes wrangler about 9 seconds, and most suites start a Worker of their own, so the result is
+ * kept once per set of migrations and config, under node_modules/.cache, and copied from there:
+ * each Worker still gets its own database. A changed migration or config makes a new key.
+ */
+export async function provideMigratedDatabase(persistDir: string, config = "wrangler.toml"): Promise<void> {
+  const migrationsDir = join(ROOT, "worker/migrations");
+  const hash = createHash("sha256").update(await readFile(join(ROOT, config)));
+  for (const name of (await readdir(migrationsDir)).sort()) hash.update(name).update(await readFile(join(migrationsDir, name)));
+  const cacheRoot = join(ROOT, "node_modules/.cache/resetkit-migrated-d1");
+  const template = join(cacheRoot, hash.digest("hex").slice(0, 16));
+  if (!existsSync(template)) {
+    await mkdir(cacheRoot, { recursive: true });
+    const building = await mkdtemp(join(cacheRoot, "building-"));
+    await applyMigrations(building, config);
+    // A rename is atomic, so a suite never copies a half-migrated database.
+    await rename(building, template).catch(async () => rm(building, { recursive: true, force: true }));
+  }
+  await cp(template, persistDir, { recursive: true });
+}
+
 /** Starts `wrangler dev` on a free port and waits until it answers `/healthz`. */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const config = options.config ?? "wrangler.toml";
   const environment = options.env === undefined ? "dev" : options.env;
   const readyStatus = options.readyStatus ?? 200;
   const persistDir = await mkdtemp(join(tmpdir(), "resetkit-d1-"));
-  await applyMigrations(persistDir, config);
+  await provideMigratedDatabase(persistDir, config);
   await options.seed?.(persistDir);
   const port = await findFreePort();
   const inspectorPort = await findFreePort();
