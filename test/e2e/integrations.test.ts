@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver, WEBHOOK_TEST_SECRET, type ReceivedDelivery, type WebhookReceiver } from "../support/webhook-receiver.ts";
+import { readLinkFromMail } from "../support/dev-mailbox.ts";
 import { startWorker, type RunningWorker } from "../support/wrangler-dev.ts";
 
 const ADMIN_TOKEN = "e2e-operator-token-0123456789-abcdefghij";
@@ -41,16 +42,8 @@ describe("events and the operator API, against wrangler dev", () => {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 
-  async function readLink(email: string, path: string): Promise<string> {
-    const pattern = new RegExp(`${path}\\?token=([\\w-]{43})`);
-    for (let tries = 0; tries < 100; tries += 1) {
-      const { messages } = (await (await api(`/dev/mailbox.json?to=${encodeURIComponent(email)}`)).json()) as { messages: Array<{ text: string }> };
-      const token = messages.map((message) => pattern.exec(message.text)?.[1]).find(Boolean);
-      if (token) return token;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no ${path} link reached ${email}`);
-  }
+  /** The token of the `path` link in an email to `email`. */
+  const readLink = async (email: string, path: string) => new URL(await readLinkFromMail(worker.url, email, path)).searchParams.get("token") ?? "";
 
   /** Waits until the receiver has accepted (204) an event of `type` about `email`. */
   async function waitForEvent(type: string, email: string): Promise<ReceivedDelivery[]> {

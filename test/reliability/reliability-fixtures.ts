@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { createAccount as createDevAccount, readMailbox, waitForMail, type MailboxMessage } from "../support/dev-mailbox.ts";
 import { configArgs, ROOT, type RunningWorker } from "../support/wrangler-dev.ts";
 
 export const ACCOUNT_PASSWORD = "an original passphrase 4";
@@ -26,38 +27,18 @@ export function postJson(worker: RunningWorker, path: string, body: unknown, ip 
   });
 }
 
-/** Registers a verified account with ACCOUNT_PASSWORD (`POST /dev/accounts`), failing the test if the Worker refuses. */
-export async function createAccount(worker: RunningWorker, email: string): Promise<void> {
-  const response = await postJson(worker, "/dev/accounts", { email, password: ACCOUNT_PASSWORD });
-  if (response.status !== 201) throw new Error(`creating ${email} answered ${response.status}: ${await response.text()}`);
-}
-
-interface OutboxMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** The messages the dev outbox holds for `email`, newest first. */
-export async function readMailbox(worker: RunningWorker, email: string): Promise<OutboxMessage[]> {
-  const response = await fetch(`${worker.url}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-  const body = (await response.json()) as { messages: OutboxMessage[] };
-  return body.messages;
+/** Registers a verified account with ACCOUNT_PASSWORD (`POST /dev/accounts`) from a fresh client address. */
+export function createAccount(worker: RunningWorker, email: string): Promise<void> {
+  return createDevAccount(worker.url, email, ACCOUNT_PASSWORD, freshClientIp());
 }
 
 /** Asks for a reset link for `email` and returns the token from the email it receives. */
 export async function requestResetToken(worker: RunningWorker, email: string, timeoutMs = 20_000): Promise<string> {
-  const before = (await readMailbox(worker, email)).length;
+  const before = (await readMailbox(worker.url, email)).length;
   const response = await postJson(worker, "/api/v1/password-resets", { email });
   if (response.status !== 202) throw new Error(`reset request answered ${response.status}`);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const messages = await readMailbox(worker, email);
-    const token = messages.length > before ? TOKEN_IN_LINK.exec(messages[0]?.text ?? "")?.[1] : undefined;
-    if (token) return token;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no reset email reached ${email} within ${timeoutMs} ms`);
+  const findToken = (messages: MailboxMessage[]) => (messages.length > before ? TOKEN_IN_LINK.exec(messages[0]?.text ?? "")?.[1] : undefined);
+  return waitForMail(worker.url, email, findToken, "a new reset link", timeoutMs);
 }
 
 /** Runs one read-only SQL query against the Worker's local D1 and returns the rows. */

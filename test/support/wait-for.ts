@@ -3,7 +3,7 @@
  * on a busy machine (a flaky test) or too long everywhere else (a slow one).
  *
  * @example
- * const token = await waitFor(async () => (await readMailbox(worker, email))[0]?.token, { timeoutMs: 10_000 });
+ * const token = await waitFor(async () => (await readMailbox(worker.url, email))[0]?.text, { timeoutMs: 10_000 });
  */
 
 export interface WaitForOptions {

@@ -1,8 +1,8 @@
 /**
  * Starts a real `wrangler dev` for end-to-end suites: a fresh local D1 in its own folder with
  * the migrations applied (copied from one migrated once, `provideMigratedDatabase`), the given
- * `[vars]` overrides, and a free loopback port. A developer's `.dev.vars` never reaches it, and new passwords are checked against a local Pwned Passwords
- * stand-in instead of the internet. Everything the Worker logs is kept, so suites can assert on it.
+ * `[vars]` overrides, and a free loopback port. A developer's `.dev.vars` never reaches it, and
+ * new passwords are checked against a local Pwned Passwords stand-in instead of the internet. Everything the Worker logs is kept, so suites can assert on it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";

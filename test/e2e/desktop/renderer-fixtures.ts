@@ -8,12 +8,12 @@
  * main does: it answers `getLocale`, sends `Accept-Language` with every call, and can announce a
  * change the way the Language menu does.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { createReadStream } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import type { Page } from "playwright-core";
+import { afterAll, afterEach } from "vitest";
 import { build, type Rollup } from "vite";
 import { rendererConfig } from "../../../desktop/electron.vite.config.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
@@ -22,7 +22,13 @@ import { createDeepLinkInbox, type DeepLinkInbox } from "../../../desktop/src/ma
 import { createIpcHandlers, registerIpcHandlers, type IpcSenderEvent } from "../../../desktop/src/main/ipc.ts";
 import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
 import type { Locale } from "../../../shared/i18n/locales.ts";
-import { ROOT } from "../../support/wrangler-dev.ts";
+import { translatorFor } from "../../../shared/i18n/translator.ts";
+import { useWorkerAndBrowser, type WorkerAndBrowser } from "../../support/browser-page.ts";
+import { readNewestMailMatching } from "../../support/dev-mailbox.ts";
+import { ROOT, type StartWorkerOptions } from "../../support/wrangler-dev.ts";
+
+export { findAxeViolations } from "../../support/browser-page.ts";
+export { countMail, createAccount, readMailWithSubject } from "../../support/dev-mailbox.ts";
 
 export const RENDERER_DIR = join(ROOT, "desktop/out/renderer");
 export const SCREENSHOT_DIR = join(ROOT, "test-results/screenshots/desktop");
@@ -150,76 +156,76 @@ interface PageWindow {
   __resetkitIpcSend(channel: string, payload: unknown): void;
 }
 
-interface MailboxMessage {
-  to: string;
-  subject: string;
-  text: string;
+export interface OpenAppOptions {
+  /** Where main keeps a sign-in; by default the bridge's own, empty. */
+  sessions?: SessionStore;
+  /** The heading of the screen the app opens on; Sign in by default. */
+  firstScreen?: string;
+  /** The language main speaks, as the system or the Language menu chose it. */
+  locale?: Locale;
+  /** Puts the page's timers on Playwright's clock, for cooldowns. */
+  fakeClock?: boolean;
+}
+
+export interface RendererSuite extends WorkerAndBrowser {
+  /** Opens the app in a window-sized page with the test bridge in place of the preload; the page closes after the test. */
+  openApp(options?: OpenAppOptions): Promise<{ page: Page; bridge: TestBridge }>;
+}
+
+/**
+ * What every renderer suite starts: a `wrangler dev` (with `options`), a Chromium and the
+ * renderer, built and served, side by side before the suite, stopped after it.
+ */
+export function useRendererSuite(options?: StartWorkerOptions): RendererSuite {
+  let renderer: StaticServer | undefined;
+  let opened: Page | undefined;
+  const suite = useWorkerAndBrowser(options, async () => {
+    await buildRenderer();
+    renderer = await serveStatic(RENDERER_DIR);
+  });
+  afterEach(async () => {
+    await opened?.context().close();
+    opened = undefined;
+  });
+  afterAll(async () => {
+    await renderer?.close();
+  });
+  return {
+    get worker() {
+      return suite.worker;
+    },
+    get browser() {
+      return suite.browser;
+    },
+    async openApp({ sessions, firstScreen, locale = "en", fakeClock = false } = {}) {
+      if (!renderer) throw new Error("the renderer is not served yet: open the app inside a test");
+      const context = await suite.browser.newContext({ viewport: { width: 480, height: 720 } });
+      const page = await context.newPage();
+      opened = page;
+      if (fakeClock) await page.clock.install();
+      const rendererUrl = `${renderer.url}/index.html`;
+      const bridge = await installTestBridge(page, { apiBaseUrl: suite.worker.url, rendererUrl, locale, ...(sessions ? { sessions } : {}) });
+      await page.goto(rendererUrl);
+      await page.getByRole("heading", { name: firstScreen ?? translatorFor(locale).t("signIn.title") }).waitFor();
+      return { page, bridge };
+    },
+  };
 }
 
 /** Waits for the newest email to `email` carrying a desktop reset link, and returns the link. */
 export function readDeepLinkFromMail(baseUrl: string, email: string, notBefore = 0, timeoutMs = 15_000): Promise<string> {
-  return readMailMatching(baseUrl, email, /resetkit:\/\/reset-password\?token=[\w-]{43}/, notBefore, timeoutMs);
+  return readNewestMailMatching(baseUrl, email, /resetkit:\/\/reset-password\?token=[\w-]{43}/, notBefore, timeoutMs);
 }
 
 /** Waits for the email confirming a sign-up made in the app, and returns its `verify-email` deep link. */
 export function readVerifyEmailLinkFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
-  return readMailMatching(baseUrl, email, /resetkit:\/\/verify-email\?token=[\w-]{43}/, 0, timeoutMs);
-}
-
-/** Waits for the newest email to `email` whose subject is `subject`, and returns its text. */
-export async function readMailWithSubject(baseUrl: string, email: string, subject: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-    const { messages } = (await response.json()) as { messages: MailboxMessage[] };
-    const found = messages.find((message) => message.subject === subject);
-    if (found) return found.text;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no email with the subject "${subject}" reached ${email}`);
-}
-
-/** Waits until the newest of more than `notBefore` emails to `email` contains `pattern`, and returns the match. */
-async function readMailMatching(baseUrl: string, email: string, pattern: RegExp, notBefore: number, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-    const { messages } = (await response.json()) as { messages: MailboxMessage[] };
-    if (messages.length > notBefore) {
-      const match = pattern.exec(messages[0]?.text ?? "");
-      if (match) return match[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no email matching ${pattern} reached ${email}`);
-}
-
-/** How many emails the dev mailbox holds for an address. */
-export async function countMail(baseUrl: string, email: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-  return ((await response.json()) as { messages: unknown[] }).messages.length;
-}
-
-/** Registers a verified account through the development-only `POST /dev/accounts`. */
-export async function createAccount(baseUrl: string, email: string, password: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/dev/accounts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 201) throw new Error(`creating ${email} answered ${response.status}`);
+  return readNewestMailMatching(baseUrl, email, /resetkit:\/\/verify-email\?token=[\w-]{43}/, 0, timeoutMs);
 }
 
 /** Saves a screenshot of the window-sized page under test-results/screenshots/desktop/. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
-
-/** Runs axe (WCAG 2 A and AA) and returns its violations in a readable form. */
-export async function findAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
 
 /** What has keyboard focus, as "TAG text". */

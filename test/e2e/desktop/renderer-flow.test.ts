@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PSEUDO_LOCALE, type Locale } from "../../../shared/i18n/locales.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { PSEUDO_LOCALE } from "../../../shared/i18n/locales.ts";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { PASSWORD_MAX_LENGTH } from "../../../shared/password-policy.ts";
 import { RESET_CODE_EXAMPLE } from "../../../shared/reset-code.ts";
@@ -12,26 +12,21 @@ import { APP_NAME } from "../../../desktop/src/app-name.ts";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
-import { createSessionStore, type SessionStore } from "../../../desktop/src/main/session-store.ts";
+import { createSessionStore } from "../../../desktop/src/main/session-store.ts";
 import { keyring } from "../../desktop/support/stand-in-keyring.ts";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import {
-  buildRenderer,
   countMail,
   createAccount,
   describeFocus,
   findAxeViolations,
   findPlainAsciiWords,
-  installTestBridge,
   measureHeadingInCard,
+  type OpenAppOptions,
   readDeepLinkFromMail,
   readMailWithSubject,
-  RENDERER_DIR,
   saveScreenshot,
-  serveStatic,
-  type StaticServer,
   type TestBridge,
+  useRendererSuite,
 } from "./renderer-fixtures.ts";
 import { readFieldErrors } from "../../support/field-errors.ts";
 
@@ -42,43 +37,13 @@ const SERVER_MIN_LENGTH = 16;
 const { t } = translatorFor("en");
 
 describe("the desktop renderer in Chromium, against wrangler dev", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
-  let renderer: StaticServer;
+  const suite = useRendererSuite({ vars: { PASSWORD_MIN_LENGTH: String(SERVER_MIN_LENGTH) } });
   let page: Page;
   let bridge: TestBridge;
 
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([
-      startWorker({ vars: { PASSWORD_MIN_LENGTH: String(SERVER_MIN_LENGTH) } }),
-      launchChromium(),
-      buildRenderer(),
-    ]);
-    renderer = await serveStatic(RENDERER_DIR);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await renderer?.close();
-    await worker?.stop();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
-
-  /**
-   * Opens the app in a window-sized page with the test bridge in place of the preload; `locale`
-   * is the language main speaks, as the system or the Language menu chose it.
-   */
-  async function openApp(options: { sessions?: SessionStore; firstScreen?: string; locale?: Locale } = {}): Promise<Page> {
-    const { sessions, locale = "en" } = options;
-    const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
-    page = await context.newPage();
-    await page.clock.install();
-    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html`, locale, ...(sessions ? { sessions } : {}) });
-    await page.goto(`${renderer.url}/index.html`);
-    await page.getByRole("heading", { name: options.firstScreen ?? translatorFor(locale).t("signIn.title") }).waitFor();
+  /** Opens the app, its timers on Playwright's clock; `locale` is the language main speaks. */
+  async function openApp(options: Omit<OpenAppOptions, "fakeClock"> = {}): Promise<Page> {
+    ({ page, bridge } = await suite.openApp({ ...options, fakeClock: true }));
     return page;
   }
 
@@ -111,7 +76,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   /** Signs in as another device would, straight over the API, and returns its session token. */
   async function signInOverApi(email: string, password: string): Promise<string> {
-    const response = await fetch(`${worker.url}/api/v1/sessions`, {
+    const response = await fetch(`${suite.worker.url}/api/v1/sessions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password }),
@@ -122,7 +87,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   it("takes a desktop user from 'Forgot password?' through the emailed deep link to signed in", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
     await visit("sign-in");
 
@@ -140,7 +105,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await visit("check-email");
 
     // The link arrives while the app waits on "Check your email": it asks first, naming the account.
-    const deepLink = await readDeepLinkFromMail(worker.url, email);
+    const deepLink = await readDeepLinkFromMail(suite.worker.url, email);
     openDeepLink(deepLink);
     const question = t("app.deepLink.openResetFor", { email: maskEmail(email).replace("***", "•••") });
     await page.getByRole("alertdialog", { name: question }).waitFor();
@@ -215,7 +180,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   it("keeps a sign-in across launches when asked, changes the password and signs out of every device", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     const otherDevice = await signInOverApi(email, ORIGINAL_PASSWORD);
     const directory = await mkdtemp(join(tmpdir(), "resetkit-renderer-"));
     const secrets = keyring();
@@ -255,9 +220,9 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
       await visit("password-changed");
 
       // The other device is out, the old password no longer signs in, and the owner was told.
-      expect((await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${otherDevice}` } })).status).toBe(401);
+      expect((await fetch(`${suite.worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${otherDevice}` } })).status).toBe(401);
       expect(await signInOverApi(email, ORIGINAL_PASSWORD).catch((error: Error) => error.message)).toBe("sign-in answered 401");
-      expect(await readMailWithSubject(worker.url, email, t("passwordChangedEmail.subject", { appName: APP_NAME }))).toContain(email);
+      expect(await readMailWithSubject(suite.worker.url, email, t("passwordChangedEmail.subject", { appName: APP_NAME }))).toContain(email);
       // This session stayed: it still reads the account.
       await page.reload();
       await heading(t("app.signedIn.title")).waitFor();
@@ -276,7 +241,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   it("says a kept sign-in ended elsewhere, such as by a password change on another device", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     const directory = await mkdtemp(join(tmpdir(), "resetkit-renderer-"));
     const secrets = keyring();
     try {
@@ -289,7 +254,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
       await page.context().close();
 
       const elsewhere = await signInOverApi(email, ORIGINAL_PASSWORD);
-      const changed = await fetch(`${worker.url}/api/v1/me/password`, {
+      const changed = await fetch(`${suite.worker.url}/api/v1/me/password`, {
         method: "POST",
         headers: { authorization: `Bearer ${elsewhere}`, "content-type": "application/json" },
         body: JSON.stringify({ currentPassword: ORIGINAL_PASSWORD, newPassword: NEW_PASSWORD }),
@@ -306,7 +271,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   it("says so when this computer cannot protect a kept sign-in", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
     await page.getByLabel(t("signIn.emailLabel")).fill(email);
     await page.getByLabel(t("signIn.passwordLabel")).fill(ORIGINAL_PASSWORD);
@@ -319,7 +284,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   it("lets the person resend the email once the cooldown has run out", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
     await page.getByRole("button", { name: t("signIn.forgotPassword") }).click();
     await page.getByLabel(t("signIn.emailLabel")).fill(email);
@@ -338,9 +303,9 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     await resend.click();
     await page.getByText(t("app.checkEmail.sentAnother")).waitFor();
     await page.getByRole("button", { name: t("app.checkEmail.resendIn", { seconds: 30 }) }).waitFor();
-    await readDeepLinkFromMail(worker.url, email);
-    await readDeepLinkFromMail(worker.url, email, 1);
-    expect(await countMail(worker.url, email)).toBe(2);
+    await readDeepLinkFromMail(suite.worker.url, email);
+    await readDeepLinkFromMail(suite.worker.url, email, 1);
+    expect(await countMail(suite.worker.url, email)).toBe(2);
   });
 
   it("offers to request a new link when the deep link's token is unknown", async () => {
@@ -367,7 +332,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
   it("opens a link at once on Sign in, but asks first while signed in, and Cancel keeps the screen as it was", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
     // On Sign in, a link opens straight away.
     const unknownToken = randomBytes(32).toString("base64url");
@@ -383,13 +348,13 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
     // Someone else's reset link, pushed at the app by a web page: the question names their account.
     const attacker = newEmail();
-    await createAccount(worker.url, attacker, ORIGINAL_PASSWORD);
-    await fetch(`${worker.url}/api/v1/password-resets`, {
+    await createAccount(suite.worker.url, attacker, ORIGINAL_PASSWORD);
+    await fetch(`${suite.worker.url}/api/v1/password-resets`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: attacker, client: "desktop" }),
     });
-    openDeepLink(await readDeepLinkFromMail(worker.url, attacker));
+    openDeepLink(await readDeepLinkFromMail(suite.worker.url, attacker));
     const dialog = page.getByRole("alertdialog", { name: t("app.deepLink.openResetFor", { email: maskEmail(attacker).replace("***", "•••") }) });
     await dialog.waitFor();
     expect(await page.locator(".card").getAttribute("inert")).not.toBeNull();
@@ -472,8 +437,8 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
         () => "reached the Worker",
         () => "blocked",
       );
-    const control = await browser.newPage();
-    expect(await control.evaluate(probe, worker.url)).toBe("reached the Worker");
+    const control = await suite.browser.newPage();
+    expect(await control.evaluate(probe, suite.worker.url)).toBe("reached the Worker");
     await control.close();
 
     await openApp();
@@ -484,7 +449,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
         void (window as unknown as { reportViolation(directive: string): Promise<void> }).reportViolation(event.effectiveDirective);
       });
     });
-    expect(await page.evaluate(probe, worker.url)).toBe("blocked");
+    expect(await page.evaluate(probe, suite.worker.url)).toBe("blocked");
     await expect.poll(() => violations).toEqual(["connect-src"]);
   });
   describe("in the language main speaks", () => {
@@ -520,7 +485,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
 
     it("mirrors the screens for Arabic, from Sign in through a reset to signed in", async () => {
       const email = newEmail();
-      await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+      await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
       await openApp({ locale: "ar" });
       expect(await readDocumentLanguage()).toEqual({ lang: "ar", dir: "rtl" });
       await expectMirrored();
@@ -541,7 +506,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
       expect(await page.getByLabel(ar.t("resetCode.label"), { exact: true }).getAttribute("dir")).toBe("ltr");
       await visit("ar-check-email");
 
-      openDeepLink(await readDeepLinkFromMail(worker.url, email), { atLaunch: true });
+      openDeepLink(await readDeepLinkFromMail(suite.worker.url, email), { atLaunch: true });
       await heading(ar.t("resetPassword.title")).waitFor();
       await expectMirrored();
       expect(await page.locator(".masked-email").innerText()).toBe(maskEmail(email));
@@ -564,7 +529,7 @@ describe("the desktop renderer in Chromium, against wrangler dev", () => {
     it("leaves no plain English word on the main screens in the pseudo-locale", async () => {
       const xa = translatorFor(PSEUDO_LOCALE);
       const email = newEmail();
-      await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+      await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
       await openApp({ locale: PSEUDO_LOCALE });
       // What stays as it is in every language: the app's name, the address and the example code.
       const expectNoPlainWords = async (screen: string) =>

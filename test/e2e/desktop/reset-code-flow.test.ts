@@ -6,24 +6,19 @@
  * The Worker allows 10 code attempts per network in 15 minutes; these tests make 9.
  */
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { maskEmail } from "../../../shared/email-address.ts";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { RESET_CODE_EXAMPLE, RESET_CODE_GUESS_BUDGET } from "../../../shared/reset-code.ts";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import {
-  buildRenderer,
   createAccount,
   findAxeViolations,
-  installTestBridge,
-  RENDERER_DIR,
   saveScreenshot,
-  serveStatic,
-  type StaticServer,
   type TestBridge,
+  useRendererSuite,
 } from "./renderer-fixtures.ts";
+import { otherCode, readCodeFromMail } from "../../support/dev-mailbox.ts";
 import { readFieldErrors } from "../../support/field-errors.ts";
 
 const ORIGINAL_PASSWORD = "an original passphrase 1";
@@ -31,51 +26,14 @@ const NEW_PASSWORD = "a lighthouse keeper's lantern";
 const REDEEM_CHANNEL = "resetkit:redeem-reset-code";
 const { t } = translatorFor("en");
 
-/** Waits for the newest email to `email` and returns the XXXX-XXXX code printed in it. */
-async function readCodeFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-    const { messages } = (await response.json()) as { messages: { text: string }[] };
-    const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(messages[0]?.text ?? "")?.[1];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no email with a code reached ${email}`);
-}
-
-function otherCode(code: string): string {
-  return `${code.slice(0, 8)}${code.endsWith("Z") ? "Y" : "Z"}`;
-}
 
 describe("the desktop code entry in Chromium, against wrangler dev", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
-  let renderer: StaticServer;
+  const suite = useRendererSuite();
   let page: Page;
   let bridge: TestBridge;
 
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium(), buildRenderer()]);
-    renderer = await serveStatic(RENDERER_DIR);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await renderer?.close();
-    await worker?.stop();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
-
   async function openApp(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
-    page = await context.newPage();
-    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
-    await page.goto(`${renderer.url}/index.html`);
-    await page.getByRole("heading", { name: t("signIn.title") }).waitFor();
+    ({ page, bridge } = await suite.openApp());
     return page;
   }
 
@@ -95,13 +53,13 @@ describe("the desktop code entry in Chromium, against wrangler dev", () => {
 
   it("takes the emailed code from 'Check your email' to the Reset screen and a new password", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
     await askForEmail(email);
     expect(await codeField().getAttribute("autocomplete")).toBe("one-time-code");
     expect(await findAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, "check-email-code");
-    const code = await readCodeFromMail(worker.url, email);
+    const code = await readCodeFromMail(suite.worker.url, email);
 
     // Formatted while typed: lower case, no hyphen in, XXXX-XXXX out.
     await codeField().pressSequentially(code.replace("-", "").toLowerCase().slice(0, 6));
@@ -133,10 +91,10 @@ describe("the desktop code entry in Chromium, against wrangler dev", () => {
 
   it("says plainly when 5 wrong codes have used up the code, and then refuses even the right one", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email, ORIGINAL_PASSWORD);
+    await createAccount(suite.worker.url, email, ORIGINAL_PASSWORD);
     await openApp();
     await askForEmail(email);
-    const code = await readCodeFromMail(worker.url, email);
+    const code = await readCodeFromMail(suite.worker.url, email);
 
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await codeField().fill(otherCode(code));

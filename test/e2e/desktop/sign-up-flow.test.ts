@@ -6,26 +6,20 @@
  * sentence; a taken address gets the same "Check your email" as a new one.
  */
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { PASSWORD_MAX_LENGTH } from "../../../shared/password-policy.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { readDeepLinkFromUrl } from "../../../desktop/src/main/protocol.ts";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 import {
-  buildRenderer,
   createAccount,
   describeFocus,
   findAxeViolations,
-  installTestBridge,
   readVerifyEmailLinkFromMail,
-  RENDERER_DIR,
   saveScreenshot,
-  serveStatic,
-  type StaticServer,
   type TestBridge,
+  useRendererSuite,
 } from "./renderer-fixtures.ts";
 import { readFieldErrors } from "../../support/field-errors.ts";
 
@@ -33,34 +27,12 @@ const PASSWORD = "a lighthouse keeper's lantern";
 const { t } = translatorFor("en");
 
 describe("the desktop sign-up in Chromium, against wrangler dev", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
-  let renderer: StaticServer;
+  const suite = useRendererSuite();
   let page: Page;
   let bridge: TestBridge;
 
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium(), buildRenderer()]);
-    renderer = await serveStatic(RENDERER_DIR);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await renderer?.close();
-    await worker?.stop();
-  });
-
-  afterEach(async () => {
-    await page?.context().close();
-  });
-
-  /** Opens the app in a window-sized page with the test bridge in place of the preload. */
   async function openApp(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 480, height: 720 } });
-    page = await context.newPage();
-    bridge = await installTestBridge(page, { apiBaseUrl: worker.url, rendererUrl: `${renderer.url}/index.html` });
-    await page.goto(`${renderer.url}/index.html`);
-    await heading(t("signIn.title")).waitFor();
+    ({ page, bridge } = await suite.openApp());
     return page;
   }
 
@@ -143,7 +115,7 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
 
     // Until the address is confirmed there is no account: signing in gets the one refusal every
     // wrong sign-in gets, whose sentence says what to do.
-    const link = await readVerifyEmailLinkFromMail(worker.url, email);
+    const link = await readVerifyEmailLinkFromMail(suite.worker.url, email);
     await page.getByRole("button", { name: t("app.backToSignIn") }).click();
     await heading(t("signIn.title")).waitFor();
     await signIn(email, PASSWORD);
@@ -214,7 +186,7 @@ describe("the desktop sign-up in Chromium, against wrangler dev", () => {
 
   it("shows a taken address the same 'Check your email' as a new one", async () => {
     const taken = newEmail();
-    await createAccount(worker.url, taken, PASSWORD);
+    await createAccount(suite.worker.url, taken, PASSWORD);
     await openApp();
     await signUp(taken, "a different, long passphrase");
     expect(await page.getByRole("status").innerText()).toBe(t("signUp.checkEmailBody", { email: taken }));

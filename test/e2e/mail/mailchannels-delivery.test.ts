@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailChannelsStandIn, type MailChannelsStandIn, type StandInRequest } from "../../support/mailchannels-stand-in.ts";
 import { waitFor } from "../../support/wait-for.ts";
+import { createAccount } from "../../support/dev-mailbox.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
 
 const API_KEY = "mc-e2e-api-key-6f1d0c2b9a8e7d6c5b4a";
@@ -75,10 +76,7 @@ async function postJson(path: string, body: unknown, headers: Record<string, str
 }
 
 /** A verified account, made through the development-only `POST /dev/accounts`. */
-async function registerAccount(email: string): Promise<void> {
-  const response = await postJson("/dev/accounts", { email, password: PASSWORD });
-  expect(response.status).toBe(201);
-}
+const registerAccount = (email: string) => createAccount(worker.url, email, PASSWORD);
 
 async function requestReset(email: string, client: "web" | "desktop" = "web"): Promise<{ status: number; ms: number }> {
   const started = performance.now();

@@ -5,12 +5,11 @@
  * screenshots at phone and desktop widths.
  */
 import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { PagePath } from "../../../shared/contract.ts";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import { useWorkerAndBrowser } from "../../support/browser-page.ts";
 import {
   createAccount,
   findAxeViolations,
@@ -20,33 +19,19 @@ import {
   takeScreenshots,
   watchCspViolations,
 } from "./web-e2e-fixtures.ts";
+import { readMailbox } from "../../support/dev-mailbox.ts";
 import { readFieldErrors } from "../../support/field-errors.ts";
 
 const { t } = translatorFor("en");
 
-interface MailboxMessage {
-  subject: string;
-  text: string;
-}
-
 describe("signing in and the account page in Chromium", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-  });
+  const suite = useWorkerAndBrowser();
 
   const newEmail = () => `web-account-${randomBytes(4).toString("hex")}@example.com`;
 
   /** Signs in as another device would, over the API, and returns its session token. */
   async function signInElsewhere(email: string, password: string): Promise<string> {
-    const response = await fetch(`${worker.url}/api/v1/sessions`, {
+    const response = await fetch(`${suite.worker.url}/api/v1/sessions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password }),
@@ -56,7 +41,7 @@ describe("signing in and the account page in Chromium", () => {
   }
 
   async function sessionStatus(token: string): Promise<number> {
-    const response = await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${suite.worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     await response.arrayBuffer();
     return response.status;
   }
@@ -67,16 +52,13 @@ describe("signing in and the account page in Chromium", () => {
     await Promise.all([page.waitForURL(/\/(account|sign-in)$/), page.getByRole("button", { name: t("signIn.submit") }).click()]);
   }
 
-  async function readMailSubjects(email: string): Promise<string[]> {
-    const response = await fetch(`${worker.url}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-    return ((await response.json()) as { messages: MailboxMessage[] }).messages.map((message) => message.subject);
-  }
+  const readMailSubjects = async (email: string) => (await readMailbox(suite.worker.url, email)).map((message) => message.subject);
 
   it("a person signs in, changes the password on /account and every other session ends, with no CSP or axe violations", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email);
+    await createAccount(suite.worker.url, email);
     const otherDevice = await signInElsewhere(email, ORIGINAL_PASSWORD);
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const cspViolations = await watchCspViolations(page);
     const axeViolations: string[] = [];
@@ -86,7 +68,7 @@ describe("signing in and the account page in Chromium", () => {
     };
 
     // Without a session, /account leads to /sign-in.
-    await page.goto(`${worker.url}${PagePath.account}`);
+    await page.goto(`${suite.worker.url}${PagePath.account}`);
     expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
     await visit("sign-in");
 
@@ -119,7 +101,7 @@ describe("signing in and the account page in Chromium", () => {
     await visit("account-password-changed");
 
     expect(await sessionStatus(otherDevice)).toBe(401);
-    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
+    expect(await signInStatus(suite.worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
     await expect.poll(() => readMailSubjects(email), { timeout: 15_000 }).toContain("Your ResetKit password was changed");
 
     // This session stayed; signing out ends it and the page says so.
@@ -128,9 +110,9 @@ describe("signing in and the account page in Chromium", () => {
     await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: t("account.signOut"), exact: true }).click()]);
     expect(await page.getByRole("status").innerText()).toBe(t("signIn.signedOut"));
     await visit("signed-out");
-    await page.goto(`${worker.url}${PagePath.account}`);
+    await page.goto(`${suite.worker.url}${PagePath.account}`);
     expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
-    expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+    expect(await signInStatus(suite.worker.url, email, NEW_PASSWORD)).toBe(200);
 
     expect(cspViolations).toEqual([]);
     expect(axeViolations).toEqual([]);
@@ -139,11 +121,11 @@ describe("signing in and the account page in Chromium", () => {
 
   it("works without JavaScript: sign in, a too-short new password, and signing out of every device", async () => {
     const email = newEmail();
-    await createAccount(worker.url, email);
+    await createAccount(suite.worker.url, email);
     const otherDevice = await signInElsewhere(email, ORIGINAL_PASSWORD);
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${worker.url}${PagePath.signIn}`);
+    await page.goto(`${suite.worker.url}${PagePath.signIn}`);
     await signInOnPage(page, email, ORIGINAL_PASSWORD);
     expect(new URL(page.url()).pathname).toBe(PagePath.account);
 
@@ -154,12 +136,12 @@ describe("signing in and the account page in Chromium", () => {
     const [[label, sentence] = []] = await readFieldErrors(page);
     expect(label).toBe(t("account.newLabel"));
     expect(sentence).toMatch(/at least \d+ characters/);
-    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
+    expect(await signInStatus(suite.worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
 
     await Promise.all([page.waitForURL(/\/sign-in$/), page.getByRole("button", { name: t("account.signOutEverywhere") }).click()]);
     expect(await page.getByRole("status").innerText()).toBe(t("signIn.signedOutEverywhere"));
     expect(await sessionStatus(otherDevice)).toBe(401);
-    await page.goto(`${worker.url}${PagePath.account}`);
+    await page.goto(`${suite.worker.url}${PagePath.account}`);
     expect(new URL(page.url()).pathname).toBe(PagePath.signIn);
     await context.close();
   });

@@ -4,37 +4,27 @@
  * never push a page wider than a phone, and the language chosen once holds through a whole reset.
  * Screenshots at 390 and 1280 px go to test-results/screenshots/web/.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { PagePath } from "../../../shared/contract.ts";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import { useWorkerAndBrowser } from "../../support/browser-page.ts";
+import { readMailbox } from "../../support/dev-mailbox.ts";
 import { createAccount, findAxeViolations, NEW_PASSWORD, readLinkFromMail, takeScreenshots, WIDTHS } from "./web-e2e-fixtures.ts";
 
 const PAGES = [PagePath.forgotPassword, PagePath.checkEmail, PagePath.signUp, PagePath.signIn] as const;
 
 describe("the pages in Arabic and in the pseudo-locale", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-  });
+  const suite = useWorkerAndBrowser();
 
   /** How far the page is wider than its window: more than 0 means a phone scrolls sideways. */
   const readOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   it("mirror in Arabic, keep the code left to right, and pass axe", async () => {
-    const context = await browser.newContext({ locale: "ar" });
+    const context = await suite.browser.newContext({ locale: "ar" });
     const page = await context.newPage();
     for (const path of PAGES) {
-      await page.goto(`${worker.url}${path}`);
+      await page.goto(`${suite.worker.url}${path}`);
       expect(await page.getAttribute("html", "dir")).toBe("rtl");
       expect(await page.getAttribute("html", "lang")).toBe("ar");
       // The heading's text starts at the card's right edge, as Arabic reads, and ends short of its left.
@@ -50,17 +40,17 @@ describe("the pages in Arabic and in the pseudo-locale", () => {
       expect(await findAxeViolations(page), path).toEqual([]);
       await takeScreenshots(page, `ar${path.replaceAll("/", "-")}`);
     }
-    await page.goto(`${worker.url}${PagePath.checkEmail}`);
+    await page.goto(`${suite.worker.url}${PagePath.checkEmail}`);
     expect(await page.locator("#code").evaluate((input) => getComputedStyle(input).direction)).toBe("ltr");
     await context.close();
   });
 
   it("never make a page wider than a phone in the pseudo-locale's longer words", async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${worker.url}${PagePath.forgotPassword}?lang=en-XA`);
+    await page.goto(`${suite.worker.url}${PagePath.forgotPassword}?lang=en-XA`);
     for (const path of PAGES) {
-      await page.goto(`${worker.url}${path}`);
+      await page.goto(`${suite.worker.url}${path}`);
       expect(await page.getAttribute("html", "lang")).toBe("en-XA");
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 800 });
@@ -73,18 +63,18 @@ describe("the pages in Arabic and in the pseudo-locale", () => {
 
   it("hold a language chosen on the first page through a whole reset, the email included", async () => {
     const email = "ar-reset@example.com";
-    await createAccount(worker.url, email);
-    const context = await browser.newContext({ locale: "en-US" });
+    await createAccount(suite.worker.url, email);
+    const context = await suite.browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     const arabic = translatorFor("ar");
-    await page.goto(`${worker.url}${PagePath.forgotPassword}`);
+    await page.goto(`${suite.worker.url}${PagePath.forgotPassword}`);
     await page.getByRole("link", { name: "العربية" }).click();
     await page.getByRole("heading", { name: arabic.t("forgotPassword.title") }).waitFor();
     await page.getByLabel(arabic.t("forgotPassword.emailLabel")).fill(email);
     await Promise.all([page.waitForURL(/check-email/), page.getByRole("button", { name: arabic.t("forgotPassword.submit") }).click()]);
     expect(await page.getAttribute("html", "dir")).toBe("rtl");
 
-    await page.goto(await readLinkFromMail(worker.url, email));
+    await page.goto(await readLinkFromMail(suite.worker.url, email));
     await page.getByRole("heading", { name: arabic.t("resetPassword.title") }).waitFor();
     await takeScreenshots(page, "ar-reset-password");
     await page.getByLabel(arabic.t("resetPassword.passwordLabel"), { exact: true }).fill(NEW_PASSWORD);
@@ -94,10 +84,7 @@ describe("the pages in Arabic and in the pseudo-locale", () => {
     await takeScreenshots(page, "ar-password-changed");
 
     // The reset email, then the "password changed" notice, both in Arabic (newest first).
-    const readMail = async () => {
-      const response = await fetch(`${worker.url}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-      return ((await response.json()) as { messages: Array<{ subject: string; contentLanguage: string }> }).messages;
-    };
+    const readMail = () => readMailbox(suite.worker.url, email);
     await expect.poll(async () => (await readMail()).map((message) => message.contentLanguage), { timeout: 15_000 }).toEqual(["ar", "ar"]);
     expect((await readMail()).map((message) => message.subject)).toEqual([
       arabic.t("passwordChangedEmail.subject", { appName: "ResetKit" }),

@@ -3,12 +3,11 @@
  * margin, the example code in a sentence never breaks at its hyphen in any language, and the
  * development mailbox stays as wide as the phone however long an address it lists.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PagePath } from "../../../shared/contract.ts";
 import { LOCALES } from "../../../shared/i18n/locales.ts";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import { useWorkerAndBrowser } from "../../support/browser-page.ts";
 import { createAccount, takeScreenshots } from "./web-e2e-fixtures.ts";
 
 const PHONE = { width: 390, height: 800 };
@@ -17,23 +16,16 @@ const PAGES = [PagePath.forgotPassword, PagePath.checkEmail, PagePath.signUp, Pa
 const LONG_ADDRESS = "averyveryverylongmailboxnamethatgoesonandonforever@asubdomainofsomelength.examplemailprovider.com";
 
 describe("the pages on a phone", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
+  const suite = useWorkerAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
-    page = await browser.newPage({ viewport: PHONE });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
+    page = await suite.browser.newPage({ viewport: PHONE });
   });
 
   it("keep a side margin of at least 16 px around the card", async () => {
     for (const path of PAGES) {
-      await page.goto(`${worker.url}${path}`);
+      await page.goto(`${suite.worker.url}${path}`);
       const card = await page.locator(".card").boundingBox();
       expect(card?.x, path).toBeGreaterThanOrEqual(16);
       expect(PHONE.width - ((card?.x ?? 0) + (card?.width ?? 0)), path).toBeGreaterThanOrEqual(16);
@@ -42,7 +34,7 @@ describe("the pages on a phone", () => {
 
   it("keep the example code on one line in every language", async () => {
     for (const locale of LOCALES) {
-      await page.goto(`${worker.url}${PagePath.checkEmail}?lang=${locale}`);
+      await page.goto(`${suite.worker.url}${PagePath.checkEmail}?lang=${locale}`);
       const examples = page.locator(".reset-code-example");
       expect(await examples.count(), locale).toBe(2);
       for (const example of await examples.all()) {
@@ -54,9 +46,9 @@ describe("the pages on a phone", () => {
   });
 
   it("show the development mailbox as wide as the phone, however long an address it lists", async () => {
-    await createAccount(worker.url, LONG_ADDRESS);
+    await createAccount(suite.worker.url, LONG_ADDRESS);
     for (const email of [LONG_ADDRESS, `x${LONG_ADDRESS.slice(1)}`]) {
-      const response = await fetch(`${worker.url}/api/v1/password-resets`, {
+      const response = await fetch(`${suite.worker.url}/api/v1/password-resets`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email }),
@@ -67,7 +59,7 @@ describe("the pages on a phone", () => {
     await expect
       .poll(
         async () => {
-          await page.goto(`${worker.url}/dev/mailbox`);
+          await page.goto(`${suite.worker.url}/dev/mailbox`);
           return page.locator(".mailbox-message, .mailbox-skipped").count();
         },
         { timeout: 15_000, interval: 200 },

@@ -6,10 +6,8 @@
  * link opens, with nothing secret in the address bar. The error summary's link takes focus to the
  * code field.
  */
-import type { Browser, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import { describe, expect, it } from "vitest";
+import { useWorkerAndBrowser } from "../../support/browser-page.ts";
 import {
   countMail,
   createAccount,
@@ -19,56 +17,23 @@ import {
   readFocusedId,
   readLinkFromMail,
   signInStatus,
+  submit,
   takeScreenshots,
   watchCspViolations,
 } from "./web-e2e-fixtures.ts";
-
-/** Waits for the newest email to `email` and returns the XXXX-XXXX code printed in it. */
-async function readCodeFromMail(baseUrl: string, email: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-    const { messages } = (await response.json()) as { messages: { text: string }[] };
-    const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(messages[0]?.text ?? "")?.[1];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no email with a code reached ${email}`);
-}
-
-function otherCode(code: string): string {
-  return `${code.slice(0, 8)}${code.endsWith("Z") ? "Y" : "Z"}`;
-}
+import { otherCode, readCodeFromMail } from "../../support/dev-mailbox.ts";
 
 describe("the check-email page's code entry in Chromium", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
+  const suite = useWorkerAndBrowser();
 
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-  });
-
-  async function submit(page: Page, buttonName: string): Promise<Response> {
-    const [response] = await Promise.all([
-      page.waitForResponse((candidate) => candidate.request().method() === "POST" && candidate.request().isNavigationRequest()),
-      page.getByRole("button", { name: buttonName }).click(),
-    ]);
-    await page.waitForLoadState();
-    return response;
-  }
 
   it.each([
     ["on", true],
     ["off", false],
   ] as const)("a person finishes a reset with the emailed code, JavaScript %s", async (label, javaScriptEnabled) => {
     const email = `code-js-${label}@example.com`;
-    await createAccount(worker.url, email);
-    const context = await browser.newContext({ javaScriptEnabled });
+    await createAccount(suite.worker.url, email);
+    const context = await suite.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     const cspViolations = await watchCspViolations(page);
     const visit = async (name: string) => {
@@ -77,10 +42,10 @@ describe("the check-email page's code entry in Chromium", () => {
       await takeScreenshots(page, name);
     };
 
-    await page.goto(`${worker.url}/forgot-password`);
+    await page.goto(`${suite.worker.url}/forgot-password`);
     await page.getByLabel("Email address").fill(email);
     expect((await submit(page, "Send reset link")).status()).toBe(303);
-    expect(page.url()).toBe(`${worker.url}/forgot-password/check-email`);
+    expect(page.url()).toBe(`${suite.worker.url}/forgot-password/check-email`);
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     await page.getByText(`If ${email} has an account`).waitFor();
     await visit("check-email-code");
@@ -90,14 +55,14 @@ describe("the check-email page's code entry in Chromium", () => {
     await page.getByRole("heading", { name: "Forgot your password?" }).waitFor();
     await page.goForward();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
-    const code = await readCodeFromMail(worker.url, email);
-    expect(await countMail(worker.url, email)).toBe(1);
+    const code = await readCodeFromMail(suite.worker.url, email);
+    expect(await countMail(suite.worker.url, email)).toBe(1);
 
     const codeField = page.getByLabel("Code from the email");
     expect(await codeField.getAttribute("autocomplete")).toBe("one-time-code");
     await codeField.fill(otherCode(code));
     expect((await submit(page, "Continue")).status()).toBe(303);
-    expect(page.url()).toBe(`${worker.url}/forgot-password/check-email`);
+    expect(page.url()).toBe(`${suite.worker.url}/forgot-password/check-email`);
     await page.getByRole("alert").getByRole("link", { name: "Code from the email" }).waitFor();
     await page.getByText("That code did not work for this address.").waitFor();
     await visit("check-email-code-wrong");
@@ -110,27 +75,27 @@ describe("the check-email page's code entry in Chromium", () => {
       await codeField.fill(` ${code.replace("-", " ").toLowerCase()} `);
     }
     expect((await submit(page, "Continue")).status()).toBe(303);
-    expect(page.url()).toBe(`${worker.url}/reset-password`);
+    expect(page.url()).toBe(`${suite.worker.url}/reset-password`);
     await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
 
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Confirm new password").fill(NEW_PASSWORD);
     expect((await submit(page, "Set new password")).status()).toBe(200);
     await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
-    expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
-    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
+    expect(await signInStatus(suite.worker.url, email, NEW_PASSWORD)).toBe(200);
+    expect(await signInStatus(suite.worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
 
     // Redeeming the code ended the emailed link.
-    expect((await page.goto(await readLinkFromMail(worker.url, email)))?.status()).toBe(410);
+    expect((await page.goto(await readLinkFromMail(suite.worker.url, email)))?.status()).toBe(410);
     expect(cspViolations).toEqual([]);
     await context.close();
   });
 
   it("on another device the page asks for the address too, and a code for an unknown address gets the same refusal", async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
 
-    await page.goto(`${worker.url}/forgot-password`);
+    await page.goto(`${suite.worker.url}/forgot-password`);
     await page.getByRole("link", { name: "I have a code" }).click();
     await page.getByRole("heading", { name: "Enter the code from the email" }).waitFor();
     await page.getByLabel("Email address").fill("nobody-at-all@example.com");
@@ -149,17 +114,17 @@ describe("the check-email page's code entry in Chromium", () => {
     ["off", false],
   ] as const)("going Back after a wrong code and then the right one sends no form again, JavaScript %s", async (label, javaScriptEnabled) => {
     const email = `code-back-${label}@example.com`;
-    await createAccount(worker.url, email);
-    const context = await browser.newContext({ javaScriptEnabled });
+    await createAccount(suite.worker.url, email);
+    const context = await suite.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     const posts: string[] = [];
     page.on("request", (request) => {
       if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${worker.url}/forgot-password`);
+    await page.goto(`${suite.worker.url}/forgot-password`);
     await page.getByLabel("Email address").fill(email);
     await submit(page, "Send reset link");
-    const code = await readCodeFromMail(worker.url, email);
+    const code = await readCodeFromMail(suite.worker.url, email);
     await page.getByLabel("Code from the email").fill(otherCode(code));
     await submit(page, "Continue");
     await page.getByText("That code did not work for this address.").waitFor();
@@ -174,7 +139,7 @@ describe("the check-email page's code entry in Chromium", () => {
       const back = await page.goBack();
       expect(back?.status(), step).toBe(200);
       expect(back?.request().method(), step).toBe("GET");
-      expect(page.url(), step).toBe(`${worker.url}/forgot-password/check-email`);
+      expect(page.url(), step).toBe(`${suite.worker.url}/forgot-password/check-email`);
       // The code is spent, so the page is the plain code entry again, with nothing refused on it.
       await page.getByLabel("Code from the email").waitFor();
       expect(await page.getByText("That code did not work").count(), step).toBe(0);
@@ -184,9 +149,9 @@ describe("the check-email page's code entry in Chromium", () => {
   });
 
   it("the error summary's link moves focus to the code field, its label and sentence in view on a phone", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 500 } });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 500 } });
     const page = await context.newPage();
-    await page.goto(`${worker.url}/forgot-password/check-email`);
+    await page.goto(`${suite.worker.url}/forgot-password/check-email`);
     await page.getByLabel("Email address").fill("summary-link@example.com");
     await page.getByLabel("Code from the email").fill("7KQ2");
     expect((await submit(page, "Continue")).status()).toBe(422);
@@ -205,7 +170,7 @@ describe("the check-email page's code entry in Chromium", () => {
   });
 
   it("serves the code formatting script as a static asset the CSP allows", async () => {
-    const response = await fetch(`${worker.url}/reset-code-input.js`);
+    const response = await fetch(`${suite.worker.url}/reset-code-input.js`);
     await response.arrayBuffer();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/javascript");

@@ -4,10 +4,9 @@
  * page, then links and forms against mail scanners and other sites. One Worker serves the file
  * (starting one is the slow part); the per-IP limit test runs last because it uses it up.
  */
-import type { Browser, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../support/chromium.ts";
-import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useWorkerAndBrowser } from "../../support/browser-page.ts";
 import {
   countMail,
   createAccount,
@@ -17,6 +16,7 @@ import {
   readFocusedId,
   readLinkFromMail,
   signInStatus,
+  submit,
   saveReadmeScreenshot,
   takeScreenshots,
   watchCspViolations,
@@ -35,34 +35,15 @@ async function requestLink(baseUrl: string, email: string): Promise<string> {
 }
 
 describe("the reset pages in Chromium", () => {
-  let worker: RunningWorker;
-  let browser: Browser;
+  const suite = useWorkerAndBrowser();
 
-  beforeAll(async () => {
-    [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-  });
-
-  /** Clicks a button and returns the response of the page it posted to. */
-  async function submit(page: Page, buttonName: string): Promise<Response> {
-    const [response] = await Promise.all([
-      page.waitForResponse((candidate) => candidate.request().method() === "POST" && candidate.request().isNavigationRequest()),
-      page.getByRole("button", { name: buttonName }).click(),
-    ]);
-    await page.waitForLoadState();
-    return response;
-  }
 
   /**
    * The whole reset as a person does it. `visit` runs on every page reached (axe and
    * screenshots with JavaScript on; nothing extra with it off).
    */
   async function resetByClicking(page: Page, email: string, visit: (name: string) => Promise<void>): Promise<void> {
-    await page.goto(`${worker.url}/forgot-password`);
+    await page.goto(`${suite.worker.url}/forgot-password`);
     await visit("forgot-password");
     await page.getByLabel("Email address").fill(email);
     const accepted = await submit(page, "Send reset link");
@@ -70,11 +51,11 @@ describe("the reset pages in Chromium", () => {
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     await visit("check-email");
 
-    const link = await readLinkFromMail(worker.url, email);
+    const link = await readLinkFromMail(suite.worker.url, email);
     const opened = await page.goto(link);
     expect(opened?.status()).toBe(200);
     // The token moved into a cookie: neither the address bar nor the history entry holds it.
-    expect(page.url()).toBe(`${worker.url}/reset-password`);
+    expect(page.url()).toBe(`${suite.worker.url}/reset-password`);
     await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
     expect(await readFocusedId(page)).toBe("password");
     await visit("reset-password");
@@ -100,8 +81,8 @@ describe("the reset pages in Chromium", () => {
     await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
     await visit("password-changed");
 
-    expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
-    expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
+    expect(await signInStatus(suite.worker.url, email, NEW_PASSWORD)).toBe(200);
+    expect(await signInStatus(suite.worker.url, email, ORIGINAL_PASSWORD)).toBe(401);
 
     // The used link now says it was used, with a way to ask again.
     const reused = await page.goto(link);
@@ -114,8 +95,8 @@ describe("the reset pages in Chromium", () => {
   describe("the reset flow", () => {
     it("a person resets their password by clicking, with live feedback and no CSP or axe violations on any page", async () => {
       const email = "web-flow@example.com";
-      await createAccount(worker.url, email);
-      const context = await browser.newContext();
+      await createAccount(suite.worker.url, email);
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
       const cspViolations = await watchCspViolations(page);
       const axeViolations: string[] = [];
@@ -124,8 +105,8 @@ describe("the reset pages in Chromium", () => {
         await takeScreenshots(page, name);
       };
 
-      await page.goto(`${worker.url}/forgot-password`);
-      await page.goto(`${worker.url}/no-such-page`);
+      await page.goto(`${suite.worker.url}/forgot-password`);
+      await page.goto(`${suite.worker.url}/no-such-page`);
       await visit("not-found");
 
       await resetByClicking(page, email, async (name) => {
@@ -145,7 +126,7 @@ describe("the reset pages in Chromium", () => {
       });
 
       // "This wasn't me" from the "password changed" email: look first, then confirm.
-      const alertLink = await readLinkFromMail(worker.url, email, "/account-alert");
+      const alertLink = await readLinkFromMail(suite.worker.url, email, "/account-alert");
       await page.goto(alertLink);
       await page.getByRole("heading", { name: "Didn't change your password?" }).waitFor();
       await visit("account-alert");
@@ -164,8 +145,8 @@ describe("the reset pages in Chromium", () => {
 
     it("the same reset works with JavaScript disabled, without CSP violations", async () => {
       const email = "no-script@example.com";
-      await createAccount(worker.url, email);
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      await createAccount(suite.worker.url, email);
+      const context = await suite.browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       const cspViolations = await watchCspViolations(page);
 
@@ -177,13 +158,13 @@ describe("the reset pages in Chromium", () => {
 
     it("a double click on the button sends the form once and ends on the success page", async () => {
       const email = "double-click@example.com";
-      await createAccount(worker.url, email);
-      const link = await requestLink(worker.url, email);
-      const context = await browser.newContext();
+      await createAccount(suite.worker.url, email);
+      const link = await requestLink(suite.worker.url, email);
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
       let posts = 0;
       // Hold the answer a moment, as a slow network would, so the second click lands before it.
-      await page.route(`${worker.url}/reset-password`, async (route) => {
+      await page.route(`${suite.worker.url}/reset-password`, async (route) => {
         if (route.request().method() === "POST") {
           posts += 1;
           await new Promise((resolve) => setTimeout(resolve, 300));
@@ -198,24 +179,24 @@ describe("the reset pages in Chromium", () => {
       await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
 
       expect(posts).toBe(1);
-      expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+      expect(await signInStatus(suite.worker.url, email, NEW_PASSWORD)).toBe(200);
       await context.close();
     });
 
     it("the reset form can be completed with the keyboard alone", async () => {
       const email = "keyboard@example.com";
-      await createAccount(worker.url, email);
-      const context = await browser.newContext();
+      await createAccount(suite.worker.url, email);
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
 
-      await page.goto(`${worker.url}/forgot-password`);
+      await page.goto(`${suite.worker.url}/forgot-password`);
       for (let presses = 0; presses < 10 && (await readFocusedId(page)) !== "email"; presses += 1) await page.keyboard.press("Tab");
       expect(await readFocusedId(page)).toBe("email");
       await page.keyboard.type(email);
-      await Promise.all([page.waitForURL(`${worker.url}/forgot-password/check-email`, { waitUntil: "load" }), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(`${suite.worker.url}/forgot-password/check-email`, { waitUntil: "load" }), page.keyboard.press("Enter")]);
       await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
-      await page.goto(await readLinkFromMail(worker.url, email));
+      await page.goto(await readLinkFromMail(suite.worker.url, email));
       expect(await readFocusedId(page)).toBe("password");
       await page.keyboard.type(NEW_PASSWORD);
       await page.keyboard.press("Tab");
@@ -226,7 +207,7 @@ describe("the reset pages in Chromium", () => {
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
 
-      expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+      expect(await signInStatus(suite.worker.url, email, NEW_PASSWORD)).toBe(200);
       await context.close();
     });
   });
@@ -234,14 +215,14 @@ describe("the reset pages in Chromium", () => {
   describe("links and forms against scanners and other sites", () => {
     it("a link prefetched with GET and HEAD, as mail scanners do, still resets the password", async () => {
       const email = "scanned@example.com";
-      await createAccount(worker.url, email);
-      const link = await requestLink(worker.url, email);
+      await createAccount(suite.worker.url, email);
+      const link = await requestLink(suite.worker.url, email);
       for (const method of ["HEAD", "GET", "HEAD", "GET"]) {
         const response = await fetch(link, { method, redirect: "manual" });
         expect(response.status).toBe(303);
       }
 
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
       await page.goto(link);
       await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
@@ -249,7 +230,7 @@ describe("the reset pages in Chromium", () => {
       await page.getByRole("button", { name: "Set new password" }).click();
       await page.getByRole("heading", { name: "Your password has been changed" }).waitFor();
 
-      expect(await signInStatus(worker.url, email, NEW_PASSWORD)).toBe(200);
+      expect(await signInStatus(suite.worker.url, email, NEW_PASSWORD)).toBe(200);
       await context.close();
     });
 
@@ -257,9 +238,9 @@ describe("the reset pages in Chromium", () => {
       // The mail site is another origin, so the browser withholds our SameSite=Strict cookie on
       // the redirected request; the page reloads itself once to get it.
       const email = "from-webmail@example.com";
-      await createAccount(worker.url, email);
-      const link = await requestLink(worker.url, email);
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      await createAccount(suite.worker.url, email);
+      const link = await requestLink(suite.worker.url, email);
+      const context = await suite.browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       const cspViolations = await watchCspViolations(page);
       await page.setContent(`<p><a href="${link}">Reset your password</a></p>`);
@@ -267,21 +248,21 @@ describe("the reset pages in Chromium", () => {
       await page.getByRole("link", { name: "Reset your password" }).click();
       await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
 
-      expect(page.url()).toBe(`${worker.url}/reset-password`);
+      expect(page.url()).toBe(`${suite.worker.url}/reset-password`);
       expect(cspViolations).toEqual([]);
       await context.close();
     });
 
     it("a forged cross-site form post is refused with 403 and has no effect", async () => {
       const email = "forged-victim@example.com";
-      await createAccount(worker.url, email);
-      const link = await requestLink(worker.url, email);
-      const context = await browser.newContext();
+      await createAccount(suite.worker.url, email);
+      const link = await requestLink(suite.worker.url, email);
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
-      // The victim opened their reset link, so the reset cookie is in their browser.
+      // The victim opened their reset link, so the reset cookie is in their suite.browser.
       await page.goto(link);
       await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
-      const mailBefore = await countMail(worker.url, email);
+      const mailBefore = await countMail(suite.worker.url, email);
 
       // The attacker's page, on another origin, posts to both forms.
       for (const [action, fields] of [
@@ -289,17 +270,17 @@ describe("the reset pages in Chromium", () => {
         ["/forgot-password", { email }],
       ] as const) {
         const inputs = Object.entries(fields).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join("");
-        await page.setContent(`<main><form method="post" action="${worker.url}${action}">${inputs}<button>Win a prize</button></form></main>`);
-        const [response] = await Promise.all([page.waitForResponse(`${worker.url}${action}`), page.getByRole("button", { name: "Win a prize" }).click()]);
+        await page.setContent(`<main><form method="post" action="${suite.worker.url}${action}">${inputs}<button>Win a prize</button></form></main>`);
+        const [response] = await Promise.all([page.waitForResponse(`${suite.worker.url}${action}`), page.getByRole("button", { name: "Win a prize" }).click()]);
         expect(response.status()).toBe(403);
         await page.getByRole("heading", { name: "This form has expired" }).waitFor();
       }
       expect(await findAxeViolations(page)).toEqual([]);
       await takeScreenshots(page, "form-refused");
 
-      expect(await signInStatus(worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
-      expect(await signInStatus(worker.url, email, "attacker chosen phrase")).toBe(401);
-      expect(await countMail(worker.url, email)).toBe(mailBefore);
+      expect(await signInStatus(suite.worker.url, email, ORIGINAL_PASSWORD)).toBe(200);
+      expect(await signInStatus(suite.worker.url, email, "attacker chosen phrase")).toBe(401);
+      expect(await countMail(suite.worker.url, email)).toBe(mailBefore);
       await context.close();
     });
 
@@ -311,7 +292,7 @@ describe("the reset pages in Chromium", () => {
         ["/favicon.svg", "image/svg+xml"],
         ["/favicon.ico", "image/"],
       ]) {
-        const response = await fetch(`${worker.url}${path}`);
+        const response = await fetch(`${suite.worker.url}${path}`);
         await response.arrayBuffer();
         expect(response.status).toBe(200);
         expect(response.headers.get("content-type")).toContain(type);
@@ -320,7 +301,7 @@ describe("the reset pages in Chromium", () => {
     });
 
     it("asks every crawler to stay out with a robots.txt served as a static asset", async () => {
-      const response = await fetch(`${worker.url}/robots.txt`);
+      const response = await fetch(`${suite.worker.url}/robots.txt`);
 
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain("text/plain");
@@ -329,10 +310,10 @@ describe("the reset pages in Chromium", () => {
 
     it("the CSP watcher used by these suites does report a blocked inline style", async () => {
       // Guards the "zero violations" assertions: they mean something only if a violation shows up.
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
       const cspViolations = await watchCspViolations(page);
-      await page.goto(`${worker.url}/forgot-password`);
+      await page.goto(`${suite.worker.url}/forgot-password`);
 
       await page.evaluate(() => {
         const style = document.createElement("style");
@@ -349,12 +330,12 @@ describe("the reset pages in Chromium", () => {
 
   describe("the per-IP limit", () => {
     it("too many requests from one network get a friendly page with Retry-After", async () => {
-      const context = await browser.newContext();
+      const context = await suite.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${worker.url}/forgot-password`);
+      await page.goto(`${suite.worker.url}/forgot-password`);
       // Use up the per-IP allowance through the API; the form shares its counter.
       for (let attempt = 0; attempt < 12; attempt += 1) {
-        const response = await fetch(`${worker.url}/api/v1/password-resets`, {
+        const response = await fetch(`${suite.worker.url}/api/v1/password-resets`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ email: `flood-${attempt}@example.com` }),

@@ -4,12 +4,12 @@
  * person signs up, opens the link from the email that reached "MailChannels", confirms with the
  * password, and can then sign in. axe and the CSP are checked on every page, with screenshots.
  */
-import type { Browser, Page, Response } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../support/chromium.ts";
 import { startMailChannelsStandIn, type MailChannelsStandIn } from "../../support/mailchannels-stand-in.ts";
 import { startWorker, type RunningWorker } from "../../support/wrangler-dev.ts";
-import { findAxeViolations, NEW_PASSWORD, ORIGINAL_PASSWORD, readFocusedId, signInStatus, takeScreenshots, watchCspViolations } from "./web-e2e-fixtures.ts";
+import { findAxeViolations, NEW_PASSWORD, ORIGINAL_PASSWORD, readFocusedId, signInStatus, submit, takeScreenshots, watchCspViolations } from "./web-e2e-fixtures.ts";
 import { readFieldErrors } from "../../support/field-errors.ts";
 
 interface MailChannelsBody {
@@ -62,15 +62,6 @@ describe("the sign-up pages in Chromium", () => {
     await standIn?.close();
   });
 
-  /** Clicks a button and returns the response of the page it posted to. */
-  async function submit(page: Page, buttonName: string): Promise<Response> {
-    const [response] = await Promise.all([
-      page.waitForResponse((candidate) => candidate.request().method() === "POST" && candidate.request().isNavigationRequest()),
-      page.getByRole("button", { name: buttonName }).click(),
-    ]);
-    await page.waitForLoadState();
-    return response;
-  }
 
   it("a person signs up, confirms the address from the email with their password and can sign in, with no CSP or axe violations", async () => {
     const email = "web-sign-up@example.com";

@@ -1,13 +1,16 @@
 /**
- * What the browser suites of the edge pages share: accounts made through the JSON API, the
- * reset link read from `/dev/mailbox.json`, sign-in checks, a watcher for CSP violations, axe,
- * and full-page screenshots at phone and desktop widths under test-results/screenshots/web/.
+ * What the browser suites of the edge pages share: accounts with the suites' password and the
+ * mailbox (test/support/dev-mailbox.ts), submitting and axe (test/support/browser-page.ts),
+ * sign-in checks, a watcher for CSP violations, and full-page screenshots at phone and desktop widths under test-results/screenshots/web/.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { createAccount as createDevAccount } from "../../support/dev-mailbox.ts";
 import { ROOT } from "../../support/wrangler-dev.ts";
+
+export { findAxeViolations, submit } from "../../support/browser-page.ts";
+export { countMail, readLinkFromMail } from "../../support/dev-mailbox.ts";
 
 export const ORIGINAL_PASSWORD = "an original passphrase 1";
 export const NEW_PASSWORD = "a lighthouse keeper's lantern";
@@ -15,13 +18,8 @@ export const WIDTHS = [390, 1280] as const;
 export const SCREENSHOT_DIR = join(ROOT, "test-results/screenshots/web");
 
 /** Registers a verified account through the development-only `POST /dev/accounts`. */
-export async function createAccount(baseUrl: string, email: string, password = ORIGINAL_PASSWORD): Promise<void> {
-  const response = await fetch(`${baseUrl}/dev/accounts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 201) throw new Error(`creating ${email} answered ${response.status}`);
+export function createAccount(baseUrl: string, email: string, password = ORIGINAL_PASSWORD): Promise<void> {
+  return createDevAccount(baseUrl, email, password);
 }
 
 /** The status `POST /api/v1/sessions` gives this email and password. */
@@ -33,39 +31,6 @@ export async function signInStatus(baseUrl: string, email: string, password: str
   });
   await response.arrayBuffer();
   return response.status;
-}
-
-interface MailboxMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/**
- * Waits for the newest email to `email` holding a link to `path` (`/reset-password` or
- * `/account-alert`) and returns that link, pointed at this Worker. Links start with
- * PUBLIC_BASE_URL (port 8787) while each suite's Worker listens on a free port, so only the
- * path and query are kept.
- */
-export async function readLinkFromMail(baseUrl: string, email: string, path = "/reset-password", timeoutMs = 15_000): Promise<string> {
-  const pattern = new RegExp(`https?://[^\\s"<>]+?(${path}\\?token=[\\w-]{43})`);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-    const { messages } = (await response.json()) as { messages: MailboxMessage[] };
-    for (const message of messages) {
-      const match = pattern.exec(message.text);
-      if (match?.[1]) return `${baseUrl}${match[1]}`;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no email with a ${path} link reached ${email}`);
-}
-
-/** How many emails the dev mailbox holds for an address. */
-export async function countMail(baseUrl: string, email: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/dev/mailbox.json?to=${encodeURIComponent(email)}`);
-  return ((await response.json()) as { messages: unknown[] }).messages.length;
 }
 
 /**
@@ -87,12 +52,6 @@ export async function watchCspViolations(page: Page): Promise<string[]> {
     });
   });
   return violations;
-}
-
-/** Runs axe on the page and returns its violations in a readable form. */
-export async function findAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
 
 /** Saves full-page screenshots of the current page at 390 and 1280 px, then restores the width. */
