@@ -23,10 +23,9 @@ const localSettingNames = [...readFileSync(new URL("./.dev.vars.example", import
 export default defineConfig({
   test: {
     reporters: ["default", "./test/support/summary-reporter.ts"],
-    // Vitest's default is one worker fewer than the cores, a single one on a 2-core machine. The
-    // Worker suites keep their storage per file, so two of them run side by side; the Node suites
-    // (fileParallelism: false below) still run one file at a time, after them, since several
-    // measure how long a request took.
+    // Vitest's default is one worker fewer than the cores, a single one on a 2-core machine. Every
+    // file owns what it starts (its storage in workerd, its own wrangler dev on a free port), so
+    // two files run side by side, Worker and Node suites mixed. A third worker gained nothing here.
     maxWorkers: 2,
     projects: [
       {
@@ -63,10 +62,10 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/desktop/**/*.test.ts", "test/i18n/**/*.test.ts", "test/docs/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
+          globalSetup: ["test/e2e/desktop/renderer-build.global.ts"],
           setupFiles: ["test/e2e/contract-check.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

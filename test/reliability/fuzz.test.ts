@@ -179,7 +179,10 @@ async function send(request: FuzzRequest): Promise<void> {
   if (request.withCsrf) {
     headers.cookie = csrf.cookie;
     headers["sec-fetch-site"] = "same-origin";
-    body = body ? `${body}&csrf_token=${encodeURIComponent(csrf.token)}` : `csrf_token=${encodeURIComponent(csrf.token)}`;
+    // The genuine token replaces a generated one: a form field read twice is read first-come, and
+    // the requests with a generated token are the ones sent without the cookie.
+    const fields = (body ?? "").split("&").filter((field) => field !== "" && !field.startsWith("csrf_token="));
+    body = [...fields, `csrf_token=${encodeURIComponent(csrf.token)}`].join("&");
   }
   const response = await fetch(`${worker.url}${target.path}`, { method: target.method, headers, body, redirect: "manual" });
   const responseText = await response.text();

@@ -15,7 +15,6 @@ import { extname, join, normalize, sep } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach } from "vitest";
 import { build, type Rollup } from "vite";
-import { rendererConfig } from "../../../desktop/electron.vite.config.ts";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { createApiClient } from "../../../desktop/src/main/api-client.ts";
 import { createDeepLinkInbox, type DeepLinkInbox } from "../../../desktop/src/main/deep-link-inbox.ts";
@@ -32,11 +31,6 @@ export { countMail, createAccount, readMailWithSubject } from "../../support/dev
 
 export const RENDERER_DIR = join(ROOT, "desktop/out/renderer");
 export const SCREENSHOT_DIR = join(ROOT, "test-results/screenshots/desktop");
-
-/** Builds the renderer exactly as electron-vite does, into desktop/out/renderer. */
-export async function buildRenderer(): Promise<void> {
-  await build({ ...rendererConfig, configFile: false, logLevel: "warn", mode: "production" });
-}
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -173,14 +167,14 @@ export interface RendererSuite extends WorkerAndBrowser {
 }
 
 /**
- * What every renderer suite starts: a `wrangler dev` (with `options`), a Chromium and the
- * renderer, built and served, side by side before the suite, stopped after it.
+ * What every renderer suite starts: a `wrangler dev` (with `options`), a Chromium and a server
+ * for the built renderer, side by side before the suite, stopped after it.
  */
 export function useRendererSuite(options?: StartWorkerOptions): RendererSuite {
   let renderer: StaticServer | undefined;
   let opened: Page | undefined;
+  // The renderer was built once for the run (renderer-build.global.ts).
   const suite = useWorkerAndBrowser(options, async () => {
-    await buildRenderer();
     renderer = await serveStatic(RENDERER_DIR);
   });
   afterEach(async () => {
