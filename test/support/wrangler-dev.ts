@@ -100,7 +100,7 @@ export async function applyMigrations(persistDir: string, config = "wrangler.tom
  * kept once per set of migrations and config, under node_modules/.cache, and copied from there:
  * each Worker still gets its own database. A changed migration or config makes a new key.
  */
-export async function provideMigratedDatabase(persistDir: string, config = "wrangler.toml"): Promise<void> {
+async function provideMigratedDatabase(persistDir: string, config = "wrangler.toml"): Promise<void> {
   const migrationsDir = join(ROOT, "worker/migrations");
   const hash = createHash("sha256").update(await readFile(join(ROOT, config)));
   for (const name of (await readdir(migrationsDir)).sort()) hash.update(name).update(await readFile(join(migrationsDir, name)));

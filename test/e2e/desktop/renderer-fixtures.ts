@@ -1,7 +1,7 @@
 /**
- * What the desktop renderer suite needs to run the real React app in Chromium without
- * Electron: a build of the renderer, a tiny static server for it, and a bridge in place of
- * Electron's IPC. The page gets the real preload `createApi` (bundled from
+ * What the desktop renderer suites need to run the real React app in Chromium without
+ * Electron: a Worker, a Chromium and a tiny static server for the renderer the global setup built
+ * (`useRendererSuite`, renderer-build.global.ts), and a bridge in place of Electron's IPC. The page gets the real preload `createApi` (bundled from
  * desktop/src/preload/api.ts) over a stand-in ipcRenderer; each invoke crosses to this Node
  * process, where the main process's own `registerIpcHandlers`, IPC handlers, API client and
  * deep-link inbox run against the live `wrangler dev` Worker. The bridge speaks a language as

@@ -26,7 +26,6 @@ const NEW_PASSWORD = "a lighthouse keeper's lantern";
 const REDEEM_CHANNEL = "resetkit:redeem-reset-code";
 const { t } = translatorFor("en");
 
-
 describe("the desktop code entry in Chromium, against wrangler dev", () => {
   const suite = useRendererSuite();
   let page: Page;

@@ -26,7 +26,6 @@ import { otherCode, readCodeFromMail } from "../../support/dev-mailbox.ts";
 describe("the check-email page's code entry in Chromium", () => {
   const suite = useWorkerAndBrowser();
 
-
   it.each([
     ["on", true],
     ["off", false],
