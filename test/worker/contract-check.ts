@@ -13,16 +13,28 @@ import { createContractChecker } from "../support/openapi-contract.ts";
 
 const checker = createContractChecker(buildOpenApiDocument());
 const violations: string[] = [];
-const handleFetch = worker.fetch;
+/** Where a checked Worker keeps its own handler. */
+const UNCHECKED_FETCH = Symbol.for("resetkit.uncheckedFetch");
 
-worker.fetch = async function fetchCheckedAgainstTheDocument(request, env, ctx) {
-  const response = await handleFetch.call(worker, request, env, ctx);
-  if (checker.describes(request.url)) {
-    const body = await response.clone().text();
-    violations.push(...checker.check({ method: request.method, url: request.url, status: response.status, headers: response.headers, body }));
-  }
-  return response;
-};
+/**
+ * Holds every answer of `handler`'s fetch to the document, from now on. The files of one test
+ * worker share the Worker module and each run this setup, so the handler wrapped is always the
+ * Worker's own, never an earlier file's wrapper around it.
+ */
+export function checkAnswersAgainstTheDocument(handler: typeof worker): void {
+  const checked = handler as typeof worker & { [UNCHECKED_FETCH]?: typeof worker.fetch };
+  const handleFetch = (checked[UNCHECKED_FETCH] ??= handler.fetch);
+  handler.fetch = async function fetchCheckedAgainstTheDocument(request, env, ctx) {
+    const response = await handleFetch.call(handler, request, env, ctx);
+    if (checker.describes(request.url)) {
+      const body = await response.clone().text();
+      violations.push(...checker.check({ method: request.method, url: request.url, status: response.status, headers: response.headers, body }));
+    }
+    return response;
+  };
+}
+
+checkAnswersAgainstTheDocument(worker);
 
 /** The violations seen since the last call, which are then forgotten. */
 export function takeContractViolations(): string[] {
