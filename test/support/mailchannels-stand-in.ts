@@ -6,6 +6,7 @@
  * @example
  * const standIn = await startMailChannelsStandIn();
  * standIn.respondWith({ status: 500 }, { status: 202 }); // first a 500, then 202 for every request after
+ * standIn.respondTo("dana@example.com", { status: 503 }); // 503 for every email to Dana, whatever the script
  * const worker = await startWorker({ vars: { MAIL_TRANSPORT: "mailchannels", MAILCHANNELS_API_URL: standIn.url } });
  * await standIn.waitForRequests(2);
  */
@@ -35,6 +36,12 @@ export interface MailChannelsStandIn {
   readonly requests: StandInRequest[];
   /** Scripts the replies to the next requests, in order; the last reply repeats. */
   respondWith(...replies: StandInReply[]): void;
+  /**
+   * Scripts the replies to the next emails to `address` alone (compared without case), in order,
+   * the last repeating; emails to other addresses keep following `respondWith`. Tests that share
+   * one stand-in can then run side by side, each with its own address and its own failures.
+   */
+  respondTo(address: string, ...replies: StandInReply[]): void;
   /** Forgets recorded requests and goes back to answering 202. */
   reset(): void;
   /** Resolves once at least `count` requests have arrived in total. */
@@ -52,12 +59,18 @@ export async function startMailChannelsStandIn(): Promise<MailChannelsStandIn> {
   const pending = new Set<NodeJS.Timeout>();
   let script: StandInReply[] = [ACCEPTED];
   let answered = 0;
+  const scriptsByAddress = new Map<string, { replies: StandInReply[]; answered: number }>();
+
+  const nextReply = (entry: StandInRequest): StandInReply => {
+    const addressed = scriptsByAddress.get(recipientOf(entry));
+    if (addressed) return addressed.replies[Math.min(addressed.answered++, addressed.replies.length - 1)] ?? ACCEPTED;
+    return script[Math.min(answered++, script.length - 1)] ?? ACCEPTED;
+  };
 
   const server = createServer((request, response) => {
     void record(request).then((entry) => {
       requests.push(entry);
-      const reply = script[Math.min(answered, script.length - 1)] ?? ACCEPTED;
-      answered += 1;
+      const reply = nextReply(entry);
       if (reply === "hang") return;
       const body = typeof reply.body === "function" ? reply.body(entry) : (reply.body ?? "");
       const send = () => answer(response, reply.status, body);
@@ -86,10 +99,14 @@ export async function startMailChannelsStandIn(): Promise<MailChannelsStandIn> {
       script = replies.length > 0 ? replies : [ACCEPTED];
       answered = 0;
     },
+    respondTo(address, ...replies) {
+      scriptsByAddress.set(address.toLowerCase(), { replies: replies.length > 0 ? replies : [ACCEPTED], answered: 0 });
+    },
     reset() {
       requests.length = 0;
       script = [ACCEPTED];
       answered = 0;
+      scriptsByAddress.clear();
     },
     async waitForRequests(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
@@ -107,6 +124,13 @@ export async function startMailChannelsStandIn(): Promise<MailChannelsStandIn> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The first recipient of a send, lower-cased; "" for a body that names none. */
+function recipientOf(entry: StandInRequest): string {
+  const body = entry.body as { personalizations?: Array<{ to?: Array<{ email?: unknown }> }> } | undefined;
+  const email = body?.personalizations?.[0]?.to?.[0]?.email;
+  return typeof email === "string" ? email.toLowerCase() : "";
 }
 
 async function record(request: IncomingMessage): Promise<StandInRequest> {

@@ -4,6 +4,10 @@
  * 127.0.0.1, and the tests look at what the stand-in received, at the delivery records in
  * /dev/deliveries.json and at everything the Worker logged. The retry schedule is shortened to
  * one second per retry (MAIL_RETRY_DELAYS_SECONDS); the number of retries is wrangler.toml's.
+ *
+ * The tests mostly wait for retries, so they run side by side, each with its own addresses and
+ * the stand-in's replies scripted for those addresses alone; the check of the logs runs last,
+ * over everything the others caused.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMailChannelsStandIn, type MailChannelsStandIn, type StandInRequest } from "../../support/mailchannels-stand-in.ts";
@@ -129,167 +133,166 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-describe("the request MailChannels receives", () => {
-  it("is one POST with the API key, the stored address, text before HTML and the DKIM fields", async () => {
-    standIn.respondWith({ status: 202 });
-    await registerAccount("Exact.Person@Example.com");
-    expect((await requestReset("exact.person@example.com", "desktop")).status).toBe(202);
+describe.concurrent("delivery through MailChannels", () => {
+  describe("the request MailChannels receives", () => {
+    it("is one POST with the API key, the stored address, text before HTML and the DKIM fields", async () => {
+      await registerAccount("Exact.Person@Example.com");
+      expect((await requestReset("exact.person@example.com", "desktop")).status).toBe(202);
 
-    const [request] = await waitForRequestsTo("Exact.Person@Example.com", 1);
-    expect(request!.method).toBe("POST");
-    expect(request!.path).toBe("/tx/v1/send");
-    expect(request!.headers["x-api-key"]).toBe(API_KEY);
-    expect(request!.headers["content-type"]).toBe("application/json");
+      const [request] = await waitForRequestsTo("Exact.Person@Example.com", 1);
+      expect(request!.method).toBe("POST");
+      expect(request!.path).toBe("/tx/v1/send");
+      expect(request!.headers["x-api-key"]).toBe(API_KEY);
+      expect(request!.headers["content-type"]).toBe("application/json");
 
-    const body = bodyOf(request!);
-    expect(Object.keys(body).sort()).toEqual(
-      ["content", "dkim_domain", "dkim_private_key", "dkim_selector", "from", "headers", "personalizations", "subject", "tracking_settings"].sort(),
-    );
-    expect(body.headers).toEqual({ "Content-Language": "en" });
-    expect(body.personalizations).toEqual([{ to: [{ email: "Exact.Person@Example.com" }] }]);
-    expect(body.from).toEqual({ name: "ResetKit", email: "no-reply@example.com" });
-    expect(body.subject).toBe("Reset your ResetKit password");
-    expect(body.content.map((part) => part.type)).toEqual(["text/plain", "text/html"]);
-    // Click tracking would route the reset link, token and all, through a redirect.
-    expect(body.tracking_settings).toEqual({ click_tracking: { enable: false }, open_tracking: { enable: false } });
-    expect(body).toMatchObject({ dkim_domain: "resetkit.test", dkim_selector: "mailchannels", dkim_private_key: DKIM_PRIVATE_KEY });
+      const body = bodyOf(request!);
+      expect(Object.keys(body).sort()).toEqual(
+        ["content", "dkim_domain", "dkim_private_key", "dkim_selector", "from", "headers", "personalizations", "subject", "tracking_settings"].sort(),
+      );
+      expect(body.headers).toEqual({ "Content-Language": "en" });
+      expect(body.personalizations).toEqual([{ to: [{ email: "Exact.Person@Example.com" }] }]);
+      expect(body.from).toEqual({ name: "ResetKit", email: "no-reply@example.com" });
+      expect(body.subject).toBe("Reset your ResetKit password");
+      expect(body.content.map((part) => part.type)).toEqual(["text/plain", "text/html"]);
+      // Click tracking would route the reset link, token and all, through a redirect.
+      expect(body.tracking_settings).toEqual({ click_tracking: { enable: false }, open_tracking: { enable: false } });
+      expect(body).toMatchObject({ dkim_domain: "resetkit.test", dkim_selector: "mailchannels", dkim_private_key: DKIM_PRIVATE_KEY });
 
-    const token = TOKEN_IN_LINK.exec(body.content[0]!.value)![1]!;
-    expect(body.content[0]!.value).toContain(`http://127.0.0.1:8787/reset-password?token=${token}`);
-    expect(body.content[0]!.value).toContain(`resetkit://reset-password?token=${token}`);
-    expect(body.content[0]!.value).toContain("30 minutes");
-    expect(body.content[1]!.value).toContain(`href="http://127.0.0.1:8787/reset-password?token=${token}"`);
+      const token = TOKEN_IN_LINK.exec(body.content[0]!.value)![1]!;
+      expect(body.content[0]!.value).toContain(`http://127.0.0.1:8787/reset-password?token=${token}`);
+      expect(body.content[0]!.value).toContain(`resetkit://reset-password?token=${token}`);
+      expect(body.content[0]!.value).toContain("30 minutes");
+      expect(body.content[1]!.value).toContain(`href="http://127.0.0.1:8787/reset-password?token=${token}"`);
 
-    expect(await waitForDelivery("Exact.Person@Example.com", "sent")).toMatchObject({
-      kind: "password_reset",
-      transport: "mailchannels",
-      attempts: 1,
-      lastError: null,
+      expect(await waitForDelivery("Exact.Person@Example.com", "sent")).toMatchObject({
+        kind: "password_reset",
+        transport: "mailchannels",
+        attempts: 1,
+        lastError: null,
+      });
     });
   });
-});
 
-describe("temporary failures", () => {
-  it("are retried after a 500 and a 429 until MailChannels accepts the message; only the delivered link works", async () => {
-    await registerAccount("retry@example.com");
-    standIn.respondWith({ status: 500 }, { status: 429 }, { status: 202 });
-    expect((await requestReset("retry@example.com")).status).toBe(202);
+  describe("temporary failures", () => {
+    it("are retried after a 500 and a 429 until MailChannels accepts the message; only the delivered link works", async () => {
+      await registerAccount("retry@example.com");
+      standIn.respondTo("retry@example.com", { status: 500 }, { status: 429 }, { status: 202 });
+      expect((await requestReset("retry@example.com")).status).toBe(202);
 
-    const sends = await waitForRequestsTo("retry@example.com", 3);
-    expect(await waitForDelivery("retry@example.com", "sent")).toMatchObject({ attempts: 3, lastError: null });
-    // Each attempt carries a fresh link; the two that never arrived are already revoked.
-    const tokens = sends.map((send) => TOKEN_IN_LINK.exec(bodyOf(send).content[0]!.value)![1]!);
-    expect(new Set(tokens).size).toBe(3);
-    expect((await postJson("/api/v1/password-resets/verify", { token: tokens[0] })).status).toBe(410);
-    expect((await postJson("/api/v1/password-resets/verify", { token: tokens[2] })).status).toBe(200);
-    expect(requestsTo("retry@example.com")).toHaveLength(3);
+      const sends = await waitForRequestsTo("retry@example.com", 3);
+      expect(await waitForDelivery("retry@example.com", "sent")).toMatchObject({ attempts: 3, lastError: null });
+      // Each attempt carries a fresh link; the two that never arrived are already revoked.
+      const tokens = sends.map((send) => TOKEN_IN_LINK.exec(bodyOf(send).content[0]!.value)![1]!);
+      expect(new Set(tokens).size).toBe(3);
+      expect((await postJson("/api/v1/password-resets/verify", { token: tokens[0] })).status).toBe(410);
+      expect((await postJson("/api/v1/password-resets/verify", { token: tokens[2] })).status).toBe(200);
+      expect(requestsTo("retry@example.com")).toHaveLength(3);
+    });
+
+    it("outlast an outage: after MailChannels answered 503 for a while the email arrives and its link works", async () => {
+      await registerAccount("outage@example.com");
+      standIn.respondTo("outage@example.com", { status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 202 });
+      const requestedAt = Date.now();
+      expect((await requestReset("outage@example.com")).status).toBe(202);
+
+      const sends = await waitForRequestsTo("outage@example.com", 5, 40_000);
+      const delivered = await waitForDelivery("outage@example.com", "sent", 40_000);
+      expect(delivered).toMatchObject({ attempts: 5, lastError: null });
+      // Four retries, each after at least the one-second delay.
+      expect(sends[4]!.receivedAt - sends[0]!.receivedAt).toBeGreaterThanOrEqual(4 * 1_000 - 100);
+
+      const token = TOKEN_IN_LINK.exec(bodyOf(sends[4]!).content[0]!.value)![1]!;
+      const verify = await postJson("/api/v1/password-resets/verify", { token });
+      expect(verify.status).toBe(200);
+      // The link's 30 minutes count from the attempt that was accepted, not from the request.
+      const { expiresAt } = (await verify.json()) as { expiresAt: string };
+      expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(requestedAt + 30 * 60_000 + 4 * 1_000 - 100);
+      expect((await postJson("/api/v1/password-resets/confirm", { token, password: NEW_PASSWORD })).status).toBe(204);
+    });
+
+    it("that never end move the message to the dead-letter queue and record the delivery as failed, with the reason", async () => {
+      await registerAccount("dead-letter@example.com");
+      standIn.respondTo("dead-letter@example.com", { status: 503 });
+      expect((await requestReset("dead-letter@example.com")).status).toBe(202);
+
+      const failed = await waitForDelivery("dead-letter@example.com", "failed", 60_000);
+      // wrangler.toml allows 7 retries: 8 attempts in all.
+      expect(failed).toMatchObject({ kind: "password_reset", attempts: 8, lastError: "gave up after 8 attempt(s): HTTP 503" });
+      expect(requestsTo("dead-letter@example.com")).toHaveLength(8);
+      expect(worker.logs()).toContain("to dead letter queue");
+    });
+
+    it("never slow down POST /api/v1/password-resets, even when MailChannels hangs for seconds", async () => {
+      const emails = Array.from({ length: 10 }, (_, index) => `timing-${index}@example.com`);
+      for (const email of emails) await registerAccount(email);
+
+      const normal: number[] = [];
+      for (const email of emails.slice(0, 5)) normal.push((await requestReset(email)).ms);
+      for (const email of emails.slice(0, 5)) await waitForDelivery(email, "sent");
+
+      for (const email of emails.slice(5)) standIn.respondTo(email, { status: 202, delayMs: 2_000 });
+      const hanging: number[] = [];
+      for (const email of emails.slice(5)) {
+        const { status, ms } = await requestReset(email);
+        expect(status).toBe(202);
+        hanging.push(ms);
+        await waitForRequestsTo(email, 1);
+      }
+
+      // Every hanging send was under way while the next response was measured. A response that
+      // waited for the mail would take at least the stand-in's 2 seconds; the margins leave room
+      // for a busy machine.
+      expect(median(hanging)).toBeLessThan(median(normal) + 500);
+      expect(Math.max(...hanging)).toBeLessThan(1_500);
+      for (const email of emails.slice(5)) await waitForDelivery(email, "sent");
+    });
   });
 
-  it("outlast an outage: after MailChannels answered 503 for a while the email arrives and its link works", async () => {
-    await registerAccount("outage@example.com");
-    standIn.respondWith({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }, { status: 202 });
-    const requestedAt = Date.now();
-    expect((await requestReset("outage@example.com")).status).toBe(202);
+  describe("a permanent failure", () => {
+    it("is recorded with its reason and not retried", async () => {
+      await registerAccount("refused@example.com");
+      // Like some providers, the stand-in echoes part of the request in its error.
+      standIn.respondTo("refused@example.com", { status: 400, body: (request) => JSON.stringify({ errors: [`bad content ${request.rawBody.slice(0, 400)}`] }) });
+      expect((await requestReset("refused@example.com")).status).toBe(202);
 
-    const sends = await waitForRequestsTo("outage@example.com", 5, 40_000);
-    const delivered = await waitForDelivery("outage@example.com", "sent", 40_000);
-    expect(delivered).toMatchObject({ attempts: 5, lastError: null });
-    // Four retries, each after at least the one-second delay.
-    expect(sends[4]!.receivedAt - sends[0]!.receivedAt).toBeGreaterThanOrEqual(4 * 1_000 - 100);
+      const failed = await waitForDelivery("refused@example.com", "failed");
+      expect(failed).toMatchObject({ kind: "password_reset", transport: "mailchannels", attempts: 1 });
+      expect(failed.lastError).toMatch(/^HTTP 400: /);
+      // "failed" is final: the mailer writes it after its last attempt.
+      expect(requestsTo("refused@example.com")).toHaveLength(1);
 
-    const token = TOKEN_IN_LINK.exec(bodyOf(sends[4]!).content[0]!.value)![1]!;
-    const verify = await postJson("/api/v1/password-resets/verify", { token });
-    expect(verify.status).toBe(200);
-    // The link's 30 minutes count from the attempt that was accepted, not from the request.
-    const { expiresAt } = (await verify.json()) as { expiresAt: string };
-    expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(requestedAt + 30 * 60_000 + 4 * 1_000 - 100);
-    expect((await postJson("/api/v1/password-resets/confirm", { token, password: NEW_PASSWORD })).status).toBe(204);
+      const page = await (await fetch(`${worker.url}/dev/mailbox?to=refused@example.com`)).text();
+      expect(page).toContain("failed");
+      expect(page).toContain("HTTP 400");
+    });
   });
 
-  it("that never end move the message to the dead-letter queue and record the delivery as failed, with the reason", async () => {
-    await registerAccount("dead-letter@example.com");
-    standIn.respondWith({ status: 503 });
-    expect((await requestReset("dead-letter@example.com")).status).toBe(202);
+  describe("a full reset flow", () => {
+    it("sends the reset link and the 'password changed' notice to the stored address", async () => {
+      await registerAccount("Full.Flow@Example.com");
+      const signIn = await postJson("/api/v1/sessions", { email: "full.flow@example.com", password: PASSWORD });
+      expect(signIn.status).toBe(200);
+      const { token: sessionToken } = (await signIn.json()) as { token: string };
+      secretsSeen.add(sessionToken);
 
-    const failed = await waitForDelivery("dead-letter@example.com", "failed", 60_000);
-    // wrangler.toml allows 7 retries: 8 attempts in all.
-    expect(failed).toMatchObject({ kind: "password_reset", attempts: 8, lastError: "gave up after 8 attempt(s): HTTP 503" });
-    expect(requestsTo("dead-letter@example.com")).toHaveLength(8);
-    expect(worker.logs()).toContain("to dead letter queue");
-    standIn.respondWith({ status: 202 });
+      expect((await requestReset("FULL.FLOW@example.com")).status).toBe(202);
+      const [resetMail] = await waitForRequestsTo("Full.Flow@Example.com", 1);
+      const token = TOKEN_IN_LINK.exec(bodyOf(resetMail!).content[0]!.value)![1]!;
+
+      expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(200);
+      expect((await postJson("/api/v1/password-resets/confirm", { token, password: NEW_PASSWORD })).status).toBe(204);
+
+      const [, changedMail] = await waitForRequestsTo("Full.Flow@Example.com", 2);
+      const changed = bodyOf(changedMail!);
+      expect(changed.subject).toBe("Your ResetKit password was changed");
+      expect(changed.content[0]!.value).toMatch(new RegExp(`http://127\\.0\\.0\\.1:8787${ALERT_IN_LINK.source}`));
+
+      const me = await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${sessionToken}` } });
+      expect(me.status).toBe(401);
+      expect((await postJson("/api/v1/sessions", { email: "full.flow@example.com", password: NEW_PASSWORD })).status).toBe(200);
+    });
   });
 
-  it("never slow down POST /api/v1/password-resets, even when MailChannels hangs for seconds", async () => {
-    const emails = Array.from({ length: 10 }, (_, index) => `timing-${index}@example.com`);
-    for (const email of emails) await registerAccount(email);
-
-    standIn.respondWith({ status: 202 });
-    const normal: number[] = [];
-    for (const email of emails.slice(0, 5)) normal.push((await requestReset(email)).ms);
-    for (const email of emails.slice(0, 5)) await waitForDelivery(email, "sent");
-
-    standIn.respondWith({ status: 202, delayMs: 2_000 });
-    const hanging: number[] = [];
-    for (const email of emails.slice(5)) {
-      const { status, ms } = await requestReset(email);
-      expect(status).toBe(202);
-      hanging.push(ms);
-      await waitForRequestsTo(email, 1);
-    }
-
-    // Every hanging send was under way while the next response was measured. A response that
-    // waited for the mail would take at least the stand-in's 2 seconds; the margins leave room
-    // for a busy machine.
-    expect(median(hanging)).toBeLessThan(median(normal) + 500);
-    expect(Math.max(...hanging)).toBeLessThan(1_500);
-    for (const email of emails.slice(5)) await waitForDelivery(email, "sent");
-  });
-});
-
-describe("a permanent failure", () => {
-  it("is recorded with its reason and not retried", async () => {
-    await registerAccount("refused@example.com");
-    // Like some providers, the stand-in echoes part of the request in its error.
-    standIn.respondWith({ status: 400, body: (request) => JSON.stringify({ errors: [`bad content ${request.rawBody.slice(0, 400)}`] }) });
-    expect((await requestReset("refused@example.com")).status).toBe(202);
-
-    const failed = await waitForDelivery("refused@example.com", "failed");
-    expect(failed).toMatchObject({ kind: "password_reset", transport: "mailchannels", attempts: 1 });
-    expect(failed.lastError).toMatch(/^HTTP 400: /);
-    // "failed" is final: the mailer writes it after its last attempt.
-    expect(requestsTo("refused@example.com")).toHaveLength(1);
-
-    const page = await (await fetch(`${worker.url}/dev/mailbox?to=refused@example.com`)).text();
-    expect(page).toContain("failed");
-    expect(page).toContain("HTTP 400");
-  });
-});
-
-describe("a full reset flow", () => {
-  it("sends the reset link and the 'password changed' notice to the stored address", async () => {
-    standIn.respondWith({ status: 202 });
-    await registerAccount("Full.Flow@Example.com");
-    const signIn = await postJson("/api/v1/sessions", { email: "full.flow@example.com", password: PASSWORD });
-    expect(signIn.status).toBe(200);
-    const { token: sessionToken } = (await signIn.json()) as { token: string };
-    secretsSeen.add(sessionToken);
-
-    expect((await requestReset("FULL.FLOW@example.com")).status).toBe(202);
-    const [resetMail] = await waitForRequestsTo("Full.Flow@Example.com", 1);
-    const token = TOKEN_IN_LINK.exec(bodyOf(resetMail!).content[0]!.value)![1]!;
-
-    expect((await postJson("/api/v1/password-resets/verify", { token })).status).toBe(200);
-    expect((await postJson("/api/v1/password-resets/confirm", { token, password: NEW_PASSWORD })).status).toBe(204);
-
-    const [, changedMail] = await waitForRequestsTo("Full.Flow@Example.com", 2);
-    const changed = bodyOf(changedMail!);
-    expect(changed.subject).toBe("Your ResetKit password was changed");
-    expect(changed.content[0]!.value).toMatch(new RegExp(`http://127\\.0\\.0\\.1:8787${ALERT_IN_LINK.source}`));
-
-    const me = await fetch(`${worker.url}/api/v1/me`, { headers: { authorization: `Bearer ${sessionToken}` } });
-    expect(me.status).toBe(401);
-    expect((await postJson("/api/v1/sessions", { email: "full.flow@example.com", password: NEW_PASSWORD })).status).toBe(200);
-  });
 });
 
 describe("the Worker's logs", () => {
