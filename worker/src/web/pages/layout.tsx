@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
+import { keptMarkup } from "./kept-markup.ts";
 import { LanguageChooser } from "./language-chooser.tsx";
 import { RateLimitTip } from "./rate-limit-tip.tsx";
 
@@ -26,20 +27,26 @@ export interface LayoutProps {
 /** The HTML document around a page's content. */
 export function Layout({ appName, title, children, withPasswordFeedback, withCodeFormatting, refreshTo, wide }: LayoutProps) {
   const { t, locale, dir } = useI18n();
+  // The head and the footer are the same on every visit to this page in this language: React
+  // renders them once (kept-markup.ts), and every page after reuses the markup.
+  const head = keptMarkup(`head ${locale} ${withPasswordFeedback ? 1 : 0}${withCodeFormatting ? 1 : 0} ${refreshTo ?? ""} ${appName}\u0000${title}`, () => (
+    <>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="robots" content="noindex" />
+      {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
+      <title>{t("page.title", { title, appName })}</title>
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="stylesheet" href="/styles.css" />
+      <script src="/submit-once.js" defer />
+      {withPasswordFeedback ? <script src="/password-feedback.js" defer /> : null}
+      {withCodeFormatting ? <script src="/reset-code-input.js" defer /> : null}
+    </>
+  ));
+  const footer = keptMarkup(`footer ${locale} ${appName}`, () => <p>{t("page.footer", { appName })}</p>);
   return (
     <html lang={locale} dir={dir}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        {refreshTo ? <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} /> : null}
-        <title>{t("page.title", { title, appName })}</title>
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/styles.css" />
-        <script src="/submit-once.js" defer />
-        {withPasswordFeedback ? <script src="/password-feedback.js" defer /> : null}
-        {withCodeFormatting ? <script src="/reset-code-input.js" defer /> : null}
-      </head>
+      <head dangerouslySetInnerHTML={{ __html: head }} />
       <body className="page">
         <header className="page-header">
           <p className="brand">{appName}</p>
@@ -51,9 +58,7 @@ export function Layout({ appName, title, children, withPasswordFeedback, withCod
             <RateLimitTip />
           </div>
         </main>
-        <footer className="page-footer">
-          <p>{t("page.footer", { appName })}</p>
-        </footer>
+        <footer className="page-footer" dangerouslySetInnerHTML={{ __html: footer }} />
       </body>
     </html>
   );
