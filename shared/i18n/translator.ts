@@ -97,7 +97,8 @@ function createTranslator(locale: Locale): Translator {
     locale,
     dir: textDirection(locale),
     t(keyOrMessage, values) {
-      const { key, values: given } = typeof keyOrMessage === "string" ? { key: keyOrMessage, values } : keyOrMessage;
+      const key = typeof keyOrMessage === "string" ? keyOrMessage : keyOrMessage.key;
+      const given = typeof keyOrMessage === "string" ? values : keyOrMessage.values;
       const memo = memoKey(key, given);
       const cached = memo === null ? undefined : texts.get(memo);
       if (cached !== undefined) return cached;
@@ -110,7 +111,12 @@ function createTranslator(locale: Locale): Translator {
       }
       return text;
     },
-    parts(key, values = {}) {
+    parts(key, values = NO_VALUES) {
+      // Most rich messages carry only tags: their tree is kept under the key alone.
+      if (values === NO_VALUES || isEmpty(values)) {
+        const kept = trees.get(key);
+        if (kept) return kept;
+      }
       const primitives: Record<string, MessageValue> = {};
       const slots: Record<string, Slot> = {};
       for (const [name, value] of Object.entries(values)) {
@@ -118,15 +124,17 @@ function createTranslator(locale: Locale): Translator {
         else slots[name] = { slot: name };
       }
       const memo = memoKey(key, primitives);
-      const kept = memo === null ? undefined : trees.get(`${memo}\u0000${Object.keys(slots).sort().join(",")}`);
+      const slotNames = Object.keys(slots).sort().join(",");
+      const treeKey = memo === null ? null : slotNames === "" ? memo : `${memo}\u0000${slotNames}`;
+      const kept = treeKey === null ? undefined : trees.get(treeKey);
       if (kept) return kept;
       const { format, plainTags } = compile(key);
       const tags = Object.fromEntries(Object.keys(plainTags).map((name) => [name, (chunks: Array<string | Slot | Tagged>) => ({ tag: name, chunks })]));
       const formatted = format.format<Slot | Tagged>({ ...primitives, ...slots, ...tags } as Record<string, PrimitiveType | Slot | Tagged>);
       const tree = toParts(Array.isArray(formatted) ? formatted : [formatted]);
-      if (memo !== null) {
+      if (treeKey !== null) {
         if (trees.size >= MEMO_LIMIT) trees.clear();
-        trees.set(`${memo}\u0000${Object.keys(slots).sort().join(",")}`, tree);
+        trees.set(treeKey, tree);
       }
       return tree;
     },
@@ -150,6 +158,12 @@ function createTranslator(locale: Locale): Translator {
 }
 
 const MEMO_LIMIT = 2_000;
+const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function isEmpty(values: Readonly<Record<string, unknown>>): boolean {
+  for (const name in values) if (Object.hasOwn(values, name)) return false;
+  return true;
+}
 
 /** A value the caller fills in, and a tag around its chunks, while a message is being formatted. */
 interface Slot {
