@@ -245,11 +245,11 @@ ${r.renderCost ? `Today's pages against the same pages before the catalogue (com
 
 ${table(["measure", "before", "today, English", "today ÷ before"], [
   ["served: the Worker's whole answer to GET /forgot-password, /sign-up, /sign-in", us(r.renderCost.medianMsPerPage.servedBefore), us(r.renderCost.medianMsPerPage.served), `${r.renderCost.ratios.served.toFixed(2)}×`],
-  ["rendered: renderPage of the forgot-password, reset and sign-up pages", us(r.renderCost.medianMsPerPage.renderedBefore), us(r.renderCost.medianMsPerPage.rendered), `${r.renderCost.ratios.rendered.toFixed(2)}×`],
-  ["markup: React's markup of the forgot-password page", us(r.renderCost.medianMsPerPage.markupBefore), us(r.renderCost.medianMsPerPage.markup), `${r.renderCost.ratios.markup.toFixed(2)}×`],
+  ["document: the HTML renderPage sends for the forgot-password, reset and sign-up pages", us(r.renderCost.medianMsPerPage.documentBefore), us(r.renderCost.medianMsPerPage.document), `${r.renderCost.ratios.document.toFixed(2)}×`],
+  ["response: the same pages as renderPage's Response, read back as text", us(r.renderCost.medianMsPerPage.responseBefore), us(r.renderCost.medianMsPerPage.response), `${r.renderCost.ratios.response.toFixed(2)}×`],
 ])}
 
-The same pages in German cost ${r.renderCost.ratios.germanToEnglish.toFixed(2)}× English, in Arabic ${r.renderCost.ratios.arabicToEnglish.toFixed(2)}×. What a page pays for beyond the words: the language chooser (six links, kept per language and path), the policy sentences the page script needs, and \`Content-Language\`.` : "Not measured: git has no commit to compare with."}
+The same pages in German cost ${r.renderCost.ratios.germanToEnglish.toFixed(2)}× English, in Arabic ${r.renderCost.ratios.arabicToEnglish.toFixed(2)}×. What a page pays for beyond the words: the language chooser (six links), the policy sentences the page script needs, and \`Content-Language\`. The head, the language list and the footer are the same on every visit to a page in a language, so React renders them once per isolate and the pages after reuse the markup (worker/src/web/pages/kept-markup.ts). The pages are about 1.5 times the bytes they were, mostly the chooser; the response row grows with the bytes because Node's Response encodes and decodes the body in JavaScript, which workerd does natively.` : "Not measured: git has no commit to compare with."}
 
 ## Growth: ${s.growthAccounts.toLocaleString("en")} accounts and ${s.growthAccounts.toLocaleString("en")} live tokens
 

@@ -33,13 +33,18 @@ export function renderPage(request: Request, env: Env, page: ReactElement, init:
   });
   for (const cookie of init.cookies ?? []) if (cookie) headers.append("set-cookie", cookie);
   const status = init.status ?? 200;
+  return new Response(renderDocument(request, env, page, status), { status, headers });
+}
+
+/** The HTML document `page` becomes for `request`, in its language, as renderPage sends it. */
+export function renderDocument(request: Request, env: Env, page: ReactElement, status = 200): string {
   const tipShown = status === 429 && readConfig(env).environment === "development";
   const translated = createElement(I18nProvider, {
-    translator: translatorFor(locale),
+    translator: translatorFor(readPageLocale(request, env).locale),
     children: createElement(PageLocationProvider, {
       url: readRequestUrl(request),
       children: createElement(RateLimitTipProvider, { shown: tipShown, children: page }),
     }),
   });
-  return new Response(`<!DOCTYPE html>${renderToStaticMarkup(translated)}`, { status, headers });
+  return `<!DOCTYPE html>${renderToStaticMarkup(translated)}`;
 }
