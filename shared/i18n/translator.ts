@@ -113,7 +113,7 @@ function createTranslator(locale: Locale): Translator {
     },
     parts(key, values = NO_VALUES) {
       // Most rich messages carry only tags: their tree is kept under the key alone.
-      if (values === NO_VALUES || isEmpty(values)) {
+      if (isEmpty(values)) {
         const kept = trees.get(key);
         if (kept) return kept;
       }
