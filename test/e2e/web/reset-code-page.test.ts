@@ -158,7 +158,7 @@ describe("the check-email page's code entry in Chromium", () => {
 
     await page.getByRole("alert").getByRole("link", { name: "Code from the email" }).click();
 
-    expect(await readFocusedId(page)).toBe("code");
+    await expect.poll(() => readFocusedId(page)).toBe("code");
     for (const shown of [page.locator('label[for="code"]'), page.locator("#code-error")]) {
       const box = (await shown.boundingBox()) ?? { y: -1, height: 0 };
       expect(box.y).toBeGreaterThanOrEqual(0);

@@ -57,7 +57,7 @@ describe("the reset pages in Chromium", () => {
     // The token moved into a cookie: neither the address bar nor the history entry holds it.
     expect(page.url()).toBe(`${suite.worker.url}/reset-password`);
     await page.getByRole("heading", { name: "Choose a new password" }).waitFor();
-    expect(await readFocusedId(page)).toBe("password");
+    await expect.poll(() => readFocusedId(page)).toBe("password");
     await visit("reset-password");
     await saveReadmeScreenshot(page);
 
@@ -65,14 +65,14 @@ describe("the reset pages in Chromium", () => {
     await page.getByLabel("Confirm new password").fill(`${NEW_PASSWORD}!`);
     expect((await submit(page, "Set new password")).status()).toBe(422);
     expect(await readFieldErrors(page)).toEqual([["Confirm new password", "The two passwords don't match."]]);
-    expect(await readFocusedId(page)).toBe("confirm_password");
+    await expect.poll(() => readFocusedId(page)).toBe("confirm_password");
     await visit("reset-password-mismatch");
 
     await page.getByLabel("New password", { exact: true }).fill("qwerty123456");
     await page.getByLabel("Confirm new password").fill("qwerty123456");
     expect((await submit(page, "Set new password")).status()).toBe(422);
     expect(await readFieldErrors(page)).toEqual([["New password", "This password is too common. Choose one that is harder to guess."]]);
-    expect(await readFocusedId(page)).toBe("password");
+    await expect.poll(() => readFocusedId(page)).toBe("password");
     await visit("reset-password-weak");
 
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
@@ -191,16 +191,16 @@ describe("the reset pages in Chromium", () => {
 
       await page.goto(`${suite.worker.url}/forgot-password`);
       for (let presses = 0; presses < 10 && (await readFocusedId(page)) !== "email"; presses += 1) await page.keyboard.press("Tab");
-      expect(await readFocusedId(page)).toBe("email");
+      await expect.poll(() => readFocusedId(page)).toBe("email");
       await page.keyboard.type(email);
       await Promise.all([page.waitForURL(`${suite.worker.url}/forgot-password/check-email`, { waitUntil: "load" }), page.keyboard.press("Enter")]);
       await page.getByRole("heading", { name: "Check your email" }).waitFor();
 
       await page.goto(await readLinkFromMail(suite.worker.url, email));
-      expect(await readFocusedId(page)).toBe("password");
+      await expect.poll(() => readFocusedId(page)).toBe("password");
       await page.keyboard.type(NEW_PASSWORD);
       await page.keyboard.press("Tab");
-      expect(await readFocusedId(page)).toBe("confirm_password");
+      await expect.poll(() => readFocusedId(page)).toBe("confirm_password");
       await page.keyboard.type(NEW_PASSWORD);
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Set new password");

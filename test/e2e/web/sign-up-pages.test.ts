@@ -78,7 +78,7 @@ describe("the sign-up pages in Chromium", () => {
     await page.getByRole("link", { name: "Create an account" }).click();
     await page.getByRole("heading", { name: "Create your account" }).waitFor();
     expect(page.url()).toBe(`${worker.url}/sign-up`);
-    expect(await readFocusedId(page)).toBe("email");
+    await expect.poll(() => readFocusedId(page)).toBe("email");
     await visit("sign-up");
 
     await page.getByLabel("Email address").fill(email);
@@ -91,7 +91,7 @@ describe("the sign-up pages in Chromium", () => {
     await takeScreenshots(page, "sign-up-live-feedback");
     expect((await submit(page, "Create account")).status()).toBe(422);
     expect(await readFieldErrors(page)).toEqual([["Confirm password", "The two passwords don't match."]]);
-    expect(await readFocusedId(page)).toBe("confirm_password");
+    await expect.poll(() => readFocusedId(page)).toBe("confirm_password");
     await visit("sign-up-mismatch");
 
     await page.getByLabel("Password", { exact: true }).fill(ORIGINAL_PASSWORD);

@@ -76,7 +76,10 @@ export async function saveReadmeScreenshot(page: Page): Promise<void> {
   await page.setViewportSize(original);
 }
 
-/** The id of the element that has keyboard focus. */
+/**
+ * The id of the element that has keyboard focus. Chromium moves focus to an `autofocus` field
+ * in a rendering step after `load`, so assertions poll it (`expect.poll`).
+ */
 export function readFocusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? "");
 }
