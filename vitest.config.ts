@@ -12,6 +12,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
+import LongestFirstSequencer from "./test/support/longest-first-sequencer.ts";
 
 const migrations = await readD1Migrations(new URL("./worker/migrations", import.meta.url).pathname);
 const developmentVars = unstable_readConfig({ config: "wrangler.toml", env: "dev" }).vars as Record<string, string>;
@@ -27,6 +28,9 @@ export default defineConfig({
     // files share state (a Worker file has its workerd's D1 emptied for it, a Node file its own
     // wrangler dev on a free port), so two run side by side, Worker and Node suites mixed. A third worker gained nothing here.
     maxWorkers: 2,
+    // Longest files first, Worker and Node suites in one queue, so neither worker is left running
+    // a long file alone at the end (test/support/longest-first-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         plugins: [
