@@ -4,7 +4,8 @@
  * submit, and the forms work without this script. The address the password must differ from is the
  * reset form's hidden `username`, or whatever is typed into the sign-up form's `email`, read at
  * each check so a changed address counts. The sentences come already in the page's language, in
- * the form's `data-policy-words` (keyed like the catalogue), so the script carries no catalogue.
+ * the head's JSON block `#password-policy-words` (keyed like the catalogue), so the script
+ * carries no catalogue.
  * Bundled into worker/public/password-feedback.js by scripts/build-browser.mjs.
  */
 import type { Message } from "../../shared/i18n/translator.ts";
@@ -22,7 +23,7 @@ function startPasswordFeedback(): void {
   if (!form || !(password instanceof HTMLInputElement) || !(confirmation instanceof HTMLInputElement)) return;
   if (!passwordRegion || !confirmationRegion) return;
   const minLength = Number(form.dataset.minLength) || DEFAULT_PASSWORD_MIN_LENGTH;
-  const words = readWords(form);
+  const words = readWords();
   const say = (message: Message) => words[message.key] ?? "";
   const emailInput = form.querySelector<HTMLInputElement>('input[name="username"], input[name="email"]');
 
@@ -45,9 +46,9 @@ function startPasswordFeedback(): void {
   });
 }
 
-function readWords(form: HTMLFormElement): Readonly<Record<string, string>> {
+function readWords(): Readonly<Record<string, string>> {
   try {
-    const words: unknown = JSON.parse(form.dataset.policyWords ?? "{}");
+    const words: unknown = JSON.parse(document.getElementById("password-policy-words")?.textContent ?? "{}");
     return typeof words === "object" && words !== null ? (words as Record<string, string>) : {};
   } catch {
     return {};

@@ -164,6 +164,9 @@ describe("GET /reset-password", () => {
     expect(html).toContain('<div class="live-feedback" id="confirm_password-feedback" aria-live="polite"></div>');
     expect(html).toContain("F***@example.com");
     expect(html).toContain('<script src="/password-feedback.js" defer=""></script>');
+    // The live feedback's sentences, for this minimum length, in a JSON block the browser never runs.
+    const policyWords = /<script type="application\/json" id="password-policy-words">([^<]*)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(policyWords ?? "null")).toMatchObject({ "passwordPolicy.tooShort": "Use at least 12 characters." });
     expect(html).toContain('<script src="/submit-once.js" defer=""></script>');
     expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
     expect(html).toContain('data-submitting-label="Saving…">Set new password</button>');

@@ -8,7 +8,7 @@ import { displayEmail } from "../../../../shared/email-address.ts";
 import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { Message } from "../../../../shared/i18n/translator.ts";
 import type { NewPasswordProblems } from "../../../../shared/new-password.ts";
-import { CsrfField, ErrorSummary, Field, usePolicyHint, usePolicyWords } from "./form-parts.tsx";
+import { CsrfField, ErrorSummary, Field, usePolicyHint } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface AccountPageErrors extends NewPasswordProblems {
@@ -38,7 +38,7 @@ export function AccountPage({ appName, csrfToken, email, minLength, errors = {},
     { id: "confirm_password", label: labels.confirm_password, problem: errors.confirmPassword },
   ].filter(({ problem }) => problem);
   return (
-    <Layout appName={appName} title={t("account.title")} withPasswordFeedback>
+    <Layout appName={appName} title={t("account.title")} passwordFeedback={{ minLength }}>
       <h1>{t("account.title")}</h1>
       <p>
         <Rich
@@ -54,7 +54,7 @@ export function AccountPage({ appName, csrfToken, email, minLength, errors = {},
       ) : null}
       <h2>{t("account.changeTitle")}</h2>
       <ErrorSummary messages={errors.form ? [t(errors.form)] : []} fields={invalid} headingLevel={3} />
-      <form method="post" action={PagePath.account} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
+      <form method="post" action={PagePath.account} noValidate data-min-length={minLength}>
         <CsrfField token={csrfToken} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field

@@ -25,25 +25,15 @@ export function TimeZoneField() {
   return <input type="hidden" name="time_zone" value="" />;
 }
 
+/** The id of the JSON block in the page head that holds the live feedback's sentences. */
+export const POLICY_WORDS_ID = "password-policy-words";
+
 /**
- * The live policy feedback's sentences in the page's language, for the form's
- * `data-policy-words`: the page script (worker/browser/password-feedback.ts) carries no catalogue.
+ * The live policy feedback's sentences in the page's language, keyed like the catalogue, as the
+ * JSON of the page head's `#password-policy-words` block: the page script
+ * (worker/browser/password-feedback.ts) carries no catalogue.
  */
-export function usePolicyWords(minLength: number): string {
-  const translator = useI18n();
-  const memo = `${translator.locale} ${minLength}`;
-  let words = policyWords.get(memo);
-  if (words === undefined) {
-    words = JSON.stringify(describePolicyWords(translator.t, minLength));
-    policyWords.set(memo, words);
-  }
-  return words;
-}
-
-/** One JSON per language and minimum length; there are only a few of each. */
-const policyWords = new Map<string, string>();
-
-function describePolicyWords(t: Translator["t"], minLength: number): Partial<Record<MessageKey, string>> {
+export function describePolicyWords(t: Translator["t"], minLength: number): Partial<Record<MessageKey, string>> {
   return {
     "passwordPolicy.tooShort": t("passwordPolicy.tooShort", { min: minLength }),
     "passwordPolicy.tooLong": t("passwordPolicy.tooLong", { max: PASSWORD_MAX_LENGTH }),

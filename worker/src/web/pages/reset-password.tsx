@@ -7,7 +7,7 @@
 import { PagePath } from "../../../../shared/contract.ts";
 import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { NewPasswordProblems } from "../../../../shared/new-password.ts";
-import { CsrfField, ErrorSummary, Field, usePolicyHint, usePolicyWords } from "./form-parts.tsx";
+import { CsrfField, ErrorSummary, Field, usePolicyHint } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface ResetPasswordPageProps {
@@ -34,13 +34,13 @@ export function ResetPasswordPage({ appName, csrfToken, formId, email, maskedEma
     { id: "confirm_password", label: labels.confirm_password, problem: confirmationError },
   ].filter(({ problem }) => problem);
   return (
-    <Layout appName={appName} title={t("resetPassword.title")} withPasswordFeedback>
+    <Layout appName={appName} title={t("resetPassword.title")} passwordFeedback={{ minLength }}>
       <h1>{t("resetPassword.title")}</h1>
       <p>
         <Rich id="resetPassword.forAccount" values={{ email: <Isolated>{maskedEmail}</Isolated> }} />
       </p>
       <ErrorSummary fields={invalid} />
-      <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
+      <form method="post" action={PagePath.resetPassword} noValidate data-min-length={minLength}>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="form_id" value={formId} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -9,7 +9,7 @@ import { displayEmail, EMAIL_MAX_LENGTH } from "../../../../shared/email-address
 import { Isolated, Rich, useI18n } from "../../../../shared/i18n/react.tsx";
 import type { Message } from "../../../../shared/i18n/translator.ts";
 import { DevMailboxNotice } from "./check-email.tsx";
-import { CsrfField, ErrorSummary, Field, TimeZoneField, usePolicyHint, usePolicyWords } from "./form-parts.tsx";
+import { CsrfField, ErrorSummary, Field, TimeZoneField, usePolicyHint } from "./form-parts.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface SignUpErrors {
@@ -40,11 +40,11 @@ export function SignUpPage({ appName, csrfToken, minLength, signInUrl, email, er
     { id: "confirm_password", label: labels.confirm_password, problem: errors.confirmPassword },
   ].filter(({ problem }) => problem);
   return (
-    <Layout appName={appName} title={t("signUp.title")} withPasswordFeedback>
+    <Layout appName={appName} title={t("signUp.title")} passwordFeedback={{ minLength }}>
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
       <ErrorSummary fields={invalid} />
-      <form method="post" action={PagePath.signUp} noValidate data-min-length={minLength} data-policy-words={usePolicyWords(minLength)}>
+      <form method="post" action={PagePath.signUp} noValidate data-min-length={minLength}>
         <CsrfField token={csrfToken} />
         <TimeZoneField />
         <Field
