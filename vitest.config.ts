@@ -10,6 +10,7 @@
  */
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { unstable_readConfig } from "wrangler";
 import LongestFirstSequencer from "./test/support/longest-first-sequencer.ts";
@@ -26,8 +27,9 @@ export default defineConfig({
     reporters: ["default", "./test/support/summary-reporter.ts"],
     // Vitest's default is one worker fewer than the cores, a single one on a 2-core machine. No two
     // files share state (a Worker file has its workerd's D1 emptied for it, a Node file its own
-    // wrangler dev on a free port), so two run side by side, Worker and Node suites mixed. A third worker gained nothing here.
-    maxWorkers: 2,
+    // wrangler dev on a free port), so they run side by side, Worker and Node suites mixed. Many
+    // files wait (on a browser, a queue, a retry), so one worker more than the cores fills those waits.
+    maxWorkers: availableParallelism() + 1,
     // Longest files first, Worker and Node suites in one queue, so neither worker is left running
     // a long file alone at the end (test/support/longest-first-sequencer.ts).
     sequence: { sequencer: LongestFirstSequencer },
