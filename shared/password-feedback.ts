@@ -7,6 +7,12 @@
 import { message, type Message } from "./i18n/translator.ts";
 import { checkPassword, type PasswordPolicyOptions } from "./password-policy.ts";
 
+/**
+ * The id of the web page's JSON block that carries these sentences in the page's language, keyed
+ * like the catalogue (written by the Worker's page frame, read by the page script).
+ */
+export const POLICY_WORDS_ID = "password-policy-words";
+
 export interface PasswordFeedback {
   /** True once the password passes every rule. */
   acceptable: boolean;

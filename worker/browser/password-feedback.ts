@@ -9,7 +9,7 @@
  * Bundled into worker/public/password-feedback.js by scripts/build-browser.mjs.
  */
 import type { Message } from "../../shared/i18n/translator.ts";
-import { describeConfirmationProblem, describePasswordFeedback } from "../../shared/password-feedback.ts";
+import { describeConfirmationProblem, describePasswordFeedback, POLICY_WORDS_ID } from "../../shared/password-feedback.ts";
 import { DEFAULT_PASSWORD_MIN_LENGTH } from "../../shared/password-policy.ts";
 
 const TYPING_PAUSE_MS = 400;
@@ -48,7 +48,7 @@ function startPasswordFeedback(): void {
 
 function readWords(): Readonly<Record<string, string>> {
   try {
-    const words: unknown = JSON.parse(document.getElementById("password-policy-words")?.textContent ?? "{}");
+    const words: unknown = JSON.parse(document.getElementById(POLICY_WORDS_ID)?.textContent ?? "{}");
     return typeof words === "object" && words !== null ? (words as Record<string, string>) : {};
   } catch {
     return {};

@@ -25,9 +25,6 @@ export function TimeZoneField() {
   return <input type="hidden" name="time_zone" value="" />;
 }
 
-/** The id of the JSON block in the page head that holds the live feedback's sentences. */
-export const POLICY_WORDS_ID = "password-policy-words";
-
 /**
  * The live policy feedback's sentences in the page's language, keyed like the catalogue, as the
  * JSON of the page head's `#password-policy-words` block: the page script

@@ -7,7 +7,8 @@
  */
 import type { ReactNode } from "react";
 import { useI18n } from "../../../../shared/i18n/react.tsx";
-import { describePolicyWords, POLICY_WORDS_ID } from "./form-parts.tsx";
+import { POLICY_WORDS_ID } from "../../../../shared/password-feedback.ts";
+import { describePolicyWords } from "./form-parts.tsx";
 import { keptMarkup } from "./kept-markup.ts";
 import { LanguageChooser } from "./language-chooser.tsx";
 import { RateLimitTip } from "./rate-limit-tip.tsx";
