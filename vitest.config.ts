@@ -72,7 +72,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/desktop/**/*.test.ts", "test/i18n/**/*.test.ts", "test/docs/**/*.test.ts", "test/e2e/**/*.test.ts", "test/reliability/**/*.test.ts"],
-          globalSetup: ["test/e2e/desktop/renderer-build.global.ts"],
+          globalSetup: ["test/support/desktop-build.global.ts"],
           setupFiles: ["test/e2e/contract-check.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -39,8 +39,8 @@ function injectContentSecurityPolicy(): Plugin {
   };
 }
 
-/** The renderer's Vite config; the browser end-to-end suite builds it on its own with plain Vite. */
-export const rendererConfig = {
+/** The renderer's Vite config. */
+const rendererConfig = {
   root: fromDesktop("src/renderer"),
   base: "./",
   plugins: [react(), injectContentSecurityPolicy()],

@@ -2,22 +2,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { INVOKE_CHANNELS, IpcChannel } from "../../../desktop/src/ipc/channels.ts";
 import { LOCALE_NAMES, LOCALES, PSEUDO_LOCALE } from "../../../shared/i18n/locales.ts";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
 import { RENDERER_CONTENT_SECURITY_POLICY } from "../../../desktop/src/renderer/content-security-policy.ts";
-import { buildDesktopApp, PRELOAD_BUNDLE, RENDERER_HTML, runBuiltMain, type MenuItemRecord } from "../support/built-desktop-app.ts";
+import { PRELOAD_BUNDLE, RENDERER_HTML, runBuiltMain, WITHOUT_URL_MAIN_BUNDLE, type MenuItemRecord } from "../support/built-desktop-app.ts";
 
 const TOKEN = randomBytes(32).toString("base64url");
 const LATER_TOKEN = randomBytes(32).toString("base64url");
 const LINK = `resetkit://reset-password?token=${TOKEN}`;
 
 describe("the built main process, run on an Electron stand-in", () => {
-  beforeAll(async () => {
-    await buildDesktopApp();
-  });
-
   it("registers the scheme, opens one guarded window on the bundled page and every IPC channel", async () => {
     const { record } = await runBuiltMain([], [{ type: "ready" }]);
     expect(record.privilegedSchemes).toEqual([{ scheme: "app", privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -130,9 +126,6 @@ describe("the built main process, run on an Electron stand-in", () => {
 
 describe("the built main process's language", () => {
   let userDataDir: string;
-  beforeAll(async () => {
-    await buildDesktopApp();
-  });
   afterEach(() => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
@@ -182,12 +175,8 @@ describe("the built main process's language", () => {
 });
 
 describe("an installed app built without a Worker URL", () => {
-  beforeAll(async () => {
-    await buildDesktopApp("");
-  });
-
   it("refuses to start rather than talk to a local development Worker", async () => {
-    const { record, output } = await runBuiltMain([], [{ type: "ready" }], { RESETKIT_API_URL: "http://127.0.0.1:8787" });
+    const { record, output } = await runBuiltMain([], [{ type: "ready" }], { RESETKIT_API_URL: "http://127.0.0.1:8787" }, WITHOUT_URL_MAIN_BUNDLE);
     expect(record.exitCode).toBe(1);
     expect(record.windows).toEqual([]);
     expect(output).toContain("This build of ResetKit has no Worker URL; build it again with RESETKIT_API_URL set.");

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { runInNewContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IpcChannel } from "../../../desktop/src/ipc/channels.ts";
-import { buildDesktopApp, PRELOAD_BUNDLE } from "../support/built-desktop-app.ts";
+import { PRELOAD_BUNDLE } from "../support/built-desktop-app.ts";
 
 // What a sandboxed preload may require, per Electron's sandbox documentation.
 const SANDBOX_MODULES = new Set(["electron", "events", "timers", "url"]);
@@ -11,7 +11,6 @@ describe("the built preload script", () => {
   let source: string;
 
   beforeAll(async () => {
-    await buildDesktopApp();
     source = await readFile(PRELOAD_BUNDLE, "utf8");
   });
 

@@ -1,10 +1,10 @@
 /**
- * Builds the desktop app with electron-vite (no Electron binary needed) and runs its main
- * bundle under plain Node on the Electron stand-in, for tests of the wiring in index.ts.
+ * The desktop app as the Node suites' global setup built it (test/support/desktop-build.global.ts,
+ * with electron-vite, no Electron binary needed), and a runner for its main bundle under plain
+ * Node on the Electron stand-in, for tests of the wiring in index.ts.
  */
 import { fork } from "node:child_process";
 import { join } from "node:path";
-import { build } from "electron-vite";
 import { ROOT } from "../../support/wrangler-dev.ts";
 
 export const MAIN_BUNDLE = join(ROOT, "desktop/out/main/index.js");
@@ -14,17 +14,9 @@ export const RENDERER_HTML = join(ROOT, "desktop/out/renderer/index.html");
 /** The Worker URL the test build bakes in, as a release build would. */
 export const BUILT_API_URL = "https://resetkit.example.com";
 
-/** Builds main, preload and renderer into desktop/out, with `apiUrl` baked in (none for ""). */
-export async function buildDesktopApp(apiUrl = BUILT_API_URL): Promise<void> {
-  const previous = process.env.RESETKIT_API_URL;
-  process.env.RESETKIT_API_URL = apiUrl;
-  try {
-    await build({ configFile: join(ROOT, "desktop/electron.vite.config.ts"), logLevel: "warn" });
-  } finally {
-    if (previous === undefined) delete process.env.RESETKIT_API_URL;
-    else process.env.RESETKIT_API_URL = previous;
-  }
-}
+/** Where the second main bundle, built without a Worker URL, goes. */
+export const WITHOUT_URL_OUT_DIR = join(ROOT, "node_modules/.cache/resetkit-desktop-without-url");
+export const WITHOUT_URL_MAIN_BUNDLE = join(WITHOUT_URL_OUT_DIR, "main/index.js");
 
 export type RunStep =
   | { type: "ready" }
@@ -75,10 +67,10 @@ export interface MainRun {
   output: string;
 }
 
-/** Runs the built main process with `args` and `env`, playing `steps`. */
-export function runBuiltMain(args: string[], steps: RunStep[], env: Record<string, string> = {}): Promise<MainRun> {
+/** Runs the built main process (`bundle`) with `args` and `env`, playing `steps`. */
+export function runBuiltMain(args: string[], steps: RunStep[], env: Record<string, string> = {}, bundle = MAIN_BUNDLE): Promise<MainRun> {
   const runner = join(ROOT, "test/desktop/support/electron-stand-in/run-main.mjs");
-  const child = fork(runner, [MAIN_BUNDLE, ...args], {
+  const child = fork(runner, [bundle, ...args], {
     env: { ...process.env, ...env, RUN_STEPS: JSON.stringify(steps) },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

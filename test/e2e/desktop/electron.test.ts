@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "electron-vite";
 import { _electron, type ElectronApplication, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
@@ -29,10 +28,9 @@ describe.skipIf(!ELECTRON)(`the packaged Electron app (${ELECTRON ? "Electron bi
   let app: ElectronApplication | undefined;
 
   beforeAll(async () => {
-    [worker] = await Promise.all([
-      startWorker(),
-      build({ configFile: join(ROOT, "desktop/electron.vite.config.ts"), logLevel: "warn" }),
-    ]);
+    // The app was built once for the run (test/support/desktop-build.global.ts); an unpackaged
+    // app takes its Worker URL from RESETKIT_API_URL at launch.
+    worker = await startWorker();
   });
   afterAll(async () => {
     await worker?.stop();

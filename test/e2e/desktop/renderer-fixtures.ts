@@ -1,7 +1,7 @@
 /**
  * What the desktop renderer suites need to run the real React app in Chromium without
  * Electron: a Worker, a Chromium and a tiny static server for the renderer the global setup built
- * (`useRendererSuite`, renderer-build.global.ts), and a bridge in place of Electron's IPC. The page gets the real preload `createApi` (bundled from
+ * (`useRendererSuite`, test/support/desktop-build.global.ts), and a bridge in place of Electron's IPC. The page gets the real preload `createApi` (bundled from
  * desktop/src/preload/api.ts) over a stand-in ipcRenderer; each invoke crosses to this Node
  * process, where the main process's own `registerIpcHandlers`, IPC handlers, API client and
  * deep-link inbox run against the live `wrangler dev` Worker. The bridge speaks a language as
@@ -173,7 +173,7 @@ export interface RendererSuite extends WorkerAndBrowser {
 export function useRendererSuite(options?: StartWorkerOptions): RendererSuite {
   let renderer: StaticServer | undefined;
   let opened: Page | undefined;
-  // The renderer was built once for the run (renderer-build.global.ts).
+  // The app was built once for the run (test/support/desktop-build.global.ts).
   const suite = useWorkerAndBrowser(options, async () => {
     renderer = await serveStatic(RENDERER_DIR);
   });

@@ -1,0 +1,30 @@
+/**
+ * The Node suites' global setup: builds the desktop app once for the run, exactly as
+ * `npm run desktop:build` does, into desktop/out, with a Worker URL baked in as a release
+ * build would have. Every desktop suite reads that one build: the main-process tests run its
+ * bundle, the preload tests load its script, and the renderer suites serve its page. A second
+ * main bundle, built without a URL, goes to its own folder for the test of an app that must
+ * refuse to start. Building per suite would repeat the same seconds of work, and one suite's
+ * build would empty a folder another suite is serving.
+ */
+import { build } from "electron-vite";
+import { join } from "node:path";
+import { BUILT_API_URL, WITHOUT_URL_OUT_DIR } from "../desktop/support/built-desktop-app.ts";
+import { ROOT } from "./wrangler-dev.ts";
+
+/** Runs an electron-vite build of `configFile` with `RESETKIT_API_URL` set to `apiUrl` ("" for none). */
+async function buildWithApiUrl(configFile: string, apiUrl: string, outDir?: string): Promise<void> {
+  const previous = process.env.RESETKIT_API_URL;
+  process.env.RESETKIT_API_URL = apiUrl;
+  try {
+    await build({ configFile: join(ROOT, configFile), logLevel: "warn", ...(outDir ? { build: { outDir } } : {}) });
+  } finally {
+    if (previous === undefined) delete process.env.RESETKIT_API_URL;
+    else process.env.RESETKIT_API_URL = previous;
+  }
+}
+
+export default async function buildDesktopApp(): Promise<void> {
+  await buildWithApiUrl("desktop/electron.vite.config.ts", BUILT_API_URL);
+  await buildWithApiUrl("test/desktop/support/main-only.electron.vite.config.ts", "", WITHOUT_URL_OUT_DIR);
+}
