@@ -17,7 +17,9 @@ async function buildWithApiUrl(configFile: string, apiUrl: string, outDir?: stri
   const previous = process.env.RESETKIT_API_URL;
   process.env.RESETKIT_API_URL = apiUrl;
   try {
-    await build({ configFile: join(ROOT, configFile), logLevel: "warn", ...(outDir ? { build: { outDir } } : {}) });
+    // A config without a preload and a renderer is what the second build wants; electron-vite
+    // warns of it, so that build reports errors only.
+    await build({ configFile: join(ROOT, configFile), logLevel: outDir ? "error" : "warn", ...(outDir ? { build: { outDir } } : {}) });
   } finally {
     if (previous === undefined) delete process.env.RESETKIT_API_URL;
     else process.env.RESETKIT_API_URL = previous;
