@@ -21,8 +21,7 @@ import { RENDERER_CONTENT_SECURITY_POLICY } from "./src/renderer/content-securit
 const desktopDir = fileURLToPath(new URL(".", import.meta.url));
 const fromDesktop = (path: string) => `${desktopDir}${path}`;
 
-export const OUT_DIR = fromDesktop("out");
-export const RELEASE_MODE = "release";
+const RELEASE_MODE = "release";
 
 /** Adds the CSP meta tag right after the charset (the dev server needs inline scripts, so build only). */
 function injectContentSecurityPolicy(): Plugin {

@@ -7,19 +7,17 @@
  * refuse to start. Building per suite would repeat the same seconds of work, and one suite's
  * build would empty a folder another suite is serving.
  */
-import { build } from "electron-vite";
+import { build, type InlineConfig } from "electron-vite";
 import { join } from "node:path";
 import { BUILT_API_URL, WITHOUT_URL_OUT_DIR } from "../desktop/support/built-desktop-app.ts";
 import { ROOT } from "./wrangler-dev.ts";
 
-/** Runs an electron-vite build of `configFile` with `RESETKIT_API_URL` set to `apiUrl` ("" for none). */
-async function buildWithApiUrl(configFile: string, apiUrl: string, outDir?: string): Promise<void> {
+/** Runs an electron-vite build with `RESETKIT_API_URL` set to `apiUrl` ("" for none). */
+async function buildWithApiUrl(apiUrl: string, config: InlineConfig): Promise<void> {
   const previous = process.env.RESETKIT_API_URL;
   process.env.RESETKIT_API_URL = apiUrl;
   try {
-    // A config without a preload and a renderer is what the second build wants; electron-vite
-    // warns of it, so that build reports errors only.
-    await build({ configFile: join(ROOT, configFile), logLevel: outDir ? "error" : "warn", ...(outDir ? { build: { outDir } } : {}) });
+    await build(config);
   } finally {
     if (previous === undefined) delete process.env.RESETKIT_API_URL;
     else process.env.RESETKIT_API_URL = previous;
@@ -27,6 +25,11 @@ async function buildWithApiUrl(configFile: string, apiUrl: string, outDir?: stri
 }
 
 export default async function buildDesktopApp(): Promise<void> {
-  await buildWithApiUrl("desktop/electron.vite.config.ts", BUILT_API_URL);
-  await buildWithApiUrl("test/desktop/support/main-only.electron.vite.config.ts", "", WITHOUT_URL_OUT_DIR);
+  await buildWithApiUrl(BUILT_API_URL, { configFile: join(ROOT, "desktop/electron.vite.config.ts"), logLevel: "warn" });
+  // electron-vite warns that this config has no preload and no renderer, which is the point.
+  await buildWithApiUrl("", {
+    configFile: join(ROOT, "test/desktop/support/main-only.electron.vite.config.ts"),
+    build: { outDir: WITHOUT_URL_OUT_DIR },
+    logLevel: "error",
+  });
 }
