@@ -16,13 +16,13 @@ import { readField, readSubmittedFields, readTimeZoneField } from "./form-body.t
 import { forgetCodeRefusals } from "./code-refusals.ts";
 import { setPageCookie } from "./page-cookies.ts";
 import { ForgotPasswordPage, RateLimitedPage } from "./pages/forgot-password.tsx";
-import { renderPage } from "./render.ts";
+import { renderEmptyFormPage, renderPage } from "./render.ts";
 import { redirectTo } from "./signed-in.ts";
 
 /** GET: the empty form. */
 export async function showForgotPasswordForm(request: Request, env: Env): Promise<Response> {
-  const { token, setCookie } = await issueCsrfToken(request, env);
-  return renderPage(request, env, <ForgotPasswordPage appName={readConfig(env).appName} csrfToken={token} />, { cookies: [setCookie] });
+  const appName = readConfig(env).appName;
+  return renderEmptyFormPage(request, env, await issueCsrfToken(request, env), (csrfToken) => <ForgotPasswordPage appName={appName} csrfToken={csrfToken} />);
 }
 
 /** POST (after the CSRF check): ask for a reset link. */

@@ -20,14 +20,17 @@ import { issueCsrfToken } from "./csrf/index.ts";
 import { readField, readSubmittedFields } from "./form-body.ts";
 import { readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { SignInPage, type SignInPageProps } from "./pages/sign-in.tsx";
-import { renderPage } from "./render.ts";
+import { renderEmptyFormPage, renderPage } from "./render.ts";
 import { describeWait, readSignedIn, redirectTo, takeNotice } from "./signed-in.ts";
 
 /** GET `/sign-in`: the form, or straight on to /account for someone signed in already. */
 export async function showSignInForm(request: Request, env: Env): Promise<Response> {
   if (await readSignedIn(request, env)) return redirectTo(PagePath.account);
   const { notice, clear } = takeNotice(request);
-  return renderSignInForm(request, env, { notice }, 200, [clear]);
+  const appName = readConfig(env).appName;
+  return renderEmptyFormPage(request, env, await issueCsrfToken(request, env), (csrfToken) => <SignInPage appName={appName} csrfToken={csrfToken} notice={notice} />, {
+    cookies: [clear],
+  });
 }
 
 /** POST `/sign-in` (after the CSRF check). */

@@ -18,7 +18,7 @@ import { readField, readSubmittedFields, readTimeZoneField } from "./form-body.t
 import { readPageCookie, setPageCookie } from "./page-cookies.ts";
 import { RateLimitedPage } from "./pages/forgot-password.tsx";
 import { SignUpCheckEmailPage, SignUpPage, type SignUpErrors } from "./pages/sign-up.tsx";
-import { renderPage } from "./render.ts";
+import { renderEmptyFormPage, renderPage } from "./render.ts";
 
 /**
  * The check-email page only repeats the address back right after the redirect (it takes no code,
@@ -29,8 +29,11 @@ const CHECK_EMAIL_COOKIE_SECONDS = 30 * 60;
 const SIGN_UP_PASSWORD_WORDS: NewPasswordWords = { missingPassword: "signUp.missingPassword", missingConfirmation: "signUp.missingConfirmation" };
 
 /** GET: the empty form. */
-export function showSignUpForm(request: Request, env: Env): Promise<Response> {
-  return renderSignUpForm(request, env, {}, 200);
+export async function showSignUpForm(request: Request, env: Env): Promise<Response> {
+  const config = readConfig(env);
+  return renderEmptyFormPage(request, env, await issueCsrfToken(request, env), (csrfToken) => (
+    <SignUpPage appName={config.appName} csrfToken={csrfToken} minLength={config.passwordMinLength} signInUrl={config.signInUrl} />
+  ));
 }
 
 /** POST (after the CSRF check): ask for an account. */

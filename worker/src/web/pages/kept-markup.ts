@@ -17,11 +17,16 @@ const kept = new Map<string, string>();
 
 /** The markup of `render()`, rendered on the first call with `key` and kept for the calls after. */
 export function keptMarkup(key: string, render: () => ReactElement): string {
-  let markup = kept.get(key);
-  if (markup === undefined) {
-    markup = renderToStaticMarkup(render());
+  return keptText(key, () => renderToStaticMarkup(render()));
+}
+
+/** The text `make()` returns, made on the first call with `key` and kept for the calls after. */
+export function keptText(key: string, make: () => string): string {
+  let text = kept.get(key);
+  if (text === undefined) {
+    text = make();
     if (kept.size >= KEPT_LIMIT) kept.clear();
-    kept.set(key, markup);
+    kept.set(key, text);
   }
-  return markup;
+  return text;
 }
