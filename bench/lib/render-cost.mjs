@@ -3,8 +3,10 @@
  * catalogue (RENDER_BASELINE, read from git), bundled alike with esbuild and timed in turns in one
  * Node process, so both see the same machine at the same moments. Three measures, each per page:
  *  - served: the Worker's whole answer to `GET /forgot-password`, `/sign-up`, `/sign-in` (routing,
- *    the CSRF token, the security headers, the render), as a visitor costs it;
- *  - document: the HTML `renderPage` sends for the forgot-password, reset and sign-up pages (the
+ *    the CSRF token, the security headers, the page), as a visitor costs it; today these empty forms
+ *    are rendered once per language and reused with each visitor's token (worker/src/web/render.ts);
+ *  - document: what rendering a page afresh costs, as every page with a visitor's input in it does;
+ *    here the HTML `renderPage` sends for the forgot-password, reset and sign-up pages (the
  *    language chosen, the words looked up, React's markup), also in German and Arabic;
  *  - response: the same pages as `renderPage`'s Response, read back as text. Node's Response
  *    encodes and decodes the body in JavaScript, at a cost that grows with the bytes; workerd
