@@ -54,7 +54,8 @@ export function renderEmptyFormPage(
   const url = readRequestUrl(request);
   if (url.search !== "") return renderPage(request, env, page(csrf.token), withCsrfCookie);
   const standIn = page(CSRF_TOKEN_STAND_IN);
-  const key = `form ${readPageLocale(request, env).locale} ${url.pathname}\u0000${JSON.stringify(standIn.props)}`;
+  // The frame reads the request's URL (page-location.tsx): its origin and path are part of the key.
+  const key = `form ${readPageLocale(request, env).locale} ${url.origin}${url.pathname}\u0000${JSON.stringify(standIn.props)}`;
   const [before, after, ...more] = keptText(key, () => renderDocument(request, env, standIn)).split(CSRF_TOKEN_STAND_IN);
   // A page that shows no token, or shows it twice, is rendered afresh every time.
   if (before === undefined || after === undefined || more.length > 0) return renderPage(request, env, page(csrf.token), withCsrfCookie);
