@@ -22,7 +22,7 @@ import { redirectTo } from "./signed-in.ts";
 /** GET: the empty form. */
 export async function showForgotPasswordForm(request: Request, env: Env): Promise<Response> {
   const appName = readConfig(env).appName;
-  return renderEmptyFormPage(request, env, await issueCsrfToken(request, env), (csrfToken) => <ForgotPasswordPage appName={appName} csrfToken={csrfToken} />);
+  return renderEmptyFormPage(request, env, PagePath.forgotPassword, await issueCsrfToken(request, env), (csrfToken) => <ForgotPasswordPage appName={appName} csrfToken={csrfToken} />);
 }
 
 /** POST (after the CSRF check): ask for a reset link. */

@@ -9,6 +9,7 @@ import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nProvider } from "../../../shared/i18n/react.tsx";
 import { translatorFor } from "../../../shared/i18n/translator.ts";
+import type { PagePath } from "../../../shared/contract.ts";
 import { readConfig } from "../config.ts";
 import { readRequestUrl } from "../http/request-url.ts";
 import { readPageLocale } from "../i18n/request-locale.ts";
@@ -38,14 +39,15 @@ const CSRF_TOKEN_STAND_IN = "csrf-token-stand-in";
  * Renders an empty form page, whose markup is the same on every visit to its address in a
  * language except for the visitor's CSRF token: the first visit renders it with a stand-in for
  * the token, and the visits after reuse that markup with their own token put in (kept-markup.ts),
- * byte for byte what rendering afresh would give. `page` makes the page for a token; what it
- * passes the page (the app's name, the minimum length) is part of the key, so a change makes a
- * new entry. Only a page with nothing of its visitor in it may come here: a typed address, an
+ * byte for byte what rendering afresh would give. `form` names the page (its path), `page` makes
+ * it for a token; what it passes the page (the app's name, the minimum length) is part of the
+ * key, so a change makes a new entry. Only a page with nothing of its visitor in it may come here: a typed address, an
  * error or a query string, which may hold a token, are rendered by `renderPage`.
  */
 export function renderEmptyFormPage(
   request: Request,
   env: Env,
+  form: (typeof PagePath)[keyof typeof PagePath],
   csrf: { token: string; setCookie: string | null },
   page: (csrfToken: string) => ReactElement,
   init: Omit<PageResponseInit, "status"> = {},
@@ -54,8 +56,10 @@ export function renderEmptyFormPage(
   const url = readRequestUrl(request);
   if (url.search !== "") return renderPage(request, env, page(csrf.token), withCsrfCookie);
   const standIn = page(CSRF_TOKEN_STAND_IN);
-  // The frame reads the request's URL (page-location.tsx): its origin and path are part of the key.
-  const key = `form ${readPageLocale(request, env).locale} ${url.origin}${url.pathname}\u0000${JSON.stringify(standIn.props)}`;
+  // Without a query the frame reads nothing of the URL (language-chooser.tsx), so the key names the
+  // form, not the path a visitor typed (the routes also answer "/sign-in/"), and holds nothing a
+  // visitor chose but their language.
+  const key = `form ${form} ${readPageLocale(request, env).locale}\u0000${JSON.stringify(standIn.props)}`;
   const [before, after, ...more] = keptText(key, () => renderDocument(request, env, standIn)).split(CSRF_TOKEN_STAND_IN);
   // A page that shows no token, or shows it twice, is rendered afresh every time.
   if (before === undefined || after === undefined || more.length > 0) return renderPage(request, env, page(csrf.token), withCsrfCookie);

@@ -28,7 +28,7 @@ export async function showSignInForm(request: Request, env: Env): Promise<Respon
   if (await readSignedIn(request, env)) return redirectTo(PagePath.account);
   const { notice, clear } = takeNotice(request);
   const appName = readConfig(env).appName;
-  return renderEmptyFormPage(request, env, await issueCsrfToken(request, env), (csrfToken) => <SignInPage appName={appName} csrfToken={csrfToken} notice={notice} />, {
+  return renderEmptyFormPage(request, env, PagePath.signIn, await issueCsrfToken(request, env), (csrfToken) => <SignInPage appName={appName} csrfToken={csrfToken} notice={notice} />, {
     cookies: [clear],
   });
 }

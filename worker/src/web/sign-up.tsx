@@ -31,7 +31,7 @@ const SIGN_UP_PASSWORD_WORDS: NewPasswordWords = { missingPassword: "signUp.miss
 /** GET: the empty form. */
 export async function showSignUpForm(request: Request, env: Env): Promise<Response> {
   const config = readConfig(env);
-  return renderEmptyFormPage(request, env, await issueCsrfToken(request, env), (csrfToken) => (
+  return renderEmptyFormPage(request, env, PagePath.signUp, await issueCsrfToken(request, env), (csrfToken) => (
     <SignUpPage appName={config.appName} csrfToken={csrfToken} minLength={config.passwordMinLength} signInUrl={config.signInUrl} />
   ));
 }
