@@ -41,8 +41,9 @@ const CSRF_TOKEN_STAND_IN = "csrf-token-stand-in";
  * the token, and the visits after reuse that markup with their own token put in (kept-markup.ts),
  * byte for byte what rendering afresh would give. `form` names the page (its path), `page` makes
  * it for a token; what it passes the page (the app's name, the minimum length) is part of the
- * key, so a change makes a new entry. Only a page with nothing of its visitor in it may come here: a typed address, an
- * error or a query string, which may hold a token, are rendered by `renderPage`.
+ * key, so a change makes a new entry. Only a page with nothing of its visitor in it may come
+ * here: a typed address, an error or a query string, which may hold a token, are rendered by
+ * `renderPage`.
  */
 export function renderEmptyFormPage(
   request: Request,

@@ -27,8 +27,7 @@ import { describeWait, readSignedIn, redirectTo, takeNotice } from "./signed-in.
 export async function showSignInForm(request: Request, env: Env): Promise<Response> {
   if (await readSignedIn(request, env)) return redirectTo(PagePath.account);
   const { notice, clear } = takeNotice(request);
-  const appName = readConfig(env).appName;
-  return renderEmptyFormPage(request, env, PagePath.signIn, await issueCsrfToken(request, env), (csrfToken) => <SignInPage appName={appName} csrfToken={csrfToken} notice={notice} />, {
+  return renderEmptyFormPage(request, env, PagePath.signIn, await issueCsrfToken(request, env), (csrfToken) => signInPage(env, csrfToken, { notice }), {
     cookies: [clear],
   });
 }
@@ -70,10 +69,15 @@ async function renderSignInForm(
   retryAfterSeconds?: number,
 ): Promise<Response> {
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(request, env, <SignInPage appName={readConfig(env).appName} csrfToken={csrf.token} {...state} />, {
+  return renderPage(request, env, signInPage(env, csrf.token, state), {
     status,
     cookies: [csrf.setCookie, ...cookies],
     headers: retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) },
   });
+}
+
+/** The sign-in page for a CSRF token, with what the last attempt or page left (`state`). */
+function signInPage(env: Env, csrfToken: string, state: Omit<SignInPageProps, "appName" | "csrfToken">) {
+  return <SignInPage appName={readConfig(env).appName} csrfToken={csrfToken} {...state} />;
 }
 

@@ -30,10 +30,7 @@ const SIGN_UP_PASSWORD_WORDS: NewPasswordWords = { missingPassword: "signUp.miss
 
 /** GET: the empty form. */
 export async function showSignUpForm(request: Request, env: Env): Promise<Response> {
-  const config = readConfig(env);
-  return renderEmptyFormPage(request, env, PagePath.signUp, await issueCsrfToken(request, env), (csrfToken) => (
-    <SignUpPage appName={config.appName} csrfToken={csrfToken} minLength={config.passwordMinLength} signInUrl={config.signInUrl} />
-  ));
+  return renderEmptyFormPage(request, env, PagePath.signUp, await issueCsrfToken(request, env), (csrfToken) => signUpPage(env, csrfToken));
 }
 
 /** POST (after the CSRF check): ask for an account. */
@@ -110,9 +107,12 @@ async function renderSignUpForm(
   state: { email?: string; errors?: SignUpErrors },
   status: number,
 ): Promise<Response> {
-  const config = readConfig(env);
   const csrf = await issueCsrfToken(request, env);
-  return renderPage(request, env, <SignUpPage appName={config.appName} csrfToken={csrf.token} minLength={config.passwordMinLength} signInUrl={config.signInUrl} {...state} />,
-    { status, cookies: [csrf.setCookie] },
-  );
+  return renderPage(request, env, signUpPage(env, csrf.token, state), { status, cookies: [csrf.setCookie] });
+}
+
+/** The sign-up page for a CSRF token, with what the last attempt left (`state`). */
+function signUpPage(env: Env, csrfToken: string, state: { email?: string; errors?: SignUpErrors } = {}) {
+  const config = readConfig(env);
+  return <SignUpPage appName={config.appName} csrfToken={csrfToken} minLength={config.passwordMinLength} signInUrl={config.signInUrl} {...state} />;
 }
